@@ -1,0 +1,3 @@
+from qnc.cli.app import main
+
+main()

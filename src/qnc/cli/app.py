@@ -1,0 +1,59 @@
+"""The ``qnc`` command: parses options, calls the core, prints. Nothing more."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from qnc import __version__
+from qnc.cli.options import h, help_language
+from qnc.errors import QncError
+from qnc.i18n import translator
+
+app = typer.Typer(
+    name="qnc",
+    help=h("Follow-up of Qualiopi audit non-conformities kept as YAML files."),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"qnc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True,
+                     help=h("Show the version and exit.")),  # fmt: skip
+    ] = False,
+) -> None:
+    """Follow-up of Qualiopi audit non-conformities kept as YAML files."""
+
+
+def _register() -> None:
+    from qnc.cli import check, indicators
+
+    app.command("check", help=h(check.HELP))(check.check)
+    app.command("indicateurs", help=h(indicators.HELP))(indicators.indicators)
+
+
+_register()
+
+
+def main() -> None:
+    """Console entry point: user mistakes end with a message, never a traceback."""
+    try:
+        app()
+    except QncError as exc:
+        sys.stderr.write(f"qnc: {translator(help_language())(exc.message)}\n")
+        sys.exit(exc.exit_code)

@@ -1,0 +1,55 @@
+"""``qnc check``: validate audit folders, as a pre-commit hook would."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from qnc.cli.options import LangOption, Paths, Today, h, language, paths_or_here, today_or_now
+from qnc.i18n import translator
+from qnc.inspection import inspect_paths
+
+HELP = (
+    "Check audit files: YAML syntax, keys, values, dates, indicators, consistency. "
+    "Prints every problem as file:line:column. Exit status 0 when no error, "
+    "1 when errors are found (or warnings with --strict), 2 on a usage error."
+)
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def check(
+    paths: Paths = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help=h("Treat warnings as errors (exit status 1)."))
+    ] = False,
+    output: Annotated[
+        CheckFormat,
+        typer.Option("--format", help=h("Output: text, json or github (annotations).")),
+    ] = CheckFormat.text,
+    today: Today = None,
+    lang: LangOption = None,
+) -> None:
+    from qnc.render import diagnostics as render
+
+    inspection = inspect_paths(paths_or_here(paths), today=today_or_now(today))
+    tr = translator(language(lang, inspection.declared_language))
+    found = inspection.diagnostics
+    if output is CheckFormat.json:
+        sys.stdout.write(render.as_json(found, tr, inspection.files))
+    elif output is CheckFormat.github:
+        sys.stdout.write(render.as_github(found, tr))
+        sys.stdout.write(render.summary(found, tr, inspection.files))
+    else:
+        sys.stderr.write(render.as_text(found, tr))
+        sys.stdout.write(render.summary(found, tr, inspection.files))
+    errors, warnings = render.counts(found)
+    if errors or (strict and warnings):
+        raise typer.Exit(1)

@@ -1,0 +1,60 @@
+"""Problems found in audit files, with their position, as linters report them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TypeAlias
+
+from qnc.i18n import Msg
+
+Loc: TypeAlias = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    ERROR = "erreur"
+    WARNING = "avertissement"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem found by the rules, located by its key path inside a file.
+
+    ``on_key`` points at the key itself (an unknown or duplicated key) rather than
+    at its value. The loader turns the key path into a line and column.
+    """
+
+    file: Path
+    loc: Loc
+    severity: Severity
+    code: str
+    message: Msg
+    on_key: bool = False
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem with its 1-based line and column, ready to print."""
+
+    path: Path
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: Msg
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (str(self.path), self.line, self.column, self.code)
+
+
+def error(file: Path, loc: Loc, code: str, message: Msg, *, on_key: bool = False) -> Problem:
+    return Problem(file, loc, Severity.ERROR, code, message, on_key)
+
+
+def warning(file: Path, loc: Loc, code: str, message: Msg, *, on_key: bool = False) -> Problem:
+    return Problem(file, loc, Severity.WARNING, code, message, on_key)

@@ -1,0 +1,39 @@
+"""Read and check every audit folder that a list of paths means."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from qnc.diagnostics import Diagnostic
+from qnc.discovery import find_audits
+from qnc.i18n import Language
+from qnc.load import Loaded, load_audit
+
+
+@dataclass(frozen=True)
+class Inspection:
+    loaded: tuple[Loaded, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.diagnostics)
+
+    @property
+    def declared_language(self) -> Language | None:
+        """The ``langue`` of the audits, when they all agree on one."""
+        declared = {x.folder.audit.language for x in self.loaded if x.folder}
+        return declared.pop() if len(declared) == 1 else None
+
+
+def inspect_paths(paths: Iterable[Path], *, today: date) -> Inspection:
+    found = find_audits(paths)
+    loaded = tuple(load_audit(folder, today=today) for folder in found.folders)
+    diagnostics = [*found.orphans, *(d for x in loaded for d in x.diagnostics)]
+    diagnostics.sort(key=Diagnostic.sort_key)
+    files = len(found.orphans) + sum(x.files for x in loaded)
+    return Inspection(loaded, tuple(diagnostics), files)

@@ -1,0 +1,54 @@
+"""Words for the values users see: steps, statuses, grades, verdicts, audit types."""
+
+from __future__ import annotations
+
+from qnc.clocks import Status, StepKind
+from qnc.i18n import Msg, t
+from qnc.models import ActionType, AuditType, Grade
+
+_STEPS = {
+    StepKind.CORRECTION: t("corrections in place, proof sent"),
+    StepKind.DECISION: t("certifier's decision"),
+    StepKind.PLAN: t("action plan sent"),
+    StepKind.IMPLEMENTATION: t("action plan carried out"),
+}
+_STATUSES = {
+    Status.MET: t("met"),
+    Status.MET_LATE: t("met late"),
+    Status.OVERDUE: t("overdue"),
+    Status.NEAR: t("near"),
+    Status.UPCOMING: t("upcoming"),
+}
+_GRADES = {Grade.MINOR: t("minor"), Grade.MAJOR: t("major")}
+_AUDIT_TYPES = {
+    AuditType.INITIAL: t("initial audit"),
+    AuditType.SURVEILLANCE: t("surveillance audit"),
+    AuditType.RENEWAL: t("renewal audit"),
+    AuditType.COMPLEMENTARY: t("complementary audit"),
+    AuditType.EXTENSION: t("extension audit"),
+}
+_ACTION_TYPES = {
+    ActionType.CORRECTION: t("correction"),
+    ActionType.CORRECTIVE: t("corrective"),
+    ActionType.PREVENTIVE: t("preventive"),
+}
+
+
+def step_label(kind: StepKind) -> Msg:
+    return _STEPS[kind]
+
+
+def status_label(status: Status) -> Msg:
+    return _STATUSES[status]
+
+
+def grade_label(grade: Grade) -> Msg:
+    return _GRADES[grade]
+
+
+def audit_type_label(kind: AuditType) -> Msg:
+    return _AUDIT_TYPES[kind]
+
+
+def action_type_label(kind: ActionType) -> Msg:
+    return _ACTION_TYPES[kind]

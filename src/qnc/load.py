@@ -1,0 +1,98 @@
+"""Read one audit folder: parse its YAML files, validate them, locate every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from qnc.checks import Context, check_audit
+from qnc.diagnostics import Diagnostic, Problem, Severity
+from qnc.folder import AUDIT_FILE, NC_DIR, AuditFolder, NcFile
+from qnc.i18n import t
+from qnc.models import Audit, NonConformity
+from qnc.validation import problems_from
+from qnc.yamlio import Document, YamlError, read_yaml
+
+R = TypeVar("R", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """An audit folder as read: the folder when audit.yaml is valid, and every problem."""
+
+    path: Path
+    folder: AuditFolder | None
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+
+    @property
+    def has_errors(self) -> bool:
+        return self.folder is None or any(d.is_error for d in self.diagnostics)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.documents: dict[Path, Document] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.problems: list[Problem] = []
+
+    def record(self, path: Path, model: type[R]) -> R | None:
+        try:
+            document = read_yaml(path)
+        except YamlError as exc:
+            self.diagnostics += exc.diagnostics
+            return None
+        self.documents[path] = document
+        if not isinstance(document.data, dict):
+            self.problems.append(Problem(path, (), *_NOT_MAPPING))
+            return None
+        try:
+            return model.model_validate(document.data)
+        except ValidationError as exc:
+            self.problems += problems_from(exc, model, path)
+            return None
+
+    def locate(self, problem: Problem) -> Diagnostic:
+        document = self.documents.get(problem.file)
+        line, column = document.position(problem.loc, on_key=problem.on_key) if document else (1, 1)
+        return Diagnostic(problem.file, line, column, problem.severity, problem.code,
+                          problem.message)  # fmt: skip
+
+
+def load_audit(path: Path, *, today: date) -> Loaded:
+    """Read ``path`` (an audit folder) and check it as of ``today``."""
+    reader = _Reader()
+    audit = reader.record(path / AUDIT_FILE, Audit)
+    nc_files = sorted(p for p in (path / NC_DIR).glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    ncs = []
+    for file in nc_files:
+        nc = reader.record(file, NonConformity)
+        if nc is not None:
+            ncs.append(NcFile(file, nc))
+    folder = None
+    if audit is not None:
+        folder = AuditFolder(path, audit, tuple(ncs))
+        context = Context(today=today, exists=Path.exists, repository=_repository(path))
+        reader.problems += check_audit(folder, context)
+    diagnostics = reader.diagnostics + [reader.locate(p) for p in reader.problems]
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return Loaded(path, folder, tuple(diagnostics), 1 + len(nc_files))
+
+
+def _repository(folder: Path) -> Path:
+    """The git work tree holding ``folder``, or the folder itself outside git."""
+    for parent in (folder, *folder.parents):
+        if (parent / ".git").exists():
+            return parent
+    return folder
+
+
+_NOT_MAPPING = (
+    Severity.ERROR,
+    "pas-un-mapping",
+    t("the file must hold keys and values (key: value) at its top level, not a list or a text"),
+)

@@ -1,0 +1,202 @@
+"""Validated, immutable records of audit.yaml and nc/*.yaml.
+
+Attributes are English; the YAML keys users write are French aliases. Unknown keys
+are refused (``extra="forbid"``) so that a typo never goes unnoticed. Rules that span
+several records (duplicate ids, grid membership, date order) live in ``qnc.checks``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from qnc.durations import Duration, Unit, parse_duration
+from qnc.i18n import Language
+from qnc.referential import GRIDS, Activity, Category
+
+_FRENCH_DATE = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*")
+_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if _ISO_SHAPE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise PydanticCustomError("qnc_date_impossible", "no such date", {"value": text})
+    french = _FRENCH_DATE.fullmatch(text)
+    if french:
+        day, month, year = (int(g) for g in french.groups())
+        try:
+            iso = date(year, month, day).isoformat()
+        except ValueError:
+            raise PydanticCustomError("qnc_date_impossible", "no such date", {"value": text})
+        raise PydanticCustomError("qnc_date_french", "not ISO", {"value": text, "iso": iso})
+    raise PydanticCustomError("qnc_date", "not a date", {"value": text})
+
+
+def _duration(value: Any) -> Any:
+    if isinstance(value, Duration):
+        return value
+    duration = parse_duration(str(value))
+    if duration is None:
+        raise PydanticCustomError("qnc_duration", "not a duration", {"value": str(value)})
+    return duration
+
+
+def _digits(length: int, code: str, luhn: bool) -> Any:
+    def check(value: Any) -> Any:
+        text = str(value).replace(" ", "")
+        if not (text.isdigit() and len(text) == length) or (luhn and not _luhn_ok(text)):
+            raise PydanticCustomError(code, "bad number", {"value": str(value)})
+        return text
+
+    return check
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, char in enumerate(reversed(digits)):
+        n = int(char) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def _grid(value: Any) -> Any:
+    if value not in GRIDS:
+        raise PydanticCustomError("qnc_grid", "unknown grid", {"value": str(value)})
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+DurationField = Annotated[Duration, BeforeValidator(_duration)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_by_alias=True,
+                              validate_by_name=False)  # fmt: skip
+
+
+class Grade(StrEnum):
+    MINOR = "mineure"
+    MAJOR = "majeure"
+
+
+class AuditType(StrEnum):
+    INITIAL = "initial"
+    SURVEILLANCE = "surveillance"
+    RENEWAL = "renouvellement"
+    COMPLEMENTARY = "complementaire"
+    EXTENSION = "extension"
+
+
+class ActionType(StrEnum):
+    CORRECTION = "correction"
+    CORRECTIVE = "corrective"
+    PREVENTIVE = "preventive"
+
+
+class Organisation(Record):
+    name: Text = Field(alias="nom")
+    siret: Annotated[str, BeforeValidator(_digits(14, "qnc_siret", luhn=True))] | None = None
+    nda: Annotated[str, BeforeValidator(_digits(11, "qnc_nda", luhn=False))] | None = None
+    categories: tuple[Category, ...] = Field(alias="categories", min_length=1)
+    activities: tuple[Activity, ...] = Field(default=(), alias="activites")
+    new_entrant: bool = Field(default=False, alias="nouvel_entrant")
+
+
+class Certifier(Record):
+    name: Text = Field(alias="nom")
+    contact: str | None = None
+
+
+class AuditInfo(Record):
+    type: AuditType
+    start: IsoDate = Field(alias="debut")
+    end: IsoDate | None = Field(default=None, alias="fin")
+    notification: IsoDate | None = None
+    auditor: str | None = Field(default=None, alias="auditeur")
+    grid: Annotated[str, BeforeValidator(_grid)] | None = Field(default=None, alias="referentiel")
+    previous: str | None = Field(default=None, alias="precedent")
+
+    @property
+    def last_day(self) -> date:
+        return self.end or self.start
+
+    @property
+    def clock_start(self) -> date:
+        """Every clock runs from the notification; the last audit day by default."""
+        return self.notification or self.last_day
+
+
+class Certificate(Record):
+    obtained: IsoDate = Field(alias="obtenu_le")
+    expires: IsoDate | None = Field(default=None, alias="expire_le")
+
+
+class Rules(Record):
+    """Certifier practice; defaults from arrêté du 6 juin 2019 art. 5 and usual practice."""
+
+    minor_plan: DurationField = Field(default=Duration(30, Unit.DAYS), alias="plan_mineure")
+    major_correction: DurationField = Field(
+        default=Duration(3, Unit.MONTHS), alias="correction_majeure"
+    )
+    decision: DurationField = Field(default=Duration(1, Unit.MONTHS), alias="decision")
+    minor_implementation: DurationField = Field(
+        default=Duration(6, Unit.MONTHS), alias="mise_en_oeuvre_mineure"
+    )
+    alert: DurationField = Field(default=Duration(14, Unit.DAYS), alias="alerte")
+
+
+class Audit(Record):
+    """The contents of audit.yaml."""
+
+    organisation: Organisation = Field(alias="organisme")
+    certifier: Certifier = Field(alias="certificateur")
+    audit: AuditInfo
+    certificate: Certificate | None = Field(default=None, alias="certificat")
+    rules: Rules = Field(default_factory=Rules, alias="regles")
+    language: Language | None = Field(default=None, alias="langue")
+
+
+class Action(Record):
+    id: Text
+    type: ActionType = ActionType.CORRECTIVE
+    description: str = ""
+    owner: Text = Field(alias="responsable")
+    due: IsoDate = Field(alias="echeance")
+    done: IsoDate | None = Field(default=None, alias="fait_le")
+    expected_evidence: str | None = Field(default=None, alias="preuve_attendue")
+    evidence: tuple[str, ...] = Field(default=(), alias="preuves")
+
+
+class Effectiveness(Record):
+    checked: IsoDate = Field(alias="verifiee_le")
+    result: str | None = Field(default=None, alias="resultat")
+
+
+class NonConformity(Record):
+    """The contents of one nc/<id>.yaml file."""
+
+    id: Text
+    indicator: int = Field(alias="indicateur")
+    grade: Grade = Field(alias="gravite")
+    finding: Text = Field(alias="constat")
+    requirement: str | None = Field(default=None, alias="exigence")
+    root_cause: str | None = Field(default=None, alias="analyse_causes")
+    correction: str | None = None
+    actions: tuple[Action, ...] = ()
+    plan_sent: IsoDate | None = Field(default=None, alias="plan_envoye_le")
+    evidence_sent: IsoDate | None = Field(default=None, alias="preuves_envoyees_le")
+    effectiveness: Effectiveness | None = Field(default=None, alias="efficacite")
+    lifted: IsoDate | None = Field(default=None, alias="levee_le")
+    origin: str | None = Field(default=None, alias="origine")

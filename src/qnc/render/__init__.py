@@ -1,0 +1,1 @@
+"""Renderers: pure functions from report values to text (terminal, Markdown, JSON)."""

@@ -1,0 +1,89 @@
+"""Diagnostics as text (compiler style), JSON or GitHub Actions annotations."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from qnc.diagnostics import Diagnostic, Severity
+from qnc.i18n import Translator, t, tn
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the current folder when below it, else absolute."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def as_text(diagnostics: Sequence[Diagnostic], tr: Translator) -> str:
+    return "".join(
+        f"{display_path(d.path)}:{d.line}:{d.column}: {tr(_SEVERITY[d.severity])}: "
+        f"{tr(d.message)} [{d.code}]\n"
+        for d in diagnostics
+    )
+
+
+def as_json(diagnostics: Sequence[Diagnostic], tr: Translator, files: int) -> str:
+    errors, warnings = counts(diagnostics)
+    payload = {
+        "fichiers": files,
+        "erreurs": errors,
+        "avertissements": warnings,
+        "diagnostics": [
+            {
+                "chemin": display_path(d.path),
+                "ligne": d.line,
+                "colonne": d.column,
+                "niveau": d.severity.value,
+                "code": d.code,
+                "message": tr(d.message),
+            }
+            for d in diagnostics
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_github(diagnostics: Sequence[Diagnostic], tr: Translator) -> str:
+    """Workflow commands that GitHub Actions shows as annotations on the files."""
+    lines = []
+    for d in diagnostics:
+        level = "error" if d.is_error else "warning"
+        props = ",".join([
+            f"file={_escape_property(display_path(d.path).replace(os.sep, '/'))}",
+            f"line={d.line}",
+            f"col={d.column}",
+            f"title={_escape_property(f'qnc [{d.code}]')}",
+        ])  # fmt: skip
+        lines.append(f"::{level} {props}::{_escape_data(tr(d.message))}\n")
+    return "".join(lines)
+
+
+def summary(diagnostics: Sequence[Diagnostic], tr: Translator, files: int) -> str:
+    errors, warnings = counts(diagnostics)
+    checked = tn("{n} file checked", "{n} files checked", files)
+    if not errors and not warnings:
+        return tr(t("{checked}: no problem.", checked=checked)) + "\n"
+    return tr(t("{checked}: {errors}, {warnings}.", checked=checked,
+                errors=tn("{n} error", "{n} errors", errors),
+                warnings=tn("{n} warning", "{n} warnings", warnings))) + "\n"  # fmt: skip
+
+
+def counts(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
+    errors = sum(d.is_error for d in diagnostics)
+    return errors, len(diagnostics) - errors
+
+
+_SEVERITY = {Severity.ERROR: t("error"), Severity.WARNING: t("warning")}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

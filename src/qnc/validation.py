@@ -1,0 +1,144 @@
+"""Pydantic validation errors turned into problems a quality manager can act on."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from qnc.diagnostics import Loc, Problem, error
+from qnc.i18n import Msg, t
+from qnc.referential import GRIDS
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+_TYPE_MESSAGES = {
+    "int_parsing": t("'{value}' is not a whole number; write digits, without quotes"),
+    "int_type": t("expected a whole number, found {value}"),
+    "int_from_float": t("expected a whole number, found {value}"),
+    "string_type": t("expected text, found {value}; put it in quotes"),
+    "bool_type": t("expected true or false, found {value}"),
+    "bool_parsing": t("expected true or false, found {value}"),
+    "list_type": t("expected a list (one '- ' line per item), found {value}"),
+    "tuple_type": t("expected a list (one '- ' line per item), found {value}"),
+    "model_type": t("expected keys and values (key: value), found {value}"),
+    "model_attributes_type": t("expected keys and values (key: value), found {value}"),
+    "dict_type": t("expected keys and values (key: value), found {value}"),
+    "string_too_short": t("this value must not be empty"),
+    "too_short": t("this list must not be empty"),
+    "qnc_date": t("'{value}' is not a date; write it as YYYY-MM-DD"),
+    "qnc_date_french": t("'{value}' is not in ISO form; write {iso}"),
+    "qnc_date_impossible": t("'{value}' is not a date that exists in the calendar"),
+    "qnc_duration": t("'{value}' is not a duration; write for instance '30 jours' or '3 mois'"),
+    "qnc_siret": t("'{value}' is not a valid SIRET: 14 digits whose Luhn key is right"),
+    "qnc_nda": t("'{value}' is not a valid NDA: 11 digits"),
+}
+
+
+def problems_from(exc: ValidationError, model: type[BaseModel], file: Path) -> list[Problem]:
+    """One problem per Pydantic error, at the key path it concerns.
+
+    A missing key is not reported when an unknown key beside it is its near miss
+    (``gravitee`` for ``gravite``): one mistake, one message.
+    """
+    errors = exc.errors(include_url=False)
+    misspelt = {
+        (*err["loc"][:-1], near)
+        for err in errors
+        if err["type"] == "extra_forbidden"
+        for near in _near(str(err["loc"][-1]), _keys_at(model, tuple(err["loc"][:-1])))
+    }
+    return [
+        _problem(err, model, file)
+        for err in errors
+        if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)
+    ]
+
+
+def _near(word: str, choices: list[str]) -> list[str]:
+    return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+
+
+def _problem(err: ErrorDetails, model: type[BaseModel], file: Path) -> Problem:
+    loc: Loc = tuple(err["loc"])
+    kind = err["type"]
+    ctx: dict[str, Any] = dict(err.get("ctx") or {})
+    if kind == "missing":
+        return error(file, loc[:-1], "cle-manquante",
+                     t("required key '{key}' is missing", key=loc[-1]), on_key=True)  # fmt: skip
+    if kind == "extra_forbidden":
+        return error(file, loc, "cle-inconnue", _unknown_key(model, loc), on_key=True)
+    if kind in ("enum", "literal_error"):
+        accepted = _QUOTED.findall(str(ctx.get("expected", "")))
+        return error(file, loc, "valeur-invalide", _not_accepted(err["input"], accepted))
+    if kind == "qnc_grid":
+        return error(file, loc, "valeur-invalide", _not_accepted(err["input"], list(GRIDS)))
+    template = _TYPE_MESSAGES.get(kind)
+    code = "date-invalide" if kind.startswith("qnc_date") else "type-invalide"
+    if kind in ("qnc_siret", "qnc_nda"):
+        code = kind.removeprefix("qnc_")
+    elif kind in ("qnc_duration", "string_too_short", "too_short"):
+        code = "valeur-invalide"
+    if template is None:
+        return error(file, loc, "valeur-invalide",
+                     t("invalid value: {detail}", detail=err["msg"]))  # fmt: skip
+    args = {"value": _shown(err["input"]), **ctx}
+    return error(file, loc, code, Msg(template.text, tuple(args.items())))
+
+
+def _unknown_key(model: type[BaseModel], loc: Loc) -> Msg:
+    key = str(loc[-1])
+    known = _keys_at(model, loc[:-1])
+    near = _near(key, known)
+    if near:
+        return t("unknown key '{key}'; did you mean '{near}'?", key=key, near=near[0])
+    return t("unknown key '{key}'; accepted keys here: {known}", key=key, known=", ".join(known))
+
+
+def _not_accepted(value: object, accepted: list[str]) -> Msg:
+    near = _near(str(value), accepted)
+    if near:
+        return t("'{value}' is not accepted; did you mean '{near}'? Accepted values: {accepted}",
+                 value=_shown(value), near=near[0], accepted=", ".join(accepted))  # fmt: skip
+    return t("'{value}' is not accepted; accepted values: {accepted}",
+             value=_shown(value), accepted=", ".join(accepted))  # fmt: skip
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    return "null" if value is None else str(value)
+
+
+def _keys_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The YAML keys accepted by the record found at ``loc`` inside ``model``."""
+    current: type[BaseModel] | None = model
+    for step in loc:
+        if current is None or isinstance(step, int):
+            continue
+        field = next((f for f in current.model_fields.values() if f.alias == step), None)
+        if field is None:
+            field = current.model_fields.get(step)
+        current = _record_in(field.annotation) if field else None
+    if current is None:
+        return []
+    return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def _record_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = _record_in(arg)
+            if found:
+                return found
+    return None

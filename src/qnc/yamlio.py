@@ -1,0 +1,224 @@
+"""The one module that knows ruamel.yaml: read a YAML file into plain data + positions.
+
+Files are composed into a node tree by ruamel's parser (the C one when
+``ruamel.yaml.clib`` is installed) and turned into plain Python values by a small
+walker of our own. One pass keeps the line and column of every key and value, so
+every message points at its place without parsing the file twice.
+
+Only the core YAML types are built. Timestamps stay text: qnc checks dates itself,
+to say precisely what is wrong with ``15/04/2026`` or ``2026-02-30``. Any other tag
+(``!!python/object``…) is refused: qnc never builds objects from a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qnc.diagnostics import Diagnostic, Loc, Severity
+from qnc.i18n import Msg, t
+
+MAX_BYTES = 1_000_000
+"""Refuse larger files: a real audit file is a few kilobytes; this bounds time and memory."""
+
+MAX_NODES = 100_000
+"""Refuse documents that expand past this many nodes (alias bombs)."""
+
+_CORE = "tag:yaml.org,2002:"
+_MESSAGES = {
+    "mapping values are not allowed in this context": t(
+        "a ':' is not allowed here; check the indentation of this line, "
+        "or put the text in quotes"
+    ),
+    "found unexpected end of stream": t("the file ends too early; is a quote or bracket unclosed?"),
+    "found undefined alias": t("this alias (*name) refers to no anchor (&name)"),
+}
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: plain data and the 1-based position of each key and value."""
+
+    data: Any
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, on_key: bool = False) -> tuple[int, int]:
+        """Where ``loc`` is; the nearest enclosing value when it does not exist."""
+        if on_key and loc in self.keys:
+            return self.keys[loc]
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.values:
+                return self.values[loc[:end]]
+        return (1, 1)
+
+
+class YamlError(Exception):
+    """A file that cannot be read as YAML data; carries its diagnostics."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(diagnostics)
+        self.diagnostics = diagnostics
+
+
+def read_yaml(path: Path) -> Document:
+    """Read and parse ``path``; raises :class:`YamlError` with every problem found."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fail(path, 1, 1, "fichier-trop-gros", t(
+                "file too large ({size} kB, limit {limit} kB); an audit file is a few kB",
+                size=size // 1000, limit=MAX_BYTES // 1000,
+            ))  # fmt: skip
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _fail(path, 1, 1, "lecture", t("cannot read the file: {reason}",
+                                             reason=exc.strerror or str(exc))) from exc
+    return parse_yaml(raw, path)
+
+
+def parse_yaml(raw: bytes, path: Path) -> Document:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _fail(path, line, column, "encodage", t(
+            "the file is not UTF-8 text (byte 0x{byte:02X}); save it as UTF-8",
+            byte=raw[exc.start],
+        )) from exc  # fmt: skip
+    node = _compose(text, path)
+    if node is None:
+        raise _fail(path, 1, 1, "fichier-vide", t(
+            "the file is empty; it must hold the keys described in the documentation"
+        ))  # fmt: skip
+    walker = _Walker(path)
+    data = walker.value(node, ())
+    if walker.problems:
+        raise YamlError(walker.problems)
+    return Document(data, walker.keys, walker.values)
+
+
+def _compose(text: str, path: Path) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        return YAML(typ="safe").compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line, mark.column) if mark else (0, 0)
+        lines = text.splitlines()
+        culprit = lines[line][column : column + 1] if line < len(lines) else ""
+        if culprit == "\t" or (line < len(lines) and lines[line][:column].strip() == "" and
+                               "\t" in lines[line][: column + 1]):  # fmt: skip
+            message = t("a tab is used for indentation; YAML needs spaces")
+            code = "tabulation"
+        else:
+            problem = str(exc.problem or exc.context or "")
+            message = _MESSAGES.get(problem, t("invalid YAML syntax: {detail}", detail=problem))
+            code = "syntaxe-yaml"
+        raise _fail(path, line + 1, column + 1, code, message) from exc
+
+
+class _Walker:
+    """Turns composed nodes into dicts, lists and scalars, noting positions."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.keys: dict[Loc, tuple[int, int]] = {}
+        self.values: dict[Loc, tuple[int, int]] = {}
+        self.problems: list[Diagnostic] = []
+        self._count = 0
+        self._open: set[int] = set()
+
+    def value(self, node: Any, loc: Loc) -> Any:
+        self._count += 1
+        if self._count > MAX_NODES or id(node) in self._open:
+            self._problem(node, "yaml-complexe", t(
+                "this document refers to itself or expands too far through aliases"
+            ))  # fmt: skip
+            return None
+        self.values.setdefault(loc, _pos(node))
+        kind = node.id
+        if kind == "scalar":
+            return self._scalar(node)
+        self._open.add(id(node))
+        try:
+            if kind == "sequence":
+                return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
+            return self._mapping(node, loc)
+        finally:
+            self._open.discard(id(node))
+
+    def _mapping(self, node: Any, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.id != "scalar":
+                self._problem(key_node, "syntaxe-yaml", t("a key must be plain text"))
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.keys[(*loc, key)]
+                self._problem(key_node, "cle-dupliquee", t(
+                    "duplicate key '{key}' (already on line {line}); keep only one",
+                    key=key, line=first[0],
+                ))  # fmt: skip
+                continue
+            self.keys[(*loc, key)] = _pos(key_node)
+            result[key] = self.value(value_node, (*loc, key))
+        return result
+
+    def _scalar(self, node: Any) -> Any:
+        tag, text = node.tag, node.value
+        if not tag.startswith(_CORE) or tag[len(_CORE) :] not in _SCALARS:
+            self._problem(node, "tag-interdit", t(
+                "the tag '{tag}' is not allowed; write a plain value", tag=_short_tag(tag),
+            ))  # fmt: skip
+            return None
+        return _SCALARS[tag[len(_CORE) :]](text)
+
+    def _problem(self, node: Any, code: str, message: Msg) -> None:
+        line, column = _pos(node)
+        self.problems.append(Diagnostic(self.path, line, column, Severity.ERROR, code, message))
+
+
+def _int(text: str) -> int | str:
+    try:
+        return int(text.replace("_", ""), 0)
+    except ValueError:
+        try:
+            return int(text.replace("_", ""))
+        except ValueError:
+            return text
+
+
+def _float(text: str) -> float | str:
+    special = {".inf": "inf", "+.inf": "inf", "-.inf": "-inf", ".nan": "nan"}
+    try:
+        return float(special.get(text.lower(), text))
+    except ValueError:
+        return text
+
+
+_SCALARS: dict[str, Any] = {
+    "str": str,
+    "timestamp": str,
+    "int": _int,
+    "float": _float,
+    "bool": lambda text: text.lower() == "true",
+    "null": lambda text: None,
+}
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _pos(node: Any) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _fail(path: Path, line: int, column: int, code: str, message: Msg) -> YamlError:
+    return YamlError([Diagnostic(path, line, column, Severity.ERROR, code, message)])
