@@ -76,6 +76,10 @@ class Translator:
             day=day.day, month=month, year=day.year
         )
 
+    def short_date(self, day: date) -> str:
+        """A date for narrow places (tables): ``15/04/2026``, day first in both languages."""
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
     def _message(self, msg: Msg) -> str:
         if msg.plural is not None and msg.count is not None:
             template = self._catalog.ngettext(msg.text, msg.plural, msg.count)

@@ -41,8 +41,10 @@ def root(
 
 
 def _register() -> None:
-    from qnc.cli import check, indicators
+    from qnc.cli import check, indicators, plan, status
 
+    app.command("status", help=h(status.HELP))(status.status)
+    app.command("plan", help=h(plan.HELP))(plan.plan)
     app.command("check", help=h(check.HELP))(check.check)
     app.command("indicateurs", help=h(indicators.HELP))(indicators.indicators)
 

@@ -1,0 +1,56 @@
+"""``qnc plan``: write the action plan to send to the certifier."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qnc.cli.options import LangOption, Today, h, today_or_now
+from qnc.cli.shared import reports_or_exit
+from qnc.errors import QncError
+from qnc.i18n import t
+
+HELP = (
+    "Write the action plan of one audit as Markdown, ready to send to the certifier: "
+    "summary, timeline, and for each NC the finding, the actions and the regulatory due "
+    "dates. On standard output, or in the file given with --out (written in one step; "
+    "a file that qnc did not generate is only replaced with --force)."
+)
+
+
+def plan(
+    path: Annotated[
+        Path | None,
+        typer.Argument(metavar="[CHEMIN]", help=h("The audit folder (default: here)."),
+                       show_default=False),  # fmt: skip
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", metavar="FICHIER",
+                     help=h("Write the plan to this file instead of standard output.")),  # fmt: skip
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=h("Replace the --out file even if qnc did not make it."))
+    ] = False,
+    today: Today = None,
+    lang: LangOption = None,
+) -> None:
+    reports, tr = reports_or_exit([path or Path(".")], today=today_or_now(today), lang=lang)
+    if len(reports) != 1:
+        raise QncError(t("{count} audits found: give the folder of one audit",
+                         count=len(reports)))  # fmt: skip
+    from qnc.render.plan import MARKER, plan_markdown
+
+    target = out.absolute() if out else None
+    text = plan_markdown(reports[0], tr, links_from=target.parent if target else Path.cwd())
+    if target is None:
+        sys.stdout.write(text)
+        return
+    from qnc.files import write_atomically
+    from qnc.render.diagnostics import display_path
+
+    write_atomically(target, text, marker=MARKER, force=force)
+    sys.stderr.write(tr(t("Action plan written to {path}", path=display_path(target))) + "\n")

@@ -1,0 +1,54 @@
+"""``qnc status``: where each audit stands and what to do first."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from qnc.cli.options import Format, LangOption, Paths, Today, h, paths_or_here, today_or_now
+from qnc.cli.shared import reports_or_exit
+
+HELP = (
+    "Show where an audit stands: verdict on the certification, regulatory due dates and "
+    "the non-conformities in the order to deal with them. For a folder holding several "
+    "audits, one row per audit, most urgent first."
+)
+
+
+def status(
+    paths: Paths = None,
+    output: Annotated[
+        Format, typer.Option("--format", help=h("Output: table or json."))
+    ] = Format.table,
+    explain: Annotated[
+        bool, typer.Option("--explain", help=h("Say why each NC stands at its rank."))
+    ] = False,
+    detail: Annotated[
+        bool, typer.Option("--detail", help=h("With several audits, list the NCs of each."))
+    ] = False,
+    today: Today = None,
+    lang: LangOption = None,
+) -> None:
+    day = today_or_now(today)
+    reports, tr = reports_or_exit(paths_or_here(paths), today=day, lang=lang)
+    from qnc.report import by_urgency
+
+    ordered = by_urgency(reports)
+    if output is Format.json:
+        from qnc.render.status_json import status_json
+
+        sys.stdout.write(status_json(ordered, today=day, tr=tr))
+        return
+    from qnc.render.console import console
+    from qnc.render.status import audit_view, portfolio_table
+
+    out = console()
+    if len(ordered) == 1:
+        out.print(audit_view(ordered[0], tr, explain=explain))
+        return
+    out.print(portfolio_table(ordered, tr))
+    if detail or explain:
+        for report in ordered:
+            out.print(audit_view(report, tr, explain=explain))

@@ -1,0 +1,85 @@
+"""The order in which to deal with NCs (spec §2.3), and why each stands where it does."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import IntEnum
+
+from qnc.i18n import Msg, t, tn
+from qnc.labels import step_label
+from qnc.models import Grade
+from qnc.verdict import MINOR_LIMIT, Clocked, blocks_certificate, open_minors
+
+
+class Group(IntEnum):
+    OVERDUE = 0
+    BLOCKING = 1
+    OTHER = 2
+    LIFTED = 3
+
+
+@dataclass(frozen=True)
+class Ranked:
+    rank: int
+    item: Clocked
+    group: Group
+    reason: Msg
+
+
+def natural_key(identifier: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key putting NC-2 before NC-10."""
+    parts = re.split(r"(\d+)", identifier)
+    return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in parts if p)
+
+
+def rank(items: Sequence[Clocked]) -> tuple[Ranked, ...]:
+    """Every NC with its rank, 1 = deal with it first."""
+    minors = open_minors(items)
+    grouped = [(_group(c, minors), c) for c in items]
+    grouped.sort(key=lambda gc: _sort_key(*gc))
+    return tuple(
+        Ranked(i, item, group, _reason(item, group, minors))
+        for i, (group, item) in enumerate(grouped, start=1)
+    )
+
+
+def _group(item: Clocked, minors: int) -> Group:
+    if not item.open:
+        return Group.LIFTED
+    if item.days_late > 0:
+        return Group.OVERDUE
+    if blocks_certificate(item, minors):
+        return Group.BLOCKING
+    return Group.OTHER
+
+
+def _sort_key(group: Group, item: Clocked) -> tuple[object, ...]:
+    following = item.next
+    due = following.due if following else date.max
+    grade = 0 if item.nc.grade is Grade.MAJOR else 1
+    return (group, -item.days_late, due, grade, natural_key(item.nc.id))
+
+
+def _reason(item: Clocked, group: Group, minors: int) -> Msg:
+    following = item.next
+    if group is Group.LIFTED:
+        return t("lifted on {day}: nothing left to do", day=item.nc.lifted)
+    if group is Group.OVERDUE:
+        late = max((s for s in item.steps if s.blocking and s.days_left < 0 and
+                    not s.status.is_met), key=lambda s: -s.days_left)  # fmt: skip
+        return tn("late: '{step}' was due on {due}, {n} day ago",
+                  "late: '{step}' was due on {due}, {n} days ago", -late.days_left,
+                  step=step_label(late.kind), due=late.due)  # fmt: skip
+    if following is None:
+        nxt: Msg = t("every step is met; waiting for the certifier to lift it")
+    else:
+        nxt = t("next: '{step}' by {due}", step=step_label(following.kind), due=following.due)
+    if group is Group.BLOCKING:
+        why = (t("a major NC blocks the certificate") if item.nc.grade is Grade.MAJOR
+               else t("{n} minor NCs open: from {limit} on, they block the certificate",
+                      n=minors, limit=MINOR_LIMIT))  # fmt: skip
+        return t("{why}; {next}", why=why, next=nxt)
+    return t("minor NC, does not block the certificate; {next}", next=nxt)

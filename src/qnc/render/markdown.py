@@ -1,0 +1,40 @@
+"""Markdown building blocks that keep user text literal (GitHub, GitLab, pandoc)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#{}$])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(\s|$)")
+
+
+def escape(text: str) -> str:
+    """``text`` shown as is: Markdown, HTML and table pipes become plain characters."""
+    escaped = _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    return "\n".join(_LINE_START.sub(r"\1\\\2\3", line) for line in escaped.split("\n"))
+
+
+def cell(text: str) -> str:
+    """Escaped text that fits on one table row: line breaks become spaces."""
+    return escape(" ".join(text.split()))
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A pipe table; cells must already be escaped with :func:`cell`."""
+    lines = [
+        "| " + " | ".join(headers) + " |",
+        "|" + "|".join("---" for _ in headers) + "|",
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def paragraphs(text: str) -> str:
+    """Multi-line user text as paragraphs, line breaks kept (two trailing spaces)."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text.strip())]
+    return "\n\n".join("  \n".join(escape(line) for line in b.splitlines()) for b in blocks)
+
+
+def link(label: str, target: str) -> str:
+    return f"[{cell(label)}](<{target.replace('>', '%3E').replace(' ', '%20')}>)"

@@ -1,0 +1,136 @@
+"""``qnc status`` in the terminal: a header and the NCs in priority order (Rich)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group as Stack
+from rich.console import RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from qnc.i18n import Translator, t
+from qnc.labels import grade_label
+from qnc.models import Grade
+from qnc.render.words import (
+    STATUS_STYLES, VERDICTS, audit_title, days_left, grid_phrase, notification_phrase, state_of,
+    step_phrase,
+)  # fmt: skip
+from qnc.report import AuditReport, NcState
+from qnc.verdict import Verdict
+
+_VERDICT_STYLES = {
+    Verdict.COMPROMISED: "bold red",
+    Verdict.BLOCKED: "bold yellow",
+    Verdict.IN_PROGRESS: "cyan",
+    Verdict.CLOSED: "green",
+}
+
+
+def audit_view(report: AuditReport, tr: Translator, *, explain: bool) -> RenderableType:
+    parts: list[RenderableType] = [header(report, tr), nc_table(report, tr)]
+    if explain:
+        parts.append(explanations(report, tr))
+    return Stack(*parts)
+
+
+def header(report: AuditReport, tr: Translator) -> Panel:
+    audit = report.folder.audit
+    grid = Text()
+    lines = [
+        (t("Organisation"), audit.organisation.name),
+        (t("Audit"), tr(audit_title(report)) + " — " + audit.certifier.name),
+        (t("Notification"), tr(notification_phrase(report))),
+        (t("Grid"), grid_phrase(report, tr)),
+        (t("Today"), tr(report.today)),
+    ]
+    for label, value in lines:
+        grid.append(tr(t("{label}: ", label=label)), "bold")
+        grid.append(f"{value}\n")
+    outcome = report.outcome
+    grid.append(tr(t("{label}: ", label=t("Verdict"))), "bold")
+    grid.append(tr(VERDICTS[outcome.verdict]).upper(), _VERDICT_STYLES[outcome.verdict])
+    grid.append(f" — {tr(outcome.reason)}")
+    if outcome.deadline:
+        step = outcome.deadline.step
+        grid.append("\n")
+        grid.append(tr(t("{label}: ", label=t("Nearest blocking due date"))), "bold")
+        grid.append(tr(t("{due}, {id} ({left})", due=step.due, id=outcome.deadline.nc_id,
+                         left=days_left(step.days_left))), STATUS_STYLES[step.status])  # fmt: skip
+    return Panel(grid, title=Text(audit.organisation.name), title_align="left", expand=False)
+
+
+def nc_table(report: AuditReport, tr: Translator) -> Table:
+    table = Table(title=tr(t("Non-conformities, in priority order")), title_justify="left")
+    for header_msg, justify in (
+        (t("Rank"), "right"), (t("NC"), "left"), (t("Indicator"), "left"),
+        (t("Grade"), "left"), (t("State"), "left"), (t("Next step"), "left"),
+        (t("Actions done"), "right"), (t("Late actions"), "right"),
+    ):  # fmt: skip
+        table.add_column(tr(header_msg), justify=justify)  # type: ignore[arg-type]
+    for nc in report.ncs:
+        table.add_row(*_row(nc, tr))
+    if not report.ncs:
+        table.add_row("", Text(tr(t("no non-conformity"))), "", "", "", "", "", "")
+    return table
+
+
+def _row(nc: NcState, tr: Translator) -> list[RenderableType]:
+    record = nc.file.nc
+    indicator = str(record.indicator)
+    if nc.indicator:
+        indicator += " " + tr.text(nc.indicator.label)
+    following = nc.clocked.next
+    if following is None:
+        next_cell = Text("—")
+    else:
+        next_cell = Text(tr(step_phrase(following)), STATUS_STYLES[following.status])
+    grade_style = "bold" if record.grade is Grade.MAJOR else ""
+    state_style = {0: "bold red", 1: "yellow", 2: "", 3: "green"}[int(nc.group)]
+    return [
+        str(nc.rank),
+        Text(record.id),
+        Text(indicator),
+        Text(tr(grade_label(record.grade)), grade_style),
+        Text(tr(state_of(nc)), state_style),
+        next_cell,
+        f"{nc.done}/{len(nc.actions)}",
+        Text(str(nc.late), "bold red" if nc.late else ""),
+    ]
+
+
+def explanations(report: AuditReport, tr: Translator) -> Text:
+    text = Text(tr(t("Why this order")) + "\n", "bold")
+    for nc in report.ncs:
+        text.append(f"{nc.rank}. {nc.file.nc.id} — {tr(nc.reason)}\n")
+    return text
+
+
+def portfolio_table(reports: Sequence[AuditReport], tr: Translator) -> Table:
+    table = Table(title=tr(t("Audits, most urgent first")), title_justify="left")
+    for header_msg, justify in (
+        (t("Organisation"), "left"), (t("Audit"), "left"), (t("Verdict"), "left"),
+        (t("Open majors"), "right"), (t("Open minors"), "right"),
+        (t("Next due date"), "left"), (t("Days left"), "right"),
+    ):  # fmt: skip
+        table.add_column(tr(header_msg), justify=justify)  # type: ignore[arg-type]
+    for report in reports:
+        deadline = report.next_deadline
+        verdict = report.outcome.verdict
+        due = Text("—")
+        left = Text("—")
+        if deadline:
+            style = STATUS_STYLES[deadline.step.status]
+            due = Text(f"{tr(deadline.step.due)} ({deadline.nc_id})", style)
+            left = Text(tr(days_left(deadline.step.days_left)), style)
+        table.add_row(
+            Text(report.folder.audit.organisation.name),
+            Text(tr(audit_title(report))),
+            Text(tr(VERDICTS[verdict]), _VERDICT_STYLES[verdict]),
+            str(report.open_count(Grade.MAJOR)),
+            str(report.open_count(Grade.MINOR)),
+            due,
+            left,
+        )
+    return table

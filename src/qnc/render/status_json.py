@@ -1,0 +1,65 @@
+"""``qnc status --format json`` (spec §3.1): stable French keys, ISO dates."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from qnc.i18n import Translator
+from qnc.render.diagnostics import display_path
+from qnc.report import AuditReport, NcState
+
+
+def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator) -> str:
+    payload = {
+        "aujourdhui": today.isoformat(),
+        "audits": [_audit(report, tr) for report in reports],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _audit(report: AuditReport, tr: Translator) -> dict[str, Any]:
+    audit = report.folder.audit
+    deadline = report.outcome.deadline
+    return {
+        "chemin": display_path(report.folder.path),
+        "organisme": audit.organisation.name,
+        "type": audit.audit.type.value,
+        "notification": audit.audit.clock_start.isoformat(),
+        "notification_par_defaut": report.notification_defaulted,
+        "referentiel": report.grid.id,
+        "verdict": report.outcome.verdict.value,
+        "motif": tr(report.outcome.reason),
+        "echeance_bloquante": None if deadline is None else {
+            "id": deadline.nc_id,
+            "etape": deadline.step.kind.value,
+            "date": deadline.step.due.isoformat(),
+            "jours_restants": deadline.step.days_left,
+        },
+        "non_conformites": [_nc(nc, tr) for nc in report.ncs],
+    }  # fmt: skip
+
+
+def _nc(state: NcState, tr: Translator) -> dict[str, Any]:
+    nc = state.file.nc
+    return {
+        "rang": state.rank,
+        "id": nc.id,
+        "indicateur": nc.indicator,
+        "gravite": nc.grade.value,
+        "levee": nc.lifted is not None,
+        "etapes": [
+            {
+                "etape": step.kind.value,
+                "date": step.due.isoformat(),
+                "jours_restants": step.days_left,
+                "statut": step.status.value,
+            }
+            for step in state.clocked.steps
+        ],
+        "actions": {"total": len(state.actions), "faites": state.done, "en_retard": state.late},
+        "fichier": display_path(state.file.path),
+        "explication": tr(state.reason),
+    }

@@ -1,0 +1,78 @@
+"""Small phrases shared by the terminal and Markdown renderers."""
+
+from __future__ import annotations
+
+from qnc.clocks import Status, Step
+from qnc.i18n import Msg, Translator, t, tn
+from qnc.labels import audit_type_label, step_label
+from qnc.priority import Group
+from qnc.report import AuditReport, NcState
+from qnc.verdict import Verdict
+
+VERDICTS = {
+    Verdict.CLOSED: t("closed"),
+    Verdict.COMPROMISED: t("compromised"),
+    Verdict.BLOCKED: t("blocked"),
+    Verdict.IN_PROGRESS: t("in progress"),
+}
+GROUPS = {
+    Group.OVERDUE: t("late"),
+    Group.BLOCKING: t("blocking"),
+    Group.OTHER: t("open"),
+    Group.LIFTED: t("lifted"),
+}
+
+
+def days_left(days: int) -> Msg:
+    """``in 28 days`` / ``today`` / ``3 days late``."""
+    if days == 0:
+        return t("today")
+    if days > 0:
+        return tn("in {n} day", "in {n} days", days)
+    return tn("{n} day late", "{n} days late", -days)
+
+
+def step_phrase(step: Step) -> Msg:
+    """``action plan sent by 18 October 2026 (in 3 days)``."""
+    if step.status.is_met:
+        return t("{step}: met on {day}", step=step_label(step.kind), day=step.met_on)
+    return t("{step} by {due} ({left})", step=step_label(step.kind), due=step.due,
+             left=days_left(step.days_left))  # fmt: skip
+
+
+def state_of(nc: NcState) -> Msg:
+    if nc.group is Group.LIFTED:
+        return t("lifted on {day}", day=nc.file.nc.lifted)
+    return GROUPS[nc.group]
+
+
+def audit_title(report: AuditReport) -> Msg:
+    info = report.folder.audit.audit
+    if info.end and info.end != info.start:
+        return t("{type} from {start} to {end}", type=audit_type_label(info.type),
+                 start=info.start, end=info.end)  # fmt: skip
+    return t("{type} on {start}", type=audit_type_label(info.type), start=info.start)
+
+
+def notification_phrase(report: AuditReport) -> Msg:
+    info = report.folder.audit.audit
+    if report.notification_defaulted:
+        return t("{day} (no notification date given: last audit day)", day=info.clock_start)
+    return t("{day}", day=info.clock_start)
+
+
+def grid_phrase(report: AuditReport, tr: Translator) -> str:
+    info = report.folder.audit.audit
+    label = tr.text(report.grid.label)
+    if info.grid:
+        return tr(t("{grid}, set by 'referentiel' in audit.yaml", grid=label))
+    return tr(t("{grid}, in force on {day} (first day of the audit)", grid=label, day=info.start))
+
+
+STATUS_STYLES = {
+    Status.OVERDUE: "bold red",
+    Status.NEAR: "yellow",
+    Status.MET: "green",
+    Status.MET_LATE: "green",
+    Status.UPCOMING: "",
+}
