@@ -46,9 +46,9 @@ def status(
 
     out = console()
     if len(ordered) == 1:
-        out.print(audit_view(ordered[0], tr, explain=explain))
+        out.print(audit_view(ordered[0], tr, explain=explain, width=out.width))
         return
     out.print(portfolio_table(ordered, tr))
     if detail or explain:
         for report in ordered:
-            out.print(audit_view(report, tr, explain=explain))
+            out.print(audit_view(report, tr, explain=explain, width=out.width))

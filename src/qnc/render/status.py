@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Group as Stack
 from rich.console import RenderableType
 from rich.panel import Panel
@@ -11,11 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from qnc.i18n import Translator, t
-from qnc.labels import grade_label
+from qnc.labels import grade_label, step_label
 from qnc.models import Grade
 from qnc.render.words import (
     STATUS_STYLES, VERDICTS, audit_title, days_left, grid_phrase, notification_phrase, state_of,
-    step_phrase,
 )  # fmt: skip
 from qnc.report import AuditReport, NcState
 from qnc.verdict import Verdict
@@ -28,8 +28,15 @@ _VERDICT_STYLES = {
 }
 
 
-def audit_view(report: AuditReport, tr: Translator, *, explain: bool) -> RenderableType:
-    parts: list[RenderableType] = [header(report, tr), nc_table(report, tr)]
+NARROW = 100
+"""Below this width the NC table would cut columns: each NC becomes a block of lines."""
+
+
+def audit_view(
+    report: AuditReport, tr: Translator, *, explain: bool, width: int
+) -> RenderableType:
+    ncs = nc_table(report, tr) if width >= NARROW else nc_list(report, tr)
+    parts: list[RenderableType] = [header(report, tr), ncs]
     if explain:
         parts.append(explanations(report, tr))
     return Stack(*parts)
@@ -58,22 +65,47 @@ def header(report: AuditReport, tr: Translator) -> Panel:
         grid.append(tr(t("{label}: ", label=t("Nearest blocking due date"))), "bold")
         grid.append(tr(t("{due}, {id} ({left})", due=step.due, id=outcome.deadline.nc_id,
                          left=days_left(step.days_left))), STATUS_STYLES[step.status])  # fmt: skip
-    return Panel(grid, title=Text(audit.organisation.name), title_align="left", expand=False)
+    return Panel(grid, expand=False)
 
 
 def nc_table(report: AuditReport, tr: Translator) -> Table:
-    table = Table(title=tr(t("Non-conformities, in priority order")), title_justify="left")
-    for header_msg, justify in (
-        (t("Rank"), "right"), (t("NC"), "left"), (t("Indicator"), "left"),
-        (t("Grade"), "left"), (t("State"), "left"), (t("Next step"), "left"),
-        (t("Actions done"), "right"), (t("Late actions"), "right"),
+    table = _table(tr(t("Non-conformities, in priority order")))
+    wide = {"min_width": 14}
+    narrow: dict[str, object] = {}
+    for header_msg, options in (
+        ("#", narrow), (t("NC"), narrow), (t("Indicator"), wide), (t("Grade"), narrow),
+        (t("State"), narrow), (t("Next step"), wide), (t("Due"), narrow), (t("Left"), narrow),
+        (t("Actions"), narrow), (t("Late"), narrow),
     ):  # fmt: skip
-        table.add_column(tr(header_msg), justify=justify)  # type: ignore[arg-type]
+        table.add_column(tr(header_msg), **options)  # type: ignore[arg-type]
+    table.columns[0].justify = table.columns[-1].justify = table.columns[-2].justify = "right"
     for nc in report.ncs:
         table.add_row(*_row(nc, tr))
     if not report.ncs:
-        table.add_row("", Text(tr(t("no non-conformity"))), "", "", "", "", "", "")
+        table.add_row("", Text(tr(t("no non-conformity"))))
     return table
+
+
+def _table(title: str) -> Table:
+    return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+
+
+def nc_list(report: AuditReport, tr: Translator) -> Text:
+    """The NC table as lines, for narrow terminals and screen readers."""
+    text = Text(tr(t("Non-conformities, in priority order")) + "\n", "bold")
+    for nc in report.ncs:
+        rank, nc_id, indicator, grade, state, step, due, left, done, late = _row(nc, tr)
+        text.append(f"\n{rank}. {nc_id} — {grade} — ", "bold")
+        text.append_text(state if isinstance(state, Text) else Text(str(state)))
+        text.append("\n   " + tr(t("{label}: ", label=t("Indicator"))) + str(indicator))
+        text.append("\n   " + tr(t("{label}: ", label=t("Next step"))) + str(step))
+        if str(due) != "—":
+            text.append(f", {due} (")
+            text.append_text(left if isinstance(left, Text) else Text(str(left)))
+            text.append(")")
+        text.append("\n   " + tr(t("{label}: ", label=t("Actions"))) + tr(t(
+            "{done} done, {late} late", done=str(done), late=str(late))) + "\n")  # fmt: skip
+    return text
 
 
 def _row(nc: NcState, tr: Translator) -> list[RenderableType]:
@@ -82,10 +114,14 @@ def _row(nc: NcState, tr: Translator) -> list[RenderableType]:
     if nc.indicator:
         indicator += " " + tr.text(nc.indicator.label)
     following = nc.clocked.next
-    if following is None:
-        next_cell = Text("—")
-    else:
-        next_cell = Text(tr(step_phrase(following)), STATUS_STYLES[following.status])
+    step_cells = [Text("—"), Text("—"), Text("—")]
+    if following is not None:
+        style = STATUS_STYLES[following.status]
+        step_cells = [
+            Text(tr(step_label(following.kind))),
+            Text(tr.short_date(following.due), style),
+            Text(tr(days_left(following.days_left)), style),
+        ]
     grade_style = "bold" if record.grade is Grade.MAJOR else ""
     state_style = {0: "bold red", 1: "yellow", 2: "", 3: "green"}[int(nc.group)]
     return [
@@ -94,7 +130,7 @@ def _row(nc: NcState, tr: Translator) -> list[RenderableType]:
         Text(indicator),
         Text(tr(grade_label(record.grade)), grade_style),
         Text(tr(state_of(nc)), state_style),
-        next_cell,
+        *step_cells,
         f"{nc.done}/{len(nc.actions)}",
         Text(str(nc.late), "bold red" if nc.late else ""),
     ]
@@ -108,7 +144,7 @@ def explanations(report: AuditReport, tr: Translator) -> Text:
 
 
 def portfolio_table(reports: Sequence[AuditReport], tr: Translator) -> Table:
-    table = Table(title=tr(t("Audits, most urgent first")), title_justify="left")
+    table = _table(tr(t("Audits, most urgent first")))
     for header_msg, justify in (
         (t("Organisation"), "left"), (t("Audit"), "left"), (t("Verdict"), "left"),
         (t("Open majors"), "right"), (t("Open minors"), "right"),
@@ -122,7 +158,7 @@ def portfolio_table(reports: Sequence[AuditReport], tr: Translator) -> Table:
         left = Text("—")
         if deadline:
             style = STATUS_STYLES[deadline.step.status]
-            due = Text(f"{tr(deadline.step.due)} ({deadline.nc_id})", style)
+            due = Text(f"{tr.short_date(deadline.step.due)} ({deadline.nc_id})", style)
             left = Text(tr(days_left(deadline.step.days_left)), style)
         table.add_row(
             Text(report.folder.audit.organisation.name),
