@@ -9,11 +9,13 @@ import typer
 
 from qnc import __version__
 from qnc.cli.options import h, help_language
+from qnc.cli.usage import Command, Group, UsageError, report_usage_error
 from qnc.errors import QncError
 from qnc.i18n import translator
 
 app = typer.Typer(
     name="qnc",
+    cls=Group,
     help=h("Follow-up of Qualiopi audit non-conformities kept as YAML files."),
     no_args_is_help=True,
     add_completion=False,
@@ -43,10 +45,10 @@ def root(
 def _register() -> None:
     from qnc.cli import check, indicators, plan, status
 
-    app.command("status", help=h(status.HELP))(status.status)
-    app.command("plan", help=h(plan.HELP))(plan.plan)
-    app.command("check", help=h(check.HELP))(check.check)
-    app.command("indicateurs", help=h(indicators.HELP))(indicators.indicators)
+    app.command("status", help=h(status.HELP), cls=Command)(status.status)
+    app.command("plan", help=h(plan.HELP), cls=Command)(plan.plan)
+    app.command("check", help=h(check.HELP), cls=Command)(check.check)
+    app.command("indicateurs", help=h(indicators.HELP), cls=Command)(indicators.indicators)
 
 
 _register()
@@ -55,7 +57,13 @@ _register()
 def main() -> None:
     """Console entry point: user mistakes end with a message, never a traceback."""
     try:
-        app()
+        code = app(standalone_mode=False)
+    except UsageError as exc:
+        code = report_usage_error(exc)
     except QncError as exc:
         sys.stderr.write(f"qnc: {translator(help_language())(exc.message)}\n")
-        sys.exit(exc.exit_code)
+        code = exc.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        sys.stderr.write("\n")
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)

@@ -75,7 +75,7 @@ LangOption = Annotated[
 Paths = Annotated[
     list[Path] | None,
     typer.Argument(
-        metavar="[CHEMINS]...",
+        metavar="CHEMINS",
         help=h("Audit folders, files inside one, or folders holding several (default: here)."),
         show_default=False,
     ),
