@@ -57,7 +57,7 @@ _register()
 def main() -> None:
     """Console entry point: user mistakes end with a message, never a traceback."""
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="qnc")
     except UsageError as exc:
         code = report_usage_error(exc)
     except QncError as exc:

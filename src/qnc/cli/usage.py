@@ -23,8 +23,8 @@ _HELP_WORDS = (
     (re.compile(r"^Arguments:$", re.M), t("Arguments:")),
     (re.compile(r"^Commands:$", re.M), t("Commands:")),
     (re.compile(r"Show this message and exit\."), t("Show this message and exit.")),
-    (re.compile(r"\[default: "), t("[default: ")),
-    (re.compile(r"\[env var: "), t("[env var: ")),
+    (re.compile(r"\[default:\s"), t("[default: ")),
+    (re.compile(r"\[env var:\s"), t("[env var: ")),
     (re.compile(r"\[required\]"), t("[required]")),
 )
 _ERRORS = (

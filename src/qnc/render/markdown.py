@@ -6,13 +6,16 @@ import re
 from collections.abc import Sequence
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#{}$])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(\s|$)")
+_BULLET = re.compile(r"^(\s*)([-+=])(\s|$)")
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])(\s|$)")
 
 
 def escape(text: str) -> str:
     """``text`` shown as is: Markdown, HTML and table pipes become plain characters."""
     escaped = _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-    return "\n".join(_LINE_START.sub(r"\1\\\2\3", line) for line in escaped.split("\n"))
+    lines = (_NUMBERED.sub(r"\1\\\2\3", _BULLET.sub(r"\1\\\2\3", line))
+             for line in escaped.split("\n"))  # fmt: skip
+    return "\n".join(lines)
 
 
 def cell(text: str) -> str:
@@ -31,9 +34,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def paragraphs(text: str) -> str:
-    """Multi-line user text as paragraphs, line breaks kept (two trailing spaces)."""
+    """Multi-line user text as paragraphs: blank lines separate them, other breaks flow."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text.strip())]
-    return "\n\n".join("  \n".join(escape(line) for line in b.splitlines()) for b in blocks)
+    return "\n\n".join("\n".join(escape(line.strip()) for line in b.splitlines()) for b in blocks)
 
 
 def link(label: str, target: str) -> str:

@@ -48,7 +48,7 @@ def _preamble(report: AuditReport, tr: Translator) -> str:
         identity += f" — NDA {organisation.nda}"
     certifier = audit.certifier.name
     if audit.audit.auditor:
-        certifier += " — " + tr(t("auditor: {name}", name=audit.audit.auditor))
+        certifier += " — " + tr(t("audit conducted by {name}", name=audit.audit.auditor))
     rows = [
         (t("Organisation"), identity),
         (t("Categories"), ", ".join(organisation.categories)),
@@ -142,7 +142,7 @@ def _actions(state: NcState, report: AuditReport, tr: Translator, links_from: Pa
         what = f"{action.id} — {action.description}" if action.description else action.id
         rows.append([
             cell(what), cell(tr(action_type_label(action.type))), cell(action.owner),
-            cell(tr.short_date(action.due)), cell(tr(status)), "<br>".join(evidence) or "—",
+            cell(tr.short_date(action.due)), cell(tr(status)), "; ".join(evidence) or "—",
         ])  # fmt: skip
     headers = [t("Action"), t("Type"), t("Owner"), t("Due"), t("Status"), t("Evidence")]
     return table([tr(h) for h in headers], rows)

@@ -1,0 +1,157 @@
+"""`qnc status`: the terminal view, JSON (spec §3.1), portfolios and refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from tests.golden import assert_golden
+
+EXAMPLE = EXAMPLES / "2026-09-audit-initial"
+
+
+def flat(text: str) -> str:
+    """Terminal text without panel borders and line wrapping, to find whole sentences."""
+    return " ".join(text.replace("│", " ").split())
+MID_WAY = "2026-11-20"
+
+LATE_AUDIT = """\
+organisme:
+  nom: Formations du Littoral
+  categories: [AF]
+certificateur:
+  nom: Certif Exemple
+audit:
+  type: surveillance
+  debut: 2026-03-09
+  notification: 2026-03-12
+"""
+MAJOR = """\
+id: NC-01
+indicateur: 11
+gravite: majeure
+constat: "[bold red]Aucune[/] évaluation | <b>tracée</b> **ici**"
+actions:
+  - id: A1
+    responsable: Marie Dupont
+    echeance: 2026-06-01
+"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_status_table_golden(run_main, lang: str) -> None:
+    """The example at mid-way reads as reviewed (header, priority table, --explain)."""
+    result = run_main("status", str(EXAMPLE), "--today", MID_WAY, "--lang", lang, "--explain",
+                      env={"COLUMNS": "120"})  # fmt: skip
+    assert result.exit_code == 0
+    assert_golden(f"status-{lang}.txt", result.stdout)
+
+
+def test_status_narrow_terminal_lists_ncs(run_main) -> None:
+    """Below 100 columns, every NC becomes lines instead of a cut table."""
+    result = run_main("status", str(EXAMPLE), "--today", MID_WAY, env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert "\n1. NC-01 — majeure — bloquante\n   Indicateur : 11 Atteinte des objectifs" in (
+        result.stdout
+    )
+    assert "Prochaine étape : corrections faites, preuves envoyées, 18/12/2026 (dans 28 jours)" in (
+        flat(result.stdout)
+    )
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_status_json_keys_and_values(run_main) -> None:
+    """JSON has the §3.1 keys with the figures of the rules."""
+    result = run_main("status", str(EXAMPLE), "--today", MID_WAY, "--format", "json")
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert payload["aujourdhui"] == "2026-11-20"
+    (audit,) = payload["audits"]
+    assert {k: audit[k] for k in ("organisme", "type", "notification", "referentiel",
+                                   "verdict")} == {
+        "organisme": "Atelier Formation Sud-Ouest", "type": "initial",
+        "notification": "2026-09-18", "referentiel": "rnq-2019", "verdict": "bloquee",
+    }  # fmt: skip
+    assert audit["chemin"].endswith("2026-09-audit-initial")
+    first = audit["non_conformites"][0]
+    assert {k: first[k] for k in ("rang", "id", "indicateur", "gravite", "levee")} == {
+        "rang": 1, "id": "NC-01", "indicateur": 11, "gravite": "majeure", "levee": False,
+    }  # fmt: skip
+    assert first["etapes"] == [
+        {"etape": "correction", "date": "2026-12-18", "jours_restants": 28, "statut": "a_venir"},
+        {"etape": "decision", "date": "2027-01-18", "jours_restants": 59, "statut": "a_venir"},
+    ]
+    assert first["actions"] == {"total": 2, "faites": 1, "en_retard": 0}
+    assert [nc["id"] for nc in audit["non_conformites"]] == ["NC-01", "NC-02", "NC-03", "NC-04"]
+    late_plan = audit["non_conformites"][3]["etapes"][0]
+    assert late_plan == {"etape": "plan", "date": "2026-10-18", "jours_restants": -33,
+                         "statut": "tenue_en_retard"}  # fmt: skip
+    assert audit["echeance_bloquante"] == {"id": "NC-01", "etape": "correction",
+                                           "date": "2026-12-18", "jours_restants": 28}  # fmt: skip
+
+
+def test_json_keys_do_not_change_with_language(run_main) -> None:
+    """--lang changes sentences, never keys or codes."""
+    fr = json.loads(run_main("status", str(EXAMPLE), "--today", MID_WAY, "--format", "json").stdout)
+    en = json.loads(run_main("status", str(EXAMPLE), "--today", MID_WAY, "--format", "json",
+                             "--lang", "en").stdout)  # fmt: skip
+    assert fr["audits"][0].keys() == en["audits"][0].keys()
+    assert fr["audits"][0]["verdict"] == en["audits"][0]["verdict"] == "bloquee"
+    assert fr["audits"][0]["motif"] != en["audits"][0]["motif"]
+
+
+def test_late_major_is_compromised_and_markup_is_literal(run_main, write_audit) -> None:
+    """A late major after surveillance: suspension; user text with markup shows literally."""
+    folder = write_audit(LATE_AUDIT, {"NC-01.yaml": MAJOR})
+    result = run_main("status", str(folder), "--today", "2026-06-15", env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert "Verdict : COMPROMISE — NC-01 : les preuves de correction étaient dues le 12 juin 2026 " \
+        "et n'ont pas été envoyées ; le certificat sera suspendu, puis retiré" in flat(result.stdout)
+    assert "en retard" in result.stdout and "3 jours de retard" in result.stdout
+    plan = run_main("plan", str(folder), "--today", "2026-06-15")
+    assert "\\[bold red\\]Aucune\\[/\\] évaluation \\| \\<b\\>tracée\\</b\\> \\*\\*ici\\*\\*" in plan.stdout
+
+
+def test_portfolio_most_urgent_first(run_main, write_audit, tmp_path: Path) -> None:
+    """A folder of audits: one row each, the compromised one first; --detail adds the NCs."""
+    write_audit(name="b-ok")
+    write_audit(LATE_AUDIT, {"NC-01.yaml": MAJOR}, name="a-late")
+    result = run_main("status", str(tmp_path), "--today", "2026-06-15", "--format", "json")
+    assert [a["verdict"] for a in json.loads(result.stdout)["audits"]] == ["compromise", "en_cours"]
+    table = run_main("status", str(tmp_path), "--today", "2026-06-15", env={"COLUMNS": "120"})
+    assert table.stdout.index("compromise") < table.stdout.index("en cours")
+    assert "Non-conformités" not in table.stdout
+    detail = run_main("status", str(tmp_path), "--today", "2026-06-15", "--detail",
+                      env={"COLUMNS": "120"})  # fmt: skip
+    assert detail.stdout.count("Non-conformités, par ordre de priorité") == 2
+
+
+def test_status_refuses_broken_audit_like_check(run_main, write_audit) -> None:
+    """With an error, status prints check's diagnostics on stderr and exits 1."""
+    folder = write_audit(ncs={"NC-01.yaml": "id: NC-01\nindicateur: 12\ngravite: majeur\n"
+                              "constat: x\n"})  # fmt: skip
+    result = run_main("status", str(folder), "--today", "2026-03-20")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "nc/NC-01.yaml:3:10: erreur: « majeur » n'est pas accepté" in result.stderr
+    check = run_main("check", str(folder), "--today", "2026-03-20")
+    assert check.stderr in result.stderr
+
+
+def test_no_color_and_pipe_have_no_escape_codes(run_main) -> None:
+    """Piped or with NO_COLOR, the output has no ANSI escape: the words carry the meaning."""
+    result = run_main("status", str(EXAMPLE), "--today", MID_WAY, env={"NO_COLOR": "1"})
+    assert "\x1b[" not in result.stdout
+    assert "dans 28 jours" in result.stdout
+
+
+def test_status_help_is_french(run_main) -> None:
+    """--help of status is in French and lists the shared options."""
+    result = run_main("status", "--help")
+    assert result.exit_code == 0
+    for text in ("Utilisation : qnc status", "--today", "--lang", "--explain", "--detail",
+                 "Montre où en est un audit"):  # fmt: skip
+        assert text in result.stdout

@@ -1,0 +1,96 @@
+"""Priority order (spec §2.3) and the reason given for each rank."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from qnc.clocks import steps_for
+from qnc.i18n import translator
+from qnc.models import NonConformity, Rules
+from qnc.priority import Group, natural_key, rank
+from qnc.verdict import Clocked
+
+NOTIFIED = date(2026, 3, 12)
+
+
+def item(id: str, grade: str, indicator: int, today: date, notified: date = NOTIFIED,
+         **fields: object) -> Clocked:  # fmt: skip
+    nc = NonConformity.model_validate(
+        {"id": id, "indicateur": indicator, "gravite": grade, "constat": "x", **fields}
+    )
+    return Clocked(nc, steps_for(nc, notified=notified, rules=Rules(), today=today))
+
+
+def order(items: list[Clocked]) -> list[str]:
+    return [r.item.nc.id for r in rank(items)]
+
+
+def test_natural_order_of_ids() -> None:
+    """NC-2 comes before NC-10."""
+    assert sorted(["NC-10", "NC-2", "NC-1"], key=natural_key) == ["NC-1", "NC-2", "NC-10"]
+
+
+def test_overdue_first_most_late_first() -> None:
+    """NCs with a late step come first, the latest first, before any blocking major."""
+    today = date(2026, 5, 1)
+    items = [
+        item("NC-1", "majeure", 11, today),  # blocking, not late
+        item("NC-2", "mineure", 1, today),  # plan due 11 April: 20 days late
+        item("NC-3", "mineure", 2, today, notified=date(2026, 3, 20)),  # 12 days late
+    ]
+    assert order(items) == ["NC-2", "NC-3", "NC-1"]
+    assert [r.group for r in rank(items)] == [Group.OVERDUE, Group.OVERDUE, Group.BLOCKING]
+
+
+def test_blocking_before_the_rest_then_lifted() -> None:
+    """Blocking majors before open minors, lifted NCs last."""
+    today = date(2026, 3, 20)
+    items = [
+        item("NC-1", "mineure", 1, today),
+        item("NC-2", "majeure", 11, today, levee_le="2026-03-19"),
+        item("NC-3", "majeure", 4, today),
+    ]
+    assert order(items) == ["NC-3", "NC-1", "NC-2"]
+
+
+def test_five_minors_all_block() -> None:
+    """With 5 open minors, each minor is in the blocking group."""
+    today = date(2026, 3, 20)
+    items = [item(f"NC-{i}", "mineure", i, today) for i in (1, 2, 3, 8, 9)]
+    assert {r.group for r in rank(items)} == {Group.BLOCKING}
+    four = [item(f"NC-{i}", "mineure", i, today) for i in (1, 2, 3, 8)]
+    assert {r.group for r in rank(four)} == {Group.OTHER}
+
+
+def test_ties_nearest_due_then_major_then_natural_id() -> None:
+    """Inside a group: nearest next due date, then majeure before mineure, then id order."""
+    today = date(2026, 3, 20)
+    items = [
+        item("NC-10", "mineure", 1, today),
+        item("NC-9", "mineure", 2, today),
+        item("NC-2", "mineure", 3, today, notified=date(2026, 3, 13)),  # due a day later
+        item("NC-1", "mineure", 8, today, notified=date(2026, 3, 11)),  # due a day earlier
+    ]
+    assert order(items) == ["NC-1", "NC-9", "NC-10", "NC-2"]
+    # Same due date, one major one minor, both blocking (5 minors open): the major first.
+    five = [item(f"NC-{i}", "mineure", i, today) for i in (1, 2, 3, 8, 9)]
+    major = item("NC-99", "majeure", 11, today, notified=date(2026, 2, 10))  # due 10 May
+    minor_same_day = item("NC-50", "mineure", 12, today, notified=date(2026, 4, 10))  # plan 10 May
+    ranked = order([*five, minor_same_day, major])
+    assert ranked.index("NC-99") < ranked.index("NC-50")
+
+
+def test_reasons_say_why() -> None:
+    """--explain reasons name the late step and its date, or the blocking cause."""
+    today = date(2026, 5, 1)
+    reasons = {r.item.nc.id: translator("fr")(r.reason) for r in rank([
+        item("NC-1", "majeure", 11, today),
+        item("NC-2", "mineure", 1, today),
+        item("NC-3", "mineure", 2, today, levee_le="2026-04-20"),
+    ])}  # fmt: skip
+    assert reasons == {
+        "NC-2": "en retard : « plan d'actions envoyé » était dû le 11 avril 2026, il y a 20 jours",
+        "NC-1": "une NC majeure bloque le certificat ; prochaine étape : « corrections faites, "
+        "preuves envoyées » d'ici le 12 juin 2026",
+        "NC-3": "levée le 20 avril 2026 : plus rien à faire",
+    }

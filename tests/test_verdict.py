@@ -1,0 +1,122 @@
+"""Per-audit verdict (spec §2.2): the first rule that applies, and its reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from qnc.clocks import steps_for
+from qnc.i18n import translator
+from qnc.models import AuditType, NonConformity, Rules
+from qnc.verdict import Clocked, Verdict, judge
+
+NOTIFIED = date(2026, 3, 12)
+
+
+def clocked(id: str, grade: str, today: date, indicator: int = 1, **fields: object) -> Clocked:
+    nc = NonConformity.model_validate(
+        {"id": id, "indicateur": indicator, "gravite": grade, "constat": "x", **fields}
+    )
+    return Clocked(nc, steps_for(nc, notified=NOTIFIED, rules=Rules(), today=today))
+
+
+def minors(count: int, today: date, **fields: object) -> list[Clocked]:
+    return [clocked(f"NC-{i}", "mineure", today, indicator=i, **fields) for i in range(1, count + 1)]
+
+
+def test_no_nc_is_closed() -> None:
+    """An audit without NC is `soldee`."""
+    assert judge([], AuditType.INITIAL).verdict is Verdict.CLOSED
+
+
+def test_every_nc_lifted_is_closed() -> None:
+    """Every NC lifted: `soldee`, whatever their dates."""
+    today = date(2027, 1, 1)
+    items = [clocked("NC-1", "majeure", today, levee_le="2026-05-02"),
+             *minors(2, today, levee_le="2026-06-01")]  # fmt: skip
+    assert judge(items, AuditType.INITIAL).verdict is Verdict.CLOSED
+
+
+@pytest.mark.parametrize(
+    ("audit_type", "fate"),
+    [
+        (AuditType.INITIAL, "la certification sera refusée"),
+        (AuditType.SURVEILLANCE, "le certificat sera suspendu, puis retiré"),
+        (AuditType.RENEWAL, "le certificat sera suspendu, puis retiré"),
+        (AuditType.EXTENSION, "l'extension sera refusée"),
+    ],
+)
+def test_overdue_major_correction_compromises(audit_type: AuditType, fate: str) -> None:
+    """A major NC without proof the day after its due date: `compromise`, with what follows."""
+    outcome = judge([clocked("NC-1", "majeure", date(2026, 6, 13), indicator=11)], audit_type)
+    assert outcome.verdict is Verdict.COMPROMISED
+    reason = translator("fr")(outcome.reason)
+    assert reason.startswith("NC-1 : les preuves de correction étaient dues le 12 juin 2026")
+    assert fate in reason
+    assert outcome.deadline is not None and outcome.deadline.step.due == date(2026, 6, 12)
+
+
+def test_major_on_its_due_day_is_blocked_not_compromised() -> None:
+    """On the due day itself, a major NC still blocks but is not yet late."""
+    outcome = judge([clocked("NC-1", "majeure", date(2026, 6, 12), indicator=11)],
+                    AuditType.INITIAL)  # fmt: skip
+    assert outcome.verdict is Verdict.BLOCKED
+    assert outcome.deadline is not None and outcome.deadline.step.days_left == 0
+
+
+def test_open_major_blocks_with_nearest_date() -> None:
+    """An open major NC: `bloquee`, naming the nearest blocking due date."""
+    today = date(2026, 4, 1)
+    items = [clocked("NC-2", "majeure", today, indicator=11), *minors(1, today)]
+    outcome = judge(items, AuditType.INITIAL)
+    assert outcome.verdict is Verdict.BLOCKED
+    assert outcome.deadline is not None
+    assert (outcome.deadline.nc_id, outcome.deadline.step.due) == ("NC-2", date(2026, 6, 12))
+    assert translator("en")(outcome.reason) == (
+        "1 major NC open: no certificate can be issued or kept until they are dealt with; "
+        "next: 'corrections in place, proof sent' for NC-2 by 12 June 2026; if missed, the "
+        "certification will be refused (a new application only 3 months later)"
+    )
+
+
+def test_four_open_minors_are_in_progress() -> None:
+    """4 open minors: certification possible, `en_cours`."""
+    outcome = judge(minors(4, date(2026, 4, 1)), AuditType.INITIAL)
+    assert outcome.verdict is Verdict.IN_PROGRESS
+    assert translator("fr")(outcome.reason).startswith("4 NC mineures ouvertes : la certification")
+
+
+def test_five_open_minors_block() -> None:
+    """5 open minors count as a major one: `bloquee`."""
+    outcome = judge(minors(5, date(2026, 4, 1)), AuditType.INITIAL)
+    assert outcome.verdict is Verdict.BLOCKED
+    assert translator("fr")(outcome.reason).startswith(
+        "5 NC mineures ouvertes (5 ou plus valent une majeure)"
+    )
+
+
+def test_five_minors_one_lifted_is_in_progress() -> None:
+    """Lifting one of five minors brings them under the threshold."""
+    today = date(2026, 4, 1)
+    items = [*minors(4, today), clocked("NC-9", "mineure", today, indicator=9,
+                                        levee_le="2026-03-30")]  # fmt: skip
+    assert judge(items, AuditType.INITIAL).verdict is Verdict.IN_PROGRESS
+
+
+def test_overdue_minor_plan_does_not_compromise() -> None:
+    """Only a major correction step makes the verdict `compromise`."""
+    outcome = judge(minors(1, date(2026, 5, 1)), AuditType.INITIAL)
+    assert outcome.verdict is Verdict.IN_PROGRESS
+
+
+def test_major_with_proof_sent_waits_for_decision() -> None:
+    """Proof sent: still `bloquee` until lifted, the date is the certifier's decision."""
+    item = clocked("NC-1", "majeure", date(2026, 6, 20), indicator=11,
+                   preuves_envoyees_le="2026-06-01")  # fmt: skip
+    outcome = judge([item], AuditType.SURVEILLANCE)
+    assert outcome.verdict is Verdict.BLOCKED
+    assert outcome.deadline is not None and outcome.deadline.step.due == date(2026, 7, 12)
+    assert "le certificateur devrait décider d'ici le 12 juillet 2026" in translator("fr")(
+        outcome.reason
+    )
