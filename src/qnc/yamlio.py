@@ -26,6 +26,7 @@ MAX_NODES = 100_000
 """Refuse documents that expand past this many nodes (alias bombs)."""
 
 _CORE = "tag:yaml.org,2002:"
+_BOM = b"\xef\xbb\xbf"
 _MESSAGES = {
     "mapping values are not allowed in this context": t(
         "a ':' is not allowed here; check the indentation of this line, "
@@ -79,14 +80,16 @@ def read_yaml(path: Path) -> Document:
 
 
 def parse_yaml(raw: bytes, path: Path) -> Document:
+    bom = len(_BOM) if raw.startswith(_BOM) else 0
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        start = bom + exc.start
+        line = raw.count(b"\n", 0, start) + 1
+        column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
         raise _fail(path, line, column, "encodage", t(
             "the file is not UTF-8 text (byte 0x{byte:02X}); save it as UTF-8",
-            byte=raw[exc.start],
+            byte=raw[start],
         )) from exc  # fmt: skip
     node = _compose(text, path)
     if node is None:
@@ -94,7 +97,10 @@ def parse_yaml(raw: bytes, path: Path) -> Document:
             "the file is empty; it must hold the keys described in the documentation"
         ))  # fmt: skip
     walker = _Walker(path)
-    data = walker.value(node, ())
+    try:
+        data = walker.value(node, ())
+    except _TooComplex:
+        pass
     if walker.problems:
         raise YamlError(walker.problems)
     return Document(data, walker.keys, walker.values)
@@ -122,6 +128,10 @@ def _compose(text: str, path: Path) -> Any:
         raise _fail(path, line + 1, column + 1, code, message) from exc
 
 
+class _TooComplex(Exception):
+    """Stops the walk at the first self-reference or past MAX_NODES: one message is enough."""
+
+
 class _Walker:
     """Turns composed nodes into dicts, lists and scalars, noting positions."""
 
@@ -139,11 +149,14 @@ class _Walker:
             self._problem(node, "yaml-complexe", t(
                 "this document refers to itself or expands too far through aliases"
             ))  # fmt: skip
-            return None
+            raise _TooComplex
         self.values.setdefault(loc, _pos(node))
         kind = node.id
         if kind == "scalar":
             return self._scalar(node)
+        if node.tag not in (_CORE + "map", _CORE + "seq"):
+            self._forbidden_tag(node)
+            return None
         self._open.add(id(node))
         try:
             if kind == "sequence":
@@ -173,11 +186,14 @@ class _Walker:
     def _scalar(self, node: Any) -> Any:
         tag, text = node.tag, node.value
         if not tag.startswith(_CORE) or tag[len(_CORE) :] not in _SCALARS:
-            self._problem(node, "tag-interdit", t(
-                "the tag '{tag}' is not allowed; write a plain value", tag=_short_tag(tag),
-            ))  # fmt: skip
+            self._forbidden_tag(node)
             return None
         return _SCALARS[tag[len(_CORE) :]](text)
+
+    def _forbidden_tag(self, node: Any) -> None:
+        self._problem(node, "tag-interdit", t(
+            "the tag '{tag}' is not allowed; write a plain value", tag=_short_tag(node.tag),
+        ))  # fmt: skip
 
     def _problem(self, node: Any, code: str, message: Msg) -> None:
         line, column = _pos(node)
