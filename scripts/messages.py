@@ -25,7 +25,7 @@ def used_messages() -> set[tuple[str, str | None]]:
     sys.path.insert(0, str(SOURCE.parent))
     from qnc import i18n, referential
 
-    found |= {(m, None) for m in i18n._MONTHS}
+    found |= {(m, None) for m in (*i18n._MONTHS, "1 {month} {year}")}
     found |= {(label, None) for label in referential.CRITERIA.values()}
     for grid in referential.GRIDS.values():
         found.add((grid.label, None))
@@ -43,7 +43,9 @@ def _from_node(node: ast.AST) -> set[tuple[str, str | None]]:
         return set()
     func = node.func
     name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-    strings = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+    strings = [
+        a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+    ]
     if name in _SINGLE and strings and node.args and isinstance(node.args[0], ast.Constant):
         return {(strings[0], None)}
     if name == "tn" and len(strings) >= 2:
@@ -57,9 +59,7 @@ def missing_messages() -> list[tuple[str, str | None]]:
 
     catalog = parse_po(CATALOG.read_text("utf-8"))
     wanted = used_messages()
-    return sorted(
-        (m, p) for m, p in wanted if (m if p is None else f"{m}\0{p}") not in catalog
-    )
+    return sorted((m, p) for m, p in wanted if (m if p is None else f"{m}\0{p}") not in catalog)
 
 
 def _quote(text: str) -> str:
@@ -69,10 +69,12 @@ def _quote(text: str) -> str:
 def main() -> int:
     for msgid, plural in missing_messages():
         if plural is None:
-            print(f"msgid {_quote(msgid)}\nmsgstr \"\"\n")
+            print(f'msgid {_quote(msgid)}\nmsgstr ""\n')
         else:
-            print(f"msgid {_quote(msgid)}\nmsgid_plural {_quote(plural)}\n"
-                  'msgstr[0] ""\nmsgstr[1] ""\n')
+            print(
+                f"msgid {_quote(msgid)}\nmsgid_plural {_quote(plural)}\n"
+                'msgstr[0] ""\nmsgstr[1] ""\n'
+            )
     return 0
 
 

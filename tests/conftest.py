@@ -16,11 +16,11 @@ import pytest
 os.environ.pop("QNC_LANG", None)
 os.environ.pop("QNC_TODAY", None)
 
-from typer.testing import CliRunner  # noqa: E402
+from typer.testing import CliRunner
 
-from qnc.cli.app import app, main  # noqa: E402
-from qnc.i18n import translator  # noqa: E402
-from qnc.inspection import inspect_paths  # noqa: E402
+from qnc.cli.app import app, main
+from qnc.i18n import translator
+from qnc.inspection import inspect_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -120,10 +120,15 @@ def diagnose() -> Callable[..., list[Found]]:
         tr = translator(lang)  # type: ignore[arg-type]
         return [
             Found(
-                d.path.relative_to(folder).as_posix() if d.path.is_relative_to(folder)
+                d.path.relative_to(folder).as_posix()
+                if d.path.is_relative_to(folder)
                 else str(d.path),
-                d.line, d.column, d.severity.value, d.code, tr(d.message),
-            )  # fmt: skip
+                d.line,
+                d.column,
+                d.severity.value,
+                d.code,
+                tr(d.message),
+            )
             for d in inspect_paths([folder], today=today).diagnostics
         ]
 
@@ -148,8 +153,9 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Outcom
     catches it); it is re-raised here so that no test mistakes it for an exit status.
     """
 
-    def invoke(*args: str, env: Mapping[str, str] | None = None,
-               cwd: Path | None = None) -> Outcome:  # fmt: skip
+    def invoke(
+        *args: str, env: Mapping[str, str] | None = None, cwd: Path | None = None
+    ) -> Outcome:
         monkeypatch.chdir(cwd or tmp_path)
         result = CliRunner().invoke(app, list(args), env={**_CLEAN_ENV, **(env or {})})
         if result.exception and not isinstance(result.exception, SystemExit):
@@ -165,7 +171,8 @@ def run_main(
 ) -> Callable[..., Outcome]:
     """``run_main(*args)``: the console entry point ``qnc.cli.app.main`` with patched argv.
 
-    Unlike ``run``, this covers the QncError handler (``qnc: …`` on stderr, exit 1).
+    Unlike ``run``, this covers what ``main`` adds around the app: the QncError handler
+    (``qnc: …`` on stderr, exit 1) and usage errors in the user's language (exit 2).
     """
 
     def invoke(*args: str, env: Mapping[str, str] | None = None) -> Outcome:

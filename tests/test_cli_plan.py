@@ -17,8 +17,11 @@ MID_WAY = "2026-11-20"
 
 
 def tree(root: Path) -> dict[str, tuple[int, float]]:
-    return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime)
-            for p in root.rglob("*") if p.is_file()}  # fmt: skip
+    return {
+        str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime)
+        for p in root.rglob("*")
+        if p.is_file()
+    }
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -89,8 +92,9 @@ def test_read_only_folder_is_a_clear_error(run_main, tmp_path: Path) -> None:
     assert list(locked.iterdir()) == []
 
 
-def test_failed_write_leaves_old_plan_and_no_temporary(run_main, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_failed_write_leaves_old_plan_and_no_temporary(
+    run_main, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """If the final rename fails, the previous plan is intact and no temporary file stays."""
     out = tmp_path / "plan.md"
     assert run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY).exit_code == 0
@@ -118,8 +122,9 @@ def test_plan_writes_only_the_out_file(run_main, tmp_path: Path) -> None:
 
 def test_broken_audit_writes_no_plan(run_main, write_audit, tmp_path: Path) -> None:
     """An audit with errors: diagnostics as check gives them, exit 1, no plan written."""
-    folder = write_audit(ncs={"NC-01.yaml": "id: NC-01\nindicateur: 0\ngravite: mineure\n"
-                              "constat: x\n"})  # fmt: skip
+    folder = write_audit(
+        ncs={"NC-01.yaml": "id: NC-01\nindicateur: 0\ngravite: mineure\nconstat: x\n"}
+    )
     out = tmp_path / "plan.md"
     result = run_main("plan", str(folder), "--out", str(out), "--today", "2026-03-20")
     assert result.exit_code == 1

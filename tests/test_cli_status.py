@@ -16,6 +16,8 @@ EXAMPLE = EXAMPLES / "2026-09-audit-initial"
 def flat(text: str) -> str:
     """Terminal text without panel borders and line wrapping, to find whole sentences."""
     return " ".join(text.replace("│", " ").split())
+
+
 MID_WAY = "2026-11-20"
 
 LATE_AUDIT = """\
@@ -44,8 +46,16 @@ actions:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_status_table_golden(run_main, lang: str) -> None:
     """The example at mid-way reads as reviewed (header, priority table, --explain)."""
-    result = run_main("status", str(EXAMPLE), "--today", MID_WAY, "--lang", lang, "--explain",
-                      env={"COLUMNS": "120"})  # fmt: skip
+    result = run_main(
+        "status",
+        str(EXAMPLE),
+        "--today",
+        MID_WAY,
+        "--lang",
+        lang,
+        "--explain",
+        env={"COLUMNS": "120"},
+    )
     assert result.exit_code == 0
     assert_golden(f"status-{lang}.txt", result.stdout)
 
@@ -70,16 +80,24 @@ def test_status_json_keys_and_values(run_main) -> None:
     payload = json.loads(result.stdout)
     assert payload["aujourdhui"] == "2026-11-20"
     (audit,) = payload["audits"]
-    assert {k: audit[k] for k in ("organisme", "type", "notification", "referentiel",
-                                   "verdict")} == {
-        "organisme": "Atelier Formation Sud-Ouest", "type": "initial",
-        "notification": "2026-09-18", "referentiel": "rnq-2019", "verdict": "bloquee",
-    }  # fmt: skip
+    assert {
+        k: audit[k] for k in ("organisme", "type", "notification", "referentiel", "verdict")
+    } == {
+        "organisme": "Atelier Formation Sud-Ouest",
+        "type": "initial",
+        "notification": "2026-09-18",
+        "referentiel": "rnq-2019",
+        "verdict": "bloquee",
+    }
     assert audit["chemin"].endswith("2026-09-audit-initial")
     first = audit["non_conformites"][0]
     assert {k: first[k] for k in ("rang", "id", "indicateur", "gravite", "levee")} == {
-        "rang": 1, "id": "NC-01", "indicateur": 11, "gravite": "majeure", "levee": False,
-    }  # fmt: skip
+        "rang": 1,
+        "id": "NC-01",
+        "indicateur": 11,
+        "gravite": "majeure",
+        "levee": False,
+    }
     assert first["etapes"] == [
         {"etape": "correction", "date": "2026-12-18", "jours_restants": 28, "statut": "a_venir"},
         {"etape": "decision", "date": "2027-01-18", "jours_restants": 59, "statut": "a_venir"},
@@ -87,17 +105,28 @@ def test_status_json_keys_and_values(run_main) -> None:
     assert first["actions"] == {"total": 2, "faites": 1, "en_retard": 0}
     assert [nc["id"] for nc in audit["non_conformites"]] == ["NC-01", "NC-02", "NC-03", "NC-04"]
     late_plan = audit["non_conformites"][3]["etapes"][0]
-    assert late_plan == {"etape": "plan", "date": "2026-10-18", "jours_restants": -33,
-                         "statut": "tenue_en_retard"}  # fmt: skip
-    assert audit["echeance_bloquante"] == {"id": "NC-01", "etape": "correction",
-                                           "date": "2026-12-18", "jours_restants": 28}  # fmt: skip
+    assert late_plan == {
+        "etape": "plan",
+        "date": "2026-10-18",
+        "jours_restants": -33,
+        "statut": "tenue_en_retard",
+    }
+    assert audit["echeance_bloquante"] == {
+        "id": "NC-01",
+        "etape": "correction",
+        "date": "2026-12-18",
+        "jours_restants": 28,
+    }
 
 
 def test_json_keys_do_not_change_with_language(run_main) -> None:
     """--lang changes sentences, never keys or codes."""
     fr = json.loads(run_main("status", str(EXAMPLE), "--today", MID_WAY, "--format", "json").stdout)
-    en = json.loads(run_main("status", str(EXAMPLE), "--today", MID_WAY, "--format", "json",
-                             "--lang", "en").stdout)  # fmt: skip
+    en = json.loads(
+        run_main(
+            "status", str(EXAMPLE), "--today", MID_WAY, "--format", "json", "--lang", "en"
+        ).stdout
+    )
     assert fr["audits"][0].keys() == en["audits"][0].keys()
     assert fr["audits"][0]["verdict"] == en["audits"][0]["verdict"] == "bloquee"
     assert fr["audits"][0]["motif"] != en["audits"][0]["motif"]
@@ -108,11 +137,17 @@ def test_late_major_is_compromised_and_markup_is_literal(run_main, write_audit) 
     folder = write_audit(LATE_AUDIT, {"NC-01.yaml": MAJOR})
     result = run_main("status", str(folder), "--today", "2026-06-15", env={"COLUMNS": "120"})
     assert result.exit_code == 0
-    assert "Verdict : COMPROMISE — NC-01 : les preuves de correction étaient dues le 12 juin 2026 " \
-        "et n'ont pas été envoyées ; le certificat sera suspendu, puis retiré" in flat(result.stdout)
+    assert (
+        "Verdict : COMPROMISE — NC-01 : les preuves de correction étaient dues le 12 juin 2026 "
+        "et n'ont pas été envoyées ; le certificat sera suspendu, puis retiré"
+        in flat(result.stdout)
+    )
     assert "en retard" in result.stdout and "3 jours de retard" in result.stdout
     plan = run_main("plan", str(folder), "--today", "2026-06-15")
-    assert "\\[bold red\\]Aucune\\[/\\] évaluation \\| \\<b\\>tracée\\</b\\> \\*\\*ici\\*\\*" in plan.stdout
+    assert (
+        "\\[bold red\\]Aucune\\[/\\] évaluation \\| \\<b\\>tracée\\</b\\> \\*\\*ici\\*\\*"
+        in plan.stdout
+    )
 
 
 def test_portfolio_most_urgent_first(run_main, write_audit, tmp_path: Path) -> None:
@@ -124,15 +159,17 @@ def test_portfolio_most_urgent_first(run_main, write_audit, tmp_path: Path) -> N
     table = run_main("status", str(tmp_path), "--today", "2026-06-15", env={"COLUMNS": "120"})
     assert table.stdout.index("compromise") < table.stdout.index("en cours")
     assert "Non-conformités" not in table.stdout
-    detail = run_main("status", str(tmp_path), "--today", "2026-06-15", "--detail",
-                      env={"COLUMNS": "120"})  # fmt: skip
+    detail = run_main(
+        "status", str(tmp_path), "--today", "2026-06-15", "--detail", env={"COLUMNS": "120"}
+    )
     assert detail.stdout.count("Non-conformités, par ordre de priorité") == 2
 
 
 def test_status_refuses_broken_audit_like_check(run_main, write_audit) -> None:
     """With an error, status prints check's diagnostics on stderr and exits 1."""
-    folder = write_audit(ncs={"NC-01.yaml": "id: NC-01\nindicateur: 12\ngravite: majeur\n"
-                              "constat: x\n"})  # fmt: skip
+    folder = write_audit(
+        ncs={"NC-01.yaml": "id: NC-01\nindicateur: 12\ngravite: majeur\nconstat: x\n"}
+    )
     result = run_main("status", str(folder), "--today", "2026-03-20")
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -152,6 +189,12 @@ def test_status_help_is_french(run_main) -> None:
     """--help of status is in French and lists the shared options."""
     result = run_main("status", "--help")
     assert result.exit_code == 0
-    for text in ("Utilisation : qnc status", "--today", "--lang", "--explain", "--detail",
-                 "Montre où en est un audit"):  # fmt: skip
+    for text in (
+        "Utilisation : qnc status",
+        "--today",
+        "--lang",
+        "--explain",
+        "--detail",
+        "Montre où en est un audit",
+    ):
         assert text in result.stdout

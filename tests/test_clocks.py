@@ -14,8 +14,12 @@ DAYS_14 = Duration(14, Unit.DAYS)
 
 
 def nc(**fields: object) -> NonConformity:
-    data: dict[str, object] = {"id": "NC-01", "indicateur": 11, "gravite": "majeure",
-                               "constat": "x"}  # fmt: skip
+    data: dict[str, object] = {
+        "id": "NC-01",
+        "indicateur": 11,
+        "gravite": "majeure",
+        "constat": "x",
+    }
     data.update(fields)
     return NonConformity.model_validate(data)
 
@@ -34,7 +38,9 @@ def action(due: str, done: str | None = None, id: str = "A1") -> dict[str, objec
         (date(2026, 8, 31), date(2026, 11, 30), date(2026, 12, 30)),
     ],
 )
-def test_major_due_dates_use_calendar_months(notified: date, correction: date, decision: date) -> None:
+def test_major_due_dates_use_calendar_months(
+    notified: date, correction: date, decision: date
+) -> None:
     """Major NC: correction = N + 3 months (clamped to the month's end), decision 1 month later."""
     steps = steps_for(nc(), notified=notified, rules=Rules(), today=notified)
     assert [(s.kind, s.due) for s in steps] == [
@@ -54,8 +60,9 @@ def test_major_due_dates_use_calendar_months(notified: date, correction: date, d
 )
 def test_minor_due_dates(notified: date, plan: date, implementation: date) -> None:
     """Minor NC: plan = N + 30 days, implementation = N + 6 months."""
-    steps = steps_for(nc(indicateur=1, gravite="mineure"), notified=notified, rules=Rules(),
-                      today=notified)  # fmt: skip
+    steps = steps_for(
+        nc(indicateur=1, gravite="mineure"), notified=notified, rules=Rules(), today=notified
+    )
     assert [(s.kind, s.due) for s in steps] == [
         (StepKind.PLAN, plan),
         (StepKind.IMPLEMENTATION, implementation),
@@ -65,8 +72,12 @@ def test_minor_due_dates(notified: date, plan: date, implementation: date) -> No
 def test_rules_override_durations() -> None:
     """`regles` of audit.yaml replace the defaults, in French or English units."""
     rules = Rules.model_validate({"plan_mineure": "2 semaines", "mise_en_oeuvre_mineure": "1 year"})
-    steps = steps_for(nc(indicateur=1, gravite="mineure"), notified=date(2028, 2, 29),
-                      rules=rules, today=date(2028, 2, 29))  # fmt: skip
+    steps = steps_for(
+        nc(indicateur=1, gravite="mineure"),
+        notified=date(2028, 2, 29),
+        rules=rules,
+        today=date(2028, 2, 29),
+    )
     assert [s.due for s in steps] == [date(2028, 3, 14), date(2029, 2, 28)]
 
 
@@ -92,24 +103,34 @@ def test_status_boundaries(today: date, status: Status, days_left: int) -> None:
 )
 def test_met_on_time_or_late(sent: str, status: Status) -> None:
     """A proof sent on the due day is on time; the day after it is `tenue_en_retard`."""
-    correction = steps_for(nc(preuves_envoyees_le=sent), notified=date(2026, 3, 12),
-                           rules=Rules(), today=date(2026, 7, 1))[0]  # fmt: skip
+    correction = steps_for(
+        nc(preuves_envoyees_le=sent),
+        notified=date(2026, 3, 12),
+        rules=Rules(),
+        today=date(2026, 7, 1),
+    )[0]
     assert correction.status is status
 
 
 def test_lifted_nc_has_every_step_met() -> None:
     """A lifted NC has every step met, even those whose own fact is missing."""
-    steps = steps_for(nc(levee_le="2026-05-02"), notified=date(2026, 3, 12), rules=Rules(),
-                      today=date(2027, 1, 1))  # fmt: skip
+    steps = steps_for(
+        nc(levee_le="2026-05-02"), notified=date(2026, 3, 12), rules=Rules(), today=date(2027, 1, 1)
+    )
     assert [s.status for s in steps] == [Status.MET, Status.MET]
     assert next_step(steps) is None
 
 
 def test_implementation_needs_every_action_done_in_time() -> None:
     """Minor implementation is met when the last action is done; late if after the due date."""
-    minor = nc(indicateur=1, gravite="mineure", actions=[
-        action("2026-05-01", "2026-04-20"), action("2026-09-01", "2026-09-14", id="A2"),
-    ])  # fmt: skip
+    minor = nc(
+        indicateur=1,
+        gravite="mineure",
+        actions=[
+            action("2026-05-01", "2026-04-20"),
+            action("2026-09-01", "2026-09-14", id="A2"),
+        ],
+    )
     steps = steps_for(minor, notified=date(2026, 3, 12), rules=Rules(), today=date(2026, 10, 1))
     assert steps[1].met_on == date(2026, 9, 14)
     assert steps[1].status is Status.MET_LATE
@@ -121,10 +142,12 @@ def test_implementation_needs_every_action_done_in_time() -> None:
         ([], None),
         ([action("2026-05-01", None)], None),
         ([action("2026-05-01", "2026-04-02"), action("2026-05-01", None, id="A2")], None),
-        ([action("2026-05-01", "2026-04-02"), action("2026-05-01", "2026-03-20", id="A2")],
-         date(2026, 4, 2)),
+        (
+            [action("2026-05-01", "2026-04-02"), action("2026-05-01", "2026-03-20", id="A2")],
+            date(2026, 4, 2),
+        ),
     ],
-)  # fmt: skip
+)
 def test_actions_done_on(actions: list[dict[str, object]], expected: date | None) -> None:
     """No action, or one not done, means the plan is not carried out."""
     assert actions_done_on(nc(actions=actions).actions) == expected
@@ -134,13 +157,19 @@ def test_status_on_with_month_alert() -> None:
     """An alert given in months uses calendar arithmetic too."""
     month = Duration(1, Unit.MONTHS)
     assert status_on(date(2026, 2, 28), None, today=date(2026, 1, 31), alert=month) is Status.NEAR
-    assert status_on(date(2026, 3, 1), None, today=date(2026, 1, 31), alert=month) is Status.UPCOMING
+    assert (
+        status_on(date(2026, 3, 1), None, today=date(2026, 1, 31), alert=month) is Status.UPCOMING
+    )
 
 
 def test_next_step_skips_met_steps() -> None:
     """After the proof is sent, the next step of a major NC is the certifier's decision."""
-    steps = steps_for(nc(preuves_envoyees_le="2026-05-02"), notified=date(2026, 3, 12),
-                      rules=Rules(), today=date(2026, 5, 3))  # fmt: skip
+    steps = steps_for(
+        nc(preuves_envoyees_le="2026-05-02"),
+        notified=date(2026, 3, 12),
+        rules=Rules(),
+        today=date(2026, 5, 3),
+    )
     following = next_step(steps)
     assert following is not None and following.kind is StepKind.DECISION
     assert following.due == date(2026, 7, 12)

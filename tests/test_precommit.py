@@ -27,7 +27,7 @@ def qnc_check() -> dict[str, object]:
 def test_manifest_has_required_fields() -> None:
     """Every hook has the keys pre-commit requires, with text values."""
     for hook in hooks():
-        assert REQUIRED <= hook.keys()
+        assert hook.keys() >= REQUIRED
         assert all(isinstance(hook[key], str) and hook[key] for key in REQUIRED)
 
 

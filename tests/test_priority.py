@@ -13,8 +13,9 @@ from qnc.verdict import Clocked
 NOTIFIED = date(2026, 3, 12)
 
 
-def item(id: str, grade: str, indicator: int, today: date, notified: date = NOTIFIED,
-         **fields: object) -> Clocked:  # fmt: skip
+def item(
+    id: str, grade: str, indicator: int, today: date, notified: date = NOTIFIED, **fields: object
+) -> Clocked:
     nc = NonConformity.model_validate(
         {"id": id, "indicateur": indicator, "gravite": grade, "constat": "x", **fields}
     )
@@ -83,11 +84,16 @@ def test_ties_nearest_due_then_major_then_natural_id() -> None:
 def test_reasons_say_why() -> None:
     """--explain reasons name the late step and its date, or the blocking cause."""
     today = date(2026, 5, 1)
-    reasons = {r.item.nc.id: translator("fr")(r.reason) for r in rank([
-        item("NC-1", "majeure", 11, today),
-        item("NC-2", "mineure", 1, today),
-        item("NC-3", "mineure", 2, today, levee_le="2026-04-20"),
-    ])}  # fmt: skip
+    reasons = {
+        r.item.nc.id: translator("fr")(r.reason)
+        for r in rank(
+            [
+                item("NC-1", "majeure", 11, today),
+                item("NC-2", "mineure", 1, today),
+                item("NC-3", "mineure", 2, today, levee_le="2026-04-20"),
+            ]
+        )
+    }
     assert reasons == {
         "NC-2": "en retard : « plan d'actions envoyé » était dû le 11 avril 2026, il y a 20 jours",
         "NC-1": "une NC majeure bloque le certificat ; prochaine étape : « corrections faites, "

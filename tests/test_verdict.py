@@ -22,7 +22,9 @@ def clocked(id: str, grade: str, today: date, indicator: int = 1, **fields: obje
 
 
 def minors(count: int, today: date, **fields: object) -> list[Clocked]:
-    return [clocked(f"NC-{i}", "mineure", today, indicator=i, **fields) for i in range(1, count + 1)]
+    return [
+        clocked(f"NC-{i}", "mineure", today, indicator=i, **fields) for i in range(1, count + 1)
+    ]
 
 
 def test_no_nc_is_closed() -> None:
@@ -33,8 +35,10 @@ def test_no_nc_is_closed() -> None:
 def test_every_nc_lifted_is_closed() -> None:
     """Every NC lifted: `soldee`, whatever their dates."""
     today = date(2027, 1, 1)
-    items = [clocked("NC-1", "majeure", today, levee_le="2026-05-02"),
-             *minors(2, today, levee_le="2026-06-01")]  # fmt: skip
+    items = [
+        clocked("NC-1", "majeure", today, levee_le="2026-05-02"),
+        *minors(2, today, levee_le="2026-06-01"),
+    ]
     assert judge(items, AuditType.INITIAL).verdict is Verdict.CLOSED
 
 
@@ -59,8 +63,9 @@ def test_overdue_major_correction_compromises(audit_type: AuditType, fate: str) 
 
 def test_major_on_its_due_day_is_blocked_not_compromised() -> None:
     """On the due day itself, a major NC still blocks but is not yet late."""
-    outcome = judge([clocked("NC-1", "majeure", date(2026, 6, 12), indicator=11)],
-                    AuditType.INITIAL)  # fmt: skip
+    outcome = judge(
+        [clocked("NC-1", "majeure", date(2026, 6, 12), indicator=11)], AuditType.INITIAL
+    )
     assert outcome.verdict is Verdict.BLOCKED
     assert outcome.deadline is not None and outcome.deadline.step.days_left == 0
 
@@ -99,8 +104,10 @@ def test_five_open_minors_block() -> None:
 def test_five_minors_one_lifted_is_in_progress() -> None:
     """Lifting one of five minors brings them under the threshold."""
     today = date(2026, 4, 1)
-    items = [*minors(4, today), clocked("NC-9", "mineure", today, indicator=9,
-                                        levee_le="2026-03-30")]  # fmt: skip
+    items = [
+        *minors(4, today),
+        clocked("NC-9", "mineure", today, indicator=9, levee_le="2026-03-30"),
+    ]
     assert judge(items, AuditType.INITIAL).verdict is Verdict.IN_PROGRESS
 
 
@@ -112,8 +119,9 @@ def test_overdue_minor_plan_does_not_compromise() -> None:
 
 def test_major_with_proof_sent_waits_for_decision() -> None:
     """Proof sent: still `bloquee` until lifted, the date is the certifier's decision."""
-    item = clocked("NC-1", "majeure", date(2026, 6, 20), indicator=11,
-                   preuves_envoyees_le="2026-06-01")  # fmt: skip
+    item = clocked(
+        "NC-1", "majeure", date(2026, 6, 20), indicator=11, preuves_envoyees_le="2026-06-01"
+    )
     outcome = judge([item], AuditType.SURVEILLANCE)
     assert outcome.verdict is Verdict.BLOCKED
     assert outcome.deadline is not None and outcome.deadline.step.due == date(2026, 7, 12)

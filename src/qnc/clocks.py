@@ -71,9 +71,13 @@ def steps_for(nc: NonConformity, *, notified: date, rules: Rules, today: date) -
     else:
         plan = [
             (StepKind.PLAN, rules.minor_plan.after(notified), nc.plan_sent, rules.minor_plan),
-            (StepKind.IMPLEMENTATION, rules.minor_implementation.after(notified),
-             actions_done_on(nc.actions), rules.minor_implementation),
-        ]  # fmt: skip
+            (
+                StepKind.IMPLEMENTATION,
+                rules.minor_implementation.after(notified),
+                actions_done_on(nc.actions),
+                rules.minor_implementation,
+            ),
+        ]
     steps = []
     for kind, due, fact, basis in plan:
         met_on = fact or nc.lifted

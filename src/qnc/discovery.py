@@ -29,32 +29,47 @@ def find_audits(paths: Iterable[Path]) -> Found:
         path = Path(os.path.abspath(given))
         if not path.exists():
             raise QncError(t("'{path}' does not exist", path=str(given)))
+        enclosing = _enclosing_audit(path)
         if path.is_file():
             _from_file(path, given, found)
-        elif (path / AUDIT_FILE).is_file():
-            found.folders.append(path)
+        elif enclosing is not None:
+            found.folders.append(enclosing)
         else:
             before = len(found.folders) + len(found.orphans)
             _walk(path, found)
             if len(found.folders) + len(found.orphans) == before:
-                raise QncError(t(
-                    "no audit folder under '{path}': an audit folder holds an audit.yaml file",
-                    path=str(given)))  # fmt: skip
+                raise QncError(
+                    t(
+                        "no audit folder under '{path}': an audit folder holds an audit.yaml file",
+                        path=str(given),
+                    )
+                )
     found.folders = sorted(set(found.folders))
-    found.orphans.sort(key=Diagnostic.sort_key)
+    found.orphans = sorted(set(found.orphans), key=Diagnostic.sort_key)
     return found
 
 
+def _enclosing_audit(path: Path) -> Path | None:
+    """The audit folder that ``path`` is, or lies in (its nc/ or preuves/ folder)."""
+    candidates = (path, *path.parents) if path.is_dir() else path.parents
+    return next((p for p in candidates if (p / AUDIT_FILE).is_file()), None)
+
+
 def _from_file(path: Path, given: Path, found: Found) -> None:
-    for folder in path.parents:
-        if (folder / AUDIT_FILE).is_file():
-            found.folders.append(folder)
-            return
+    folder = _enclosing_audit(path)
+    if folder is not None:
+        found.folders.append(folder)
+        return
     if path.parent.name == NC_DIR and path.suffix in (".yaml", ".yml"):
         found.orphans.append(_orphan(path))
         return
-    raise QncError(t("'{path}' is not inside an audit folder (none of its parent folders "
-                     "holds an audit.yaml file)", path=str(given)))  # fmt: skip
+    raise QncError(
+        t(
+            "'{path}' is not inside an audit folder (none of its parent folders "
+            "holds an audit.yaml file)",
+            path=str(given),
+        )
+    )
 
 
 def _walk(root: Path, found: Found) -> None:
@@ -66,11 +81,21 @@ def _walk(root: Path, found: Found) -> None:
             continue
         dirs[:] = sorted(d for d in dirs if d not in _SKIPPED and not d.startswith("."))
         if here.name == NC_DIR:
-            found.orphans += [_orphan(here / f) for f in sorted(files)
-                              if f.endswith((".yaml", ".yml"))]  # fmt: skip
+            found.orphans += [
+                _orphan(here / f) for f in sorted(files) if f.endswith((".yaml", ".yml"))
+            ]
 
 
 def _orphan(path: Path) -> Diagnostic:
-    return Diagnostic(path, 1, 1, Severity.ERROR, "audit-absent", t(
-        "this NC file belongs to no audit: {folder} has no audit.yaml; create it "
-        "(organisation, certifier, audit dates)", folder=str(path.parent.parent.name)))
+    return Diagnostic(
+        path,
+        1,
+        1,
+        Severity.ERROR,
+        "audit-absent",
+        t(
+            "this NC file belongs to no audit: {folder} has no audit.yaml; create it "
+            "(organisation, certifier, audit dates)",
+            folder=str(path.parent.parent.name),
+        ),
+    )

@@ -18,11 +18,22 @@ class Unit(StrEnum):
 
 
 _UNITS = {
-    "jour": Unit.DAYS, "jours": Unit.DAYS, "day": Unit.DAYS, "days": Unit.DAYS,
-    "semaine": Unit.WEEKS, "semaines": Unit.WEEKS, "week": Unit.WEEKS, "weeks": Unit.WEEKS,
-    "mois": Unit.MONTHS, "month": Unit.MONTHS, "months": Unit.MONTHS,
-    "an": Unit.YEARS, "ans": Unit.YEARS, "year": Unit.YEARS, "years": Unit.YEARS,
-}  # fmt: skip
+    "jour": Unit.DAYS,
+    "jours": Unit.DAYS,
+    "day": Unit.DAYS,
+    "days": Unit.DAYS,
+    "semaine": Unit.WEEKS,
+    "semaines": Unit.WEEKS,
+    "week": Unit.WEEKS,
+    "weeks": Unit.WEEKS,
+    "mois": Unit.MONTHS,
+    "month": Unit.MONTHS,
+    "months": Unit.MONTHS,
+    "an": Unit.YEARS,
+    "ans": Unit.YEARS,
+    "year": Unit.YEARS,
+    "years": Unit.YEARS,
+}
 _PATTERN = re.compile(r"\s*(\d{1,4})\s*([^\W\d_]+)\s*")
 
 

@@ -9,12 +9,12 @@ rendered in either language.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import gettext
 import io
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Literal, TypeAlias, get_args
@@ -24,9 +24,19 @@ LANGUAGES: tuple[Language, ...] = get_args(Language)
 DEFAULT_LANGUAGE: Language = "fr"
 
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,7 @@ class Translator:
     def __call__(self, value: object) -> str:
         if isinstance(value, Msg):
             return self._message(value)
-        if isinstance(value, date):
+        if isinstance(value, dt.date):
             return self.date(value)
         if isinstance(value, list | tuple):
             return ", ".join(self(item) for item in value)
@@ -69,14 +79,14 @@ class Translator:
         """Translate a bare msgid (labels, headers)."""
         return self._catalog.gettext(msgid)
 
-    def date(self, day: date) -> str:
+    def date(self, day: dt.date) -> str:
         """A date as prose: ``15 avril 2026`` / ``15 April 2026``."""
         month = self._catalog.gettext(_MONTHS[day.month - 1])
-        return self._catalog.gettext("{day} {month} {year}").format(
-            day=day.day, month=month, year=day.year
-        )
+        # French writes the first of the month "1er": its own msgid lets a catalog say so.
+        template = "1 {month} {year}" if day.day == 1 else "{day} {month} {year}"
+        return self._catalog.gettext(template).format(day=day.day, month=month, year=day.year)
 
-    def short_date(self, day: date) -> str:
+    def short_date(self, day: dt.date) -> str:
         """A date for narrow places (tables): ``15/04/2026``, day first in both languages."""
         return f"{day.day:02d}/{day.month:02d}/{day.year}"
 

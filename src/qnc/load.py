@@ -53,14 +53,15 @@ class _Reader:
         try:
             return model.model_validate(document.data)
         except ValidationError as exc:
-            self.problems += problems_from(exc, model, path)
+            self.problems += problems_from(exc, model, path, document.data)
             return None
 
     def locate(self, problem: Problem) -> Diagnostic:
         document = self.documents.get(problem.file)
         line, column = document.position(problem.loc, on_key=problem.on_key) if document else (1, 1)
-        return Diagnostic(problem.file, line, column, problem.severity, problem.code,
-                          problem.message)  # fmt: skip
+        return Diagnostic(
+            problem.file, line, column, problem.severity, problem.code, problem.message
+        )
 
 
 def load_audit(path: Path, *, today: date) -> Loaded:

@@ -68,18 +68,30 @@ def _reason(item: Clocked, group: Group, minors: int) -> Msg:
     if group is Group.LIFTED:
         return t("lifted on {day}: nothing left to do", day=item.nc.lifted)
     if group is Group.OVERDUE:
-        late = max((s for s in item.steps if s.blocking and s.days_left < 0 and
-                    not s.status.is_met), key=lambda s: -s.days_left)  # fmt: skip
-        return tn("late: '{step}' was due on {due}, {n} day ago",
-                  "late: '{step}' was due on {due}, {n} days ago", -late.days_left,
-                  step=step_label(late.kind), due=late.due)  # fmt: skip
+        late = max(
+            (s for s in item.steps if s.blocking and s.days_left < 0 and not s.status.is_met),
+            key=lambda s: -s.days_left,
+        )
+        return tn(
+            "late: '{step}' was due on {due}, {n} day ago",
+            "late: '{step}' was due on {due}, {n} days ago",
+            -late.days_left,
+            step=step_label(late.kind),
+            due=late.due,
+        )
     if following is None:
         nxt: Msg = t("every step is met; waiting for the certifier to lift it")
     else:
         nxt = t("next: '{step}' by {due}", step=step_label(following.kind), due=following.due)
     if group is Group.BLOCKING:
-        why = (t("a major NC blocks the certificate") if item.nc.grade is Grade.MAJOR
-               else t("{n} minor NCs open: from {limit} on, they block the certificate",
-                      n=minors, limit=MINOR_LIMIT))  # fmt: skip
+        why = (
+            t("a major NC blocks the certificate")
+            if item.nc.grade is Grade.MAJOR
+            else t(
+                "{n} minor NCs open: from {limit} on, they block the certificate",
+                n=minors,
+                limit=MINOR_LIMIT,
+            )
+        )
         return t("{why}; {next}", why=why, next=nxt)
     return t("minor NC, does not block the certificate; {next}", next=nxt)

@@ -63,25 +63,34 @@ class Grid:
         return range(min(self.indicators), max(self.indicators) + 1)
 
 
-CRITERIA: Final = MappingProxyType({
-    1: "Public information on the offer",
-    2: "Objectives and design of the service",
-    3: "Fit to the public: welcome, support, follow-up, assessment",
-    4: "Teaching, technical and supervision resources",
-    5: "Staff qualification and development",
-    6: "Involvement in the professional environment",
-    7: "Feedback, complaints and improvement",
-})  # fmt: skip
+CRITERIA: Final = MappingProxyType(
+    {
+        1: "Public information on the offer",
+        2: "Objectives and design of the service",
+        3: "Fit to the public: welcome, support, follow-up, assessment",
+        4: "Teaching, technical and supervision resources",
+        5: "Staff qualification and development",
+        6: "Involvement in the professional environment",
+        7: "Feedback, complaints and improvement",
+    }
+)
 
 _ALL = "all"
 _A, _C, _S = Activity.ALTERNANCE, Activity.CERTIFIANT, Activity.SOUS_TRAITANCE
 AF, BC, VAE, CFA = Category
 
 # number, criterion, label, applies-to, major-only, new-entrant
-_RNQ_2019: Final = (
+_RNQ_2019: tuple[_Row, ...] = (
     (1, 1, "Clear, accurate public information on the offer", _ALL, False, False),
     (2, 1, "Published result indicators", _ALL, False, True),
-    (3, 1, "Certifying offers: pass rates and outcomes published", {AF: _C, VAE: _C, CFA: _C}, False, True),
+    (
+        3,
+        1,
+        "Certifying offers: pass rates and outcomes published",
+        {AF: _C, VAE: _C, CFA: _C},
+        False,
+        True,
+    ),
     (4, 2, "Needs of each beneficiary analysed", _ALL, True, False),
     (5, 2, "Operational, measurable objectives", _ALL, True, False),
     (6, 2, "Content and methods fit the objectives", _ALL, True, False),
@@ -91,7 +100,14 @@ _RNQ_2019: Final = (
     (10, 3, "Delivery, support and follow-up adapted", _ALL, True, False),
     (11, 3, "Achievement of objectives assessed", _ALL, True, True),
     (12, 3, "Engagement fostered, dropout prevented", _ALL, False, False),
-    (13, 3, "Work-study: training centre and company coordinated", {AF: _A, CFA: None}, False, True),
+    (
+        13,
+        3,
+        "Work-study: training centre and company coordinated",
+        {AF: _A, CFA: None},
+        False,
+        True,
+    ),
     (14, 3, "Social, educational and civic support", {CFA: None}, True, True),
     (15, 3, "Apprentices told their rights, duties, health and safety", {CFA: None}, True, False),
     (16, 3, "Exam entry follows the certifier's rules", {AF: _C, VAE: _C, CFA: _C}, True, False),
@@ -111,23 +127,28 @@ _RNQ_2019: Final = (
     (30, 7, "Stakeholders' feedback collected", _ALL, False, False),
     (31, 7, "Difficulties, complaints and incidents handled", _ALL, True, False),
     (32, 7, "Improvements drawn from feedback and complaints", _ALL, True, True),
-)  # fmt: skip
+)
 
 # Reported, not verified: décret n° 2026-728 (see shared/domain/qualiopi.md). Its
 # criterion and wording are unknown, so none is invented here.
-_INDICATOR_33: Final = (
-    33, None, "Apprenticeship indicator of the 2026 grid (content not verified)", {CFA: None},
-    False, False,
-)  # fmt: skip
+_INDICATOR_33: _Row = (
+    33,
+    None,
+    "Apprenticeship indicator of the 2026 grid (content not verified)",
+    {CFA: None},
+    False,
+    False,
+)
 
 
-def _indicators(rows: tuple[tuple[object, ...], ...]) -> MappingProxyType[int, Indicator]:
+_Row = tuple[int, int | None, str, str | dict[Category, Activity | None], bool, bool]
+
+
+def _indicators(rows: tuple[_Row, ...]) -> MappingProxyType[int, Indicator]:
     result = {}
     for number, criterion, label, applies, major, new in rows:
-        mapping = dict.fromkeys(Category) if applies == _ALL else applies
-        result[number] = Indicator(
-            number, criterion, label, MappingProxyType(mapping), major, new  # type: ignore[arg-type]
-        )
+        mapping = dict.fromkeys(Category) if isinstance(applies, str) else applies
+        result[number] = Indicator(number, criterion, label, MappingProxyType(mapping), major, new)
     return MappingProxyType(result)
 
 

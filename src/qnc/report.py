@@ -79,10 +79,11 @@ def build_report(folder: AuditFolder, *, today: date) -> AuditReport:
             reason=r.reason,
             indicator=grid.indicators.get(r.item.nc.indicator),
             actions=tuple(
-                ActionState(a, action_status(a, today=today, alert=rules.alert),
-                            (a.due - today).days)
+                ActionState(
+                    a, action_status(a, today=today, alert=rules.alert), (a.due - today).days
+                )
                 for a in r.item.nc.actions
-            ),  # fmt: skip
+            ),
         )
         for r in rank(clocked)
     )
@@ -92,8 +93,11 @@ def build_report(folder: AuditFolder, *, today: date) -> AuditReport:
 
 def by_urgency(reports: Sequence[AuditReport]) -> list[AuditReport]:
     """Most urgent audit first: worst verdict, then nearest due date, then path."""
-    return sorted(reports, key=lambda r: (
-        _URGENCY[r.outcome.verdict],
-        r.next_deadline.step.due if r.next_deadline else date.max,
-        str(r.folder.path),
-    ))  # fmt: skip
+    return sorted(
+        reports,
+        key=lambda r: (
+            _URGENCY[r.outcome.verdict],
+            r.next_deadline.step.due if r.next_deadline else date.max,
+            str(r.folder.path),
+        ),
+    )

@@ -32,6 +32,7 @@ _TYPE_MESSAGES = {
     "dict_type": t("expected keys and values (key: value), found {value}"),
     "string_too_short": t("this value must not be empty"),
     "too_short": t("this list must not be empty"),
+    "qnc_number": t("expected a whole number, found {value}"),
     "qnc_date": t("'{value}' is not a date; write it as YYYY-MM-DD"),
     "qnc_date_french": t("'{value}' is not in ISO form; write {iso}"),
     "qnc_date_impossible": t("'{value}' is not a date that exists in the calendar"),
@@ -41,39 +42,61 @@ _TYPE_MESSAGES = {
 }
 
 
-def problems_from(exc: ValidationError, model: type[BaseModel], file: Path) -> list[Problem]:
+def problems_from(
+    exc: ValidationError, model: type[BaseModel], file: Path, data: object
+) -> list[Problem]:
     """One problem per Pydantic error, at the key path it concerns.
 
-    A missing key is not reported when an unknown key beside it is its near miss
-    (``gravitee`` for ``gravite``): one mistake, one message.
+    An unknown key is compared with the keys still free beside it, and a missing key
+    is not reported when an unknown key is its near miss (``gravitee`` for
+    ``gravite``): one mistake, one message.
     """
     errors = exc.errors(include_url=False)
-    misspelt = {
-        (*err["loc"][:-1], near)
+    suggestions = {
+        tuple(err["loc"]): _near(str(err["loc"][-1]), _free_keys(model, data, err["loc"][:-1]))
         for err in errors
         if err["type"] == "extra_forbidden"
-        for near in _near(str(err["loc"][-1]), _keys_at(model, tuple(err["loc"][:-1])))
     }
+    misspelt = {(*loc[:-1], near) for loc, nears in suggestions.items() for near in nears}
     return [
-        _problem(err, model, file)
+        _problem(err, model, file, suggestions)
         for err in errors
         if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)
     ]
+
+
+def _free_keys(model: type[BaseModel], data: object, loc: Loc) -> list[str]:
+    """Keys accepted at ``loc`` that the file does not already use there."""
+    for step in loc:
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
+            data = data[step]
+    used = set(data) if isinstance(data, dict) else set()
+    return [key for key in _keys_at(model, loc) if key not in used]
 
 
 def _near(word: str, choices: list[str]) -> list[str]:
     return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
 
 
-def _problem(err: ErrorDetails, model: type[BaseModel], file: Path) -> Problem:
+def _problem(
+    err: ErrorDetails, model: type[BaseModel], file: Path, suggestions: dict[Loc, list[str]]
+) -> Problem:
     loc: Loc = tuple(err["loc"])
     kind = err["type"]
     ctx: dict[str, Any] = dict(err.get("ctx") or {})
     if kind == "missing":
-        return error(file, loc[:-1], "cle-manquante",
-                     t("required key '{key}' is missing", key=loc[-1]), on_key=True)  # fmt: skip
+        return error(
+            file,
+            loc[:-1],
+            "cle-manquante",
+            t("required key '{key}' is missing", key=loc[-1]),
+            on_key=True,
+        )
     if kind == "extra_forbidden":
-        return error(file, loc, "cle-inconnue", _unknown_key(model, loc), on_key=True)
+        message = _unknown_key(model, loc, suggestions.get(loc, []))
+        return error(file, loc, "cle-inconnue", message, on_key=True)
     if kind in ("enum", "literal_error"):
         accepted = _QUOTED.findall(str(ctx.get("expected", "")))
         return error(file, loc, "valeur-invalide", _not_accepted(err["input"], accepted))
@@ -86,16 +109,14 @@ def _problem(err: ErrorDetails, model: type[BaseModel], file: Path) -> Problem:
     elif kind in ("qnc_duration", "string_too_short", "too_short"):
         code = "valeur-invalide"
     if template is None:
-        return error(file, loc, "valeur-invalide",
-                     t("invalid value: {detail}", detail=err["msg"]))  # fmt: skip
+        return error(file, loc, "valeur-invalide", t("invalid value: {detail}", detail=err["msg"]))
     args = {"value": _shown(err["input"]), **ctx}
     return error(file, loc, code, Msg(template.text, tuple(args.items())))
 
 
-def _unknown_key(model: type[BaseModel], loc: Loc) -> Msg:
+def _unknown_key(model: type[BaseModel], loc: Loc, near: list[str]) -> Msg:
     key = str(loc[-1])
     known = _keys_at(model, loc[:-1])
-    near = _near(key, known)
     if near:
         return t("unknown key '{key}'; did you mean '{near}'?", key=key, near=near[0])
     return t("unknown key '{key}'; accepted keys here: {known}", key=key, known=", ".join(known))
@@ -104,10 +125,17 @@ def _unknown_key(model: type[BaseModel], loc: Loc) -> Msg:
 def _not_accepted(value: object, accepted: list[str]) -> Msg:
     near = _near(str(value), accepted)
     if near:
-        return t("'{value}' is not accepted; did you mean '{near}'? Accepted values: {accepted}",
-                 value=_shown(value), near=near[0], accepted=", ".join(accepted))  # fmt: skip
-    return t("'{value}' is not accepted; accepted values: {accepted}",
-             value=_shown(value), accepted=", ".join(accepted))  # fmt: skip
+        return t(
+            "'{value}' is not accepted; did you mean '{near}'? Accepted values: {accepted}",
+            value=_shown(value),
+            near=near[0],
+            accepted=", ".join(accepted),
+        )
+    return t(
+        "'{value}' is not accepted; accepted values: {accepted}",
+        value=_shown(value),
+        accepted=", ".join(accepted),
+    )
 
 
 def _shown(value: object) -> str:

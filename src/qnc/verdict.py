@@ -76,43 +76,75 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType) -> Outcome:
     for item in open_ncs:
         correction = _step(item, StepKind.CORRECTION)
         if correction and correction.status is Status.OVERDUE:
-            return Outcome(Verdict.COMPROMISED, t(
-                "{id}: the proof of correction was due on {due} and has not been sent; {fate}",
-                id=item.nc.id, due=correction.due, fate=_fate(audit_type),
-            ), Deadline(item.nc.id, correction))  # fmt: skip
+            return Outcome(
+                Verdict.COMPROMISED,
+                t(
+                    "{id}: the proof of correction was due on {due} and has not been sent; {fate}",
+                    id=item.nc.id,
+                    due=correction.due,
+                    fate=_fate(audit_type),
+                ),
+                Deadline(item.nc.id, correction),
+            )
     minors = open_minors(ncs)
     blocking = [c for c in open_ncs if blocks_certificate(c, minors)]
     if not blocking:
-        return Outcome(Verdict.IN_PROGRESS, tn(
-            "{n} minor NC open: certification is possible; it will be checked at the next "
-            "audit, where a minor NC still open becomes major",
-            "{n} minor NCs open: certification is possible; they will be checked at the "
-            "next audit, where a minor NC still open becomes major", minors,
-        ), None)  # fmt: skip
+        return Outcome(
+            Verdict.IN_PROGRESS,
+            tn(
+                "{n} minor NC open: certification is possible; it will be checked at the next "
+                "audit, where a minor NC still open becomes major",
+                "{n} minor NCs open: certification is possible; they will be checked at the "
+                "next audit, where a minor NC still open becomes major",
+                minors,
+            ),
+            None,
+        )
     deadline = _nearest(blocking)
     majors = sum(1 for c in blocking if c.nc.grade is Grade.MAJOR)
     cause = (
         tn("{n} major NC open", "{n} major NCs open", majors)
         if majors
-        else tn("{n} minor NC open (5 or more count as a major one)",
-                "{n} minor NCs open (5 or more count as a major one)", minors)
-    )  # fmt: skip
+        else tn(
+            "{n} minor NC open (5 or more count as a major one)",
+            "{n} minor NCs open (5 or more count as a major one)",
+            minors,
+        )
+    )
     if deadline is None:
-        return Outcome(Verdict.BLOCKED, t(
-            "{cause}: no certificate can be issued or kept until the certifier lifts them",
-            cause=cause), None)  # fmt: skip
+        return Outcome(
+            Verdict.BLOCKED,
+            t(
+                "{cause}: no certificate can be issued or kept until the certifier lifts them",
+                cause=cause,
+            ),
+            None,
+        )
     if not deadline.step.blocking:
-        return Outcome(Verdict.BLOCKED, t(
-            "{cause}: no certificate can be issued or kept until they are dealt with; "
-            "the proof is sent for {id}, the certifier should decide by {due}",
-            cause=cause, id=deadline.nc_id, due=deadline.step.due,
-        ), deadline)  # fmt: skip
-    return Outcome(Verdict.BLOCKED, t(
-        "{cause}: no certificate can be issued or kept until they are dealt with; next: "
-        "'{step}' for {id} by {due}; if missed, {fate}",
-        cause=cause, step=step_label(deadline.step.kind), id=deadline.nc_id,
-        due=deadline.step.due, fate=_fate(audit_type),
-    ), deadline)  # fmt: skip
+        return Outcome(
+            Verdict.BLOCKED,
+            t(
+                "{cause}: no certificate can be issued or kept until they are dealt with; "
+                "the proof is sent for {id}, the certifier should decide by {due}",
+                cause=cause,
+                id=deadline.nc_id,
+                due=deadline.step.due,
+            ),
+            deadline,
+        )
+    return Outcome(
+        Verdict.BLOCKED,
+        t(
+            "{cause}: no certificate can be issued or kept until they are dealt with; next: "
+            "'{step}' for {id} by {due}; if missed, {fate}",
+            cause=cause,
+            step=step_label(deadline.step.kind),
+            id=deadline.nc_id,
+            due=deadline.step.due,
+            fate=_fate(audit_type),
+        ),
+        deadline,
+    )
 
 
 def _fate(audit_type: AuditType) -> Msg:

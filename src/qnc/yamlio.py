@@ -12,6 +12,7 @@ to say precisely what is wrong with ``15/04/2026`` or ``2026-02-30``. Any other 
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,7 @@ _CORE = "tag:yaml.org,2002:"
 _BOM = b"\xef\xbb\xbf"
 _MESSAGES = {
     "mapping values are not allowed in this context": t(
-        "a ':' is not allowed here; check the indentation of this line, "
-        "or put the text in quotes"
+        "a ':' is not allowed here; check the indentation of this line, or put the text in quotes"
     ),
     "found unexpected end of stream": t("the file ends too early; is a quote or bracket unclosed?"),
     "found undefined alias": t("this alias (*name) refers to no anchor (&name)"),
@@ -68,14 +68,26 @@ def read_yaml(path: Path) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _fail(path, 1, 1, "fichier-trop-gros", t(
-                "file too large ({size} kB, limit {limit} kB); an audit file is a few kB",
-                size=size // 1000, limit=MAX_BYTES // 1000,
-            ))  # fmt: skip
+            raise _fail(
+                path,
+                1,
+                1,
+                "fichier-trop-gros",
+                t(
+                    "file too large ({size} kB, limit {limit} kB); an audit file is a few kB",
+                    size=size // 1000,
+                    limit=MAX_BYTES // 1000,
+                ),
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise _fail(path, 1, 1, "lecture", t("cannot read the file: {reason}",
-                                             reason=exc.strerror or str(exc))) from exc
+        raise _fail(
+            path,
+            1,
+            1,
+            "lecture",
+            t("cannot read the file: {reason}", reason=exc.strerror or str(exc)),
+        ) from exc
     return parse_yaml(raw, path)
 
 
@@ -86,21 +98,31 @@ def parse_yaml(raw: bytes, path: Path) -> Document:
     except UnicodeDecodeError as exc:
         start = bom + exc.start
         line = raw.count(b"\n", 0, start) + 1
-        column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
-        raise _fail(path, line, column, "encodage", t(
-            "the file is not UTF-8 text (byte 0x{byte:02X}); save it as UTF-8",
-            byte=raw[start],
-        )) from exc  # fmt: skip
+        line_start = max(raw.rfind(b"\n", 0, start) + 1, bom)
+        column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
+        raise _fail(
+            path,
+            line,
+            column,
+            "encodage",
+            t(
+                "the file is not UTF-8 text (byte 0x{byte:02X}); save it as UTF-8",
+                byte=raw[start],
+            ),
+        ) from exc
     node = _compose(text, path)
     if node is None:
-        raise _fail(path, 1, 1, "fichier-vide", t(
-            "the file is empty; it must hold the keys described in the documentation"
-        ))  # fmt: skip
+        raise _fail(
+            path,
+            1,
+            1,
+            "fichier-vide",
+            t("the file is empty; it must hold the keys described in the documentation"),
+        )
     walker = _Walker(path)
-    try:
+    data = None
+    with contextlib.suppress(_TooComplex):
         data = walker.value(node, ())
-    except _TooComplex:
-        pass
     if walker.problems:
         raise YamlError(walker.problems)
     return Document(data, walker.keys, walker.values)
@@ -117,8 +139,11 @@ def _compose(text: str, path: Path) -> Any:
         line, column = (mark.line, mark.column) if mark else (0, 0)
         lines = text.splitlines()
         culprit = lines[line][column : column + 1] if line < len(lines) else ""
-        if culprit == "\t" or (line < len(lines) and lines[line][:column].strip() == "" and
-                               "\t" in lines[line][: column + 1]):  # fmt: skip
+        if culprit == "\t" or (
+            line < len(lines)
+            and lines[line][:column].strip() == ""
+            and "\t" in lines[line][: column + 1]
+        ):
             message = t("a tab is used for indentation; YAML needs spaces")
             code = "tabulation"
         else:
@@ -146,9 +171,11 @@ class _Walker:
     def value(self, node: Any, loc: Loc) -> Any:
         self._count += 1
         if self._count > MAX_NODES or id(node) in self._open:
-            self._problem(node, "yaml-complexe", t(
-                "this document refers to itself or expands too far through aliases"
-            ))  # fmt: skip
+            self._problem(
+                node,
+                "yaml-complexe",
+                t("this document refers to itself or expands too far through aliases"),
+            )
             raise _TooComplex
         self.values.setdefault(loc, _pos(node))
         kind = node.id
@@ -174,10 +201,15 @@ class _Walker:
             key = key_node.value
             if key in result:
                 first = self.keys[(*loc, key)]
-                self._problem(key_node, "cle-dupliquee", t(
-                    "duplicate key '{key}' (already on line {line}); keep only one",
-                    key=key, line=first[0],
-                ))  # fmt: skip
+                self._problem(
+                    key_node,
+                    "cle-dupliquee",
+                    t(
+                        "duplicate key '{key}' (already on line {line}); keep only one",
+                        key=key,
+                        line=first[0],
+                    ),
+                )
                 continue
             self.keys[(*loc, key)] = _pos(key_node)
             result[key] = self.value(value_node, (*loc, key))
@@ -191,9 +223,14 @@ class _Walker:
         return _SCALARS[tag[len(_CORE) :]](text)
 
     def _forbidden_tag(self, node: Any) -> None:
-        self._problem(node, "tag-interdit", t(
-            "the tag '{tag}' is not allowed; write a plain value", tag=_short_tag(node.tag),
-        ))  # fmt: skip
+        self._problem(
+            node,
+            "tag-interdit",
+            t(
+                "the tag '{tag}' is not allowed; write a plain value",
+                tag=_short_tag(node.tag),
+            ),
+        )
 
     def _problem(self, node: Any, code: str, message: Msg) -> None:
         line, column = _pos(node)
@@ -201,6 +238,9 @@ class _Walker:
 
 
 def _int(text: str) -> int | str:
+    digits = text.lstrip("+-")
+    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        return text  # 0123…: an identifier (NDA, SIRET), whose leading zero must stay
     try:
         return int(text.replace("_", ""), 0)
     except ValueError:

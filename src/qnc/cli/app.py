@@ -35,8 +35,13 @@ def _version(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True,
-                     help=h("Show the version and exit.")),  # fmt: skip
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help=h("Show the version and exit."),
+        ),
     ] = False,
 ) -> None:
     """Follow-up of Qualiopi audit non-conformities kept as YAML files."""

@@ -22,9 +22,9 @@ def help_language() -> Language:
         if arg.startswith("--lang="):
             value = arg.partition("=")[2]
         if value in LANGUAGES:
-            return value  # type: ignore[return-value]
+            return value
     env = os.environ.get("QNC_LANG")
-    return env if env in LANGUAGES else DEFAULT_LANGUAGE  # type: ignore[return-value]
+    return env if env in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def h(msgid: str) -> str:
@@ -87,11 +87,11 @@ def today_or_now(today: date | None) -> date:
 
 
 def paths_or_here(paths: list[Path] | None) -> list[Path]:
-    return paths or [Path(".")]
+    return paths or [Path()]
 
 
 def language(option: Lang | None, declared: Language | None = None) -> Language:
     """``--lang`` / QNC_LANG first, then ``langue`` of audit.yaml, then French."""
     if option is not None:
-        return option.value  # type: ignore[return-value]
+        return option.value
     return declared or DEFAULT_LANGUAGE

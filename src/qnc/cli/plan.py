@@ -24,13 +24,18 @@ HELP = (
 def plan(
     path: Annotated[
         Path | None,
-        typer.Argument(metavar="[CHEMIN]", help=h("The audit folder (default: here)."),
-                       show_default=False),  # fmt: skip
+        typer.Argument(
+            metavar="[CHEMIN]", help=h("The audit folder (default: here)."), show_default=False
+        ),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", metavar="FICHIER",
-                     help=h("Write the plan to this file instead of standard output.")),  # fmt: skip
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FICHIER",
+            help=h("Write the plan to this file instead of standard output."),
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help=h("Replace the --out file even if qnc did not make it."))
@@ -38,10 +43,9 @@ def plan(
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    reports, tr = reports_or_exit([path or Path(".")], today=today_or_now(today), lang=lang)
+    reports, tr = reports_or_exit([path or Path()], today=today_or_now(today), lang=lang)
     if len(reports) != 1:
-        raise QncError(t("{count} audits found: give the folder of one audit",
-                         count=len(reports)))  # fmt: skip
+        raise QncError(t("{count} audits found: give the folder of one audit", count=len(reports)))
     from qnc.render.plan import MARKER, plan_markdown
 
     target = out.absolute() if out else None

@@ -31,7 +31,15 @@ def reports_or_exit(
         raise typer.Exit(1)
     _, warnings = counts(found)
     if warnings:
-        sys.stderr.write(tr(tn("{n} warning: run 'qnc check' to see it.",
-                               "{n} warnings: run 'qnc check' to see them.", warnings)) + "\n")  # fmt: skip
+        sys.stderr.write(
+            tr(
+                tn(
+                    "{n} warning: run 'qnc check' to see it.",
+                    "{n} warnings: run 'qnc check' to see them.",
+                    warnings,
+                )
+            )
+            + "\n"
+        )
     reports = [build_report(x.folder, today=today) for x in inspection.loaded if x.folder]
     return reports, tr

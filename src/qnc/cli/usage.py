@@ -12,40 +12,69 @@ import sys
 from typing import Any
 
 import typer
+import typer.core
 from typer.core import TyperCommand, TyperGroup
 
 from qnc.cli.options import help_language
 from qnc.i18n import Msg, t, translator
 
 _HELP_WORDS = (
+    (re.compile(r"^(?P<heading>[A-Za-zÀ-ÿ]+):$", re.M), t("{heading}:")),
     (re.compile(r"^Usage: ", re.M), t("Usage: ")),
-    (re.compile(r"^Options:$", re.M), t("Options:")),
-    (re.compile(r"^Arguments:$", re.M), t("Arguments:")),
-    (re.compile(r"^Commands:$", re.M), t("Commands:")),
     (re.compile(r"Show this message and exit\."), t("Show this message and exit.")),
-    (re.compile(r"\[default:\s"), t("[default: ")),
-    (re.compile(r"\[env var:\s"), t("[env var: ")),
-    (re.compile(r"\[required\]"), t("[required]")),
 )
+# Typer looks these up through gettext before wrapping the help text, so they are
+# translated where Typer asks for them rather than found again in the wrapped text.
+_TYPER_WORDS = {
+    msg.text: msg
+    for msg in (
+        t("Options"), t("Arguments"), t("Commands"), t("default: {default}"),
+        t("env var: {var}"), t("required"), t("(dynamic)"),
+    )
+}  # fmt: skip
+
+
+def _typer_gettext(message: str) -> str:
+    known = _TYPER_WORDS.get(message)
+    return translator(help_language()).text(known.text) if known else message
+
+
+if hasattr(typer.core, "_"):
+    typer.core._ = _typer_gettext
 _ERRORS = (
     (re.compile(r"No such option: (?P<x>\S+)(?P<rest>.*)"), t("unknown option: {x}{rest}")),
     (re.compile(r"No such command '?(?P<x>[^'.]+)'?\.?"), t("unknown command: {x}")),
-    (re.compile(r"Invalid value for (?P<x>'[^']*')(?: \(env var: '[^']*'\))?: (?P<rest>.*)", re.S),
-     t("invalid value for {x}: {rest}")),
+    (
+        re.compile(
+            r"Invalid value for (?P<x>'[^']*')(?: \(env var: '[^']*'\))?: (?P<rest>.*)", re.S
+        ),
+        t("invalid value for {x}: {rest}"),
+    ),
     (re.compile(r"Missing argument '?(?P<x>[^'.]+)'?\.?"), t("missing argument: {x}")),
     (re.compile(r"Missing option '?(?P<x>[^'.]+)'?\.?"), t("missing option: {x}")),
-    (re.compile(r"Option '?(?P<x>[^' ]+)'? requires an argument\.?"), t("the option {x} needs a value")),
-    (re.compile(r"Got unexpected extra arguments? \((?P<x>.*)\)"), t("unexpected extra arguments: {x}")),
-    (re.compile(r"(?:Value error, )?'(?P<x>[^']*)' is not one of (?P<rest>[^.]*)\.?"),
-     t("'{x}' is not one of {rest}")),
-)  # fmt: skip
+    (
+        re.compile(r"Option '?(?P<x>[^' ]+)'? requires an argument\.?"),
+        t("the option {x} needs a value"),
+    ),
+    (
+        re.compile(r"Got unexpected extra arguments? \((?P<x>.*)\)"),
+        t("unexpected extra arguments: {x}"),
+    ),
+    (
+        re.compile(r"(?:Value error, )?'(?P<x>[^']*)' is not one of (?P<rest>[^.]*)\.?"),
+        t("'{x}' is not one of {rest}"),
+    ),
+)
 
 
 def _localize(text: str, patterns: tuple[tuple[re.Pattern[str], Msg], ...]) -> str:
     tr = translator(help_language())
     for pattern, replacement in patterns:
-        text = pattern.sub(lambda m, r=replacement: tr(Msg(r.text, tuple(m.groupdict().items()))),
-                           text)  # fmt: skip
+
+        def reword(match: re.Match[str], template: Msg = replacement) -> str:
+            return tr(Msg(template.text, tuple(match.groupdict().items())))
+
+        text = pattern.sub(reword, text)
     return text
 
 

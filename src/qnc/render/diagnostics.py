@@ -53,12 +53,14 @@ def as_github(diagnostics: Sequence[Diagnostic], tr: Translator) -> str:
     lines = []
     for d in diagnostics:
         level = "error" if d.is_error else "warning"
-        props = ",".join([
-            f"file={_escape_property(display_path(d.path).replace(os.sep, '/'))}",
-            f"line={d.line}",
-            f"col={d.column}",
-            f"title={_escape_property(f'qnc [{d.code}]')}",
-        ])  # fmt: skip
+        props = ",".join(
+            [
+                f"file={_escape_property(display_path(d.path).replace(os.sep, '/'))}",
+                f"line={d.line}",
+                f"col={d.column}",
+                f"title={_escape_property(f'qnc [{d.code}]')}",
+            ]
+        )
         lines.append(f"::{level} {props}::{_escape_data(tr(d.message))}\n")
     return "".join(lines)
 
@@ -68,9 +70,17 @@ def summary(diagnostics: Sequence[Diagnostic], tr: Translator, files: int) -> st
     checked = tn("{n} file checked", "{n} files checked", files)
     if not errors and not warnings:
         return tr(t("{checked}: no problem.", checked=checked)) + "\n"
-    return tr(t("{checked}: {errors}, {warnings}.", checked=checked,
+    return (
+        tr(
+            t(
+                "{checked}: {errors}, {warnings}.",
+                checked=checked,
                 errors=tn("{n} error", "{n} errors", errors),
-                warnings=tn("{n} warning", "{n} warnings", warnings))) + "\n"  # fmt: skip
+                warnings=tn("{n} warning", "{n} warnings", warnings),
+            )
+        )
+        + "\n"
+    )
 
 
 def counts(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:

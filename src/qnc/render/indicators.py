@@ -26,8 +26,14 @@ def indicators_table(grid: Grid, indicators: Sequence[Indicator], tr: Translator
     if not grid.verified:
         title += " — " + tr(t("reported grid, not verified against the official journal"))
     table = Table(title=title, title_justify="left")
-    for header in (t("No."), t("Criterion"), t("Label"), t("Applies to"),
-                   t("Major only"), t("New entrant")):  # fmt: skip
+    for header in (
+        t("No."),
+        t("Criterion"),
+        t("Label"),
+        t("Applies to"),
+        t("Major only"),
+        t("New entrant"),
+    ):
         table.add_column(tr(header))
     yes, no = tr(t("yes")), tr(t("no"))
     for indicator in indicators:

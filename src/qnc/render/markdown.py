@@ -13,8 +13,9 @@ _NUMBERED = re.compile(r"^(\s*\d+)([.)])(\s|$)")
 def escape(text: str) -> str:
     """``text`` shown as is: Markdown, HTML and table pipes become plain characters."""
     escaped = _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-    lines = (_NUMBERED.sub(r"\1\\\2\3", _BULLET.sub(r"\1\\\2\3", line))
-             for line in escaped.split("\n"))  # fmt: skip
+    lines = (
+        _NUMBERED.sub(r"\1\\\2\3", _BULLET.sub(r"\1\\\2\3", line)) for line in escaped.split("\n")
+    )
     return "\n".join(lines)
 
 

@@ -15,8 +15,14 @@ from qnc.i18n import Translator, t
 from qnc.labels import grade_label, step_label
 from qnc.models import Grade
 from qnc.render.words import (
-    STATUS_STYLES, VERDICTS, audit_title, days_left, grid_phrase, notification_phrase, state_of,
-)  # fmt: skip
+    STATUS_STYLES,
+    VERDICTS,
+    audit_title,
+    days_left,
+    grid_phrase,
+    notification_phrase,
+    state_of,
+)
 from qnc.report import AuditReport, NcState
 from qnc.verdict import Verdict
 
@@ -32,9 +38,7 @@ NARROW = 100
 """Below this width the NC table would cut columns: each NC becomes a block of lines."""
 
 
-def audit_view(
-    report: AuditReport, tr: Translator, *, explain: bool, width: int
-) -> RenderableType:
+def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int) -> RenderableType:
     ncs = nc_table(report, tr) if width >= NARROW else nc_list(report, tr)
     parts: list[RenderableType] = [header(report, tr), ncs]
     if explain:
@@ -63,22 +67,30 @@ def header(report: AuditReport, tr: Translator) -> Panel:
         step = outcome.deadline.step
         grid.append("\n")
         grid.append(tr(t("{label}: ", label=t("Nearest blocking due date"))), "bold")
-        grid.append(tr(t("{due}, {id} ({left})", due=step.due, id=outcome.deadline.nc_id,
-                         left=days_left(step.days_left))), STATUS_STYLES[step.status])  # fmt: skip
+        grid.append(
+            tr(
+                t(
+                    "{due}, {id} ({left})",
+                    due=step.due,
+                    id=outcome.deadline.nc_id,
+                    left=days_left(step.days_left),
+                )
+            ),
+            STATUS_STYLES[step.status],
+        )
     return Panel(grid, expand=False)
 
 
 def nc_table(report: AuditReport, tr: Translator) -> Table:
     table = _table(tr(t("Non-conformities, in priority order")))
-    wide = {"min_width": 14}
-    narrow: dict[str, object] = {}
-    for header_msg, options in (
-        ("#", narrow), (t("NC"), narrow), (t("Indicator"), wide), (t("Grade"), narrow),
-        (t("State"), narrow), (t("Next step"), wide), (t("Due"), narrow), (t("Left"), narrow),
-        (t("Actions"), narrow), (t("Late"), narrow),
-    ):  # fmt: skip
-        table.add_column(tr(header_msg), **options)  # type: ignore[arg-type]
-    table.columns[0].justify = table.columns[-1].justify = table.columns[-2].justify = "right"
+    headers = (t("NC"), t("Indicator"), t("Grade"), t("State"), t("Next step"), t("Due"),
+               t("Left"), t("Actions"), t("Late"))  # fmt: skip
+    table.add_column("#", justify="right")
+    for header in headers:
+        wide = header.text in ("Indicator", "Next step")
+        right = header.text in ("Actions", "Late")
+        table.add_column(tr(header), min_width=14 if wide else None,
+                         justify="right" if right else "left")  # fmt: skip
     for nc in report.ncs:
         table.add_row(*_row(nc, tr))
     if not report.ncs:
@@ -103,8 +115,12 @@ def nc_list(report: AuditReport, tr: Translator) -> Text:
             text.append(f", {due} (")
             text.append_text(left if isinstance(left, Text) else Text(str(left)))
             text.append(")")
-        text.append("\n   " + tr(t("{label}: ", label=t("Actions"))) + tr(t(
-            "{done} done, {late} late", done=str(done), late=str(late))) + "\n")  # fmt: skip
+        text.append(
+            "\n   "
+            + tr(t("{label}: ", label=t("Actions")))
+            + tr(t("{done} done, {late} late", done=str(done), late=str(late)))
+            + "\n"
+        )
     return text
 
 
@@ -145,12 +161,10 @@ def explanations(report: AuditReport, tr: Translator) -> Text:
 
 def portfolio_table(reports: Sequence[AuditReport], tr: Translator) -> Table:
     table = _table(tr(t("Audits, most urgent first")))
-    for header_msg, justify in (
-        (t("Organisation"), "left"), (t("Audit"), "left"), (t("Verdict"), "left"),
-        (t("Open majors"), "right"), (t("Open minors"), "right"),
-        (t("Next due date"), "left"), (t("Days left"), "right"),
-    ):  # fmt: skip
-        table.add_column(tr(header_msg), justify=justify)  # type: ignore[arg-type]
+    for header in (t("Organisation"), t("Audit"), t("Verdict"), t("Open majors"),
+                   t("Open minors"), t("Next due date"), t("Days left")):  # fmt: skip
+        right = header.text in ("Open majors", "Open minors")
+        table.add_column(tr(header), justify="right" if right else "left")
     for report in reports:
         deadline = report.next_deadline
         verdict = report.outcome.verdict

@@ -32,14 +32,16 @@ def _audit(report: AuditReport, tr: Translator) -> dict[str, Any]:
         "referentiel": report.grid.id,
         "verdict": report.outcome.verdict.value,
         "motif": tr(report.outcome.reason),
-        "echeance_bloquante": None if deadline is None else {
+        "echeance_bloquante": None
+        if deadline is None
+        else {
             "id": deadline.nc_id,
             "etape": deadline.step.kind.value,
             "date": deadline.step.due.isoformat(),
             "jours_restants": deadline.step.days_left,
         },
         "non_conformites": [_nc(nc, tr) for nc in report.ncs],
-    }  # fmt: skip
+    }
 
 
 def _nc(state: NcState, tr: Translator) -> dict[str, Any]:

@@ -36,8 +36,12 @@ def step_phrase(step: Step) -> Msg:
     """``action plan sent by 18 October 2026 (in 3 days)``."""
     if step.status.is_met:
         return t("{step}: met on {day}", step=step_label(step.kind), day=step.met_on)
-    return t("{step} by {due} ({left})", step=step_label(step.kind), due=step.due,
-             left=days_left(step.days_left))  # fmt: skip
+    return t(
+        "{step} by {due} ({left})",
+        step=step_label(step.kind),
+        due=step.due,
+        left=days_left(step.days_left),
+    )
 
 
 def state_of(nc: NcState) -> Msg:
@@ -49,8 +53,12 @@ def state_of(nc: NcState) -> Msg:
 def audit_title(report: AuditReport) -> Msg:
     info = report.folder.audit.audit
     if info.end and info.end != info.start:
-        return t("{type} from {start} to {end}", type=audit_type_label(info.type),
-                 start=info.start, end=info.end)  # fmt: skip
+        return t(
+            "{type} from {start} to {end}",
+            type=audit_type_label(info.type),
+            start=info.start,
+            end=info.end,
+        )
     return t("{type} on {start}", type=audit_type_label(info.type), start=info.start)
 
 

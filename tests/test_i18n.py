@@ -1,0 +1,159 @@
+"""qnc.i18n: the gettext layer, its in-memory .po compiler, plurals, dates in prose."""
+
+from __future__ import annotations
+
+import gettext
+import io
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from qnc.i18n import Msg, compile_po, parse_po, t, tn, translator
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOG = ROOT / "src" / "qnc" / "locale" / "fr.po"
+FR = translator("fr")
+EN = translator("en")
+
+SAMPLE = r"""# A comment
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\n"
+
+msgid "hello"
+msgstr "bonjour"
+
+msgid "a long "
+"message"
+msgstr "un long "
+"message \"cité\""
+
+#, fuzzy
+msgid "fuzzy"
+msgstr "flou"
+
+msgid "untranslated"
+msgstr ""
+
+msgid "{n} file"
+msgid_plural "{n} files"
+msgstr[0] "{n} fichier"
+msgstr[1] "{n} fichiers"
+"""
+
+
+def test_catalog_parses() -> None:
+    """fr.po parses; it has a header with French plural forms and many entries."""
+    entries = parse_po(CATALOG.read_text("utf-8"))
+    assert "Plural-Forms: nplurals=2; plural=(n > 1);" in entries[""]
+    assert entries["error"] == "erreur"
+    assert entries["{n} error\0{n} errors"] == "{n} erreur\0{n} erreurs"
+
+
+def test_parse_po_entries() -> None:
+    """Continued strings are joined, escapes read, fuzzy and empty entries skipped."""
+    entries = parse_po(SAMPLE)
+    assert sorted(entries) == ["", "a long message", "hello", "{n} file\0{n} files"]
+    assert entries["a long message"] == 'un long message "cité"'
+    assert entries["{n} file\0{n} files"] == "{n} fichier\0{n} fichiers"
+
+
+def test_orphan_string_is_refused() -> None:
+    """A quoted line with no keyword before it is a broken catalog."""
+    with pytest.raises(ValueError, match="orphan string in catalog"):
+        parse_po('"stray"\nmsgid "a"\nmsgstr "b"\n')
+
+
+def test_compile_po_round_trips_through_gnu_translations() -> None:
+    """What compile_po writes, gettext.GNUTranslations reads back, plurals included."""
+    catalog = gettext.GNUTranslations(io.BytesIO(compile_po(SAMPLE)))
+    assert catalog.gettext("hello") == "bonjour"
+    assert catalog.gettext("a long message") == 'un long message "cité"'
+    assert catalog.gettext("fuzzy") == "fuzzy"
+    assert catalog.gettext("untranslated") == "untranslated"
+    assert [catalog.ngettext("{n} file", "{n} files", n) for n in (0, 1, 2)] == [
+        "{n} fichier",
+        "{n} fichier",
+        "{n} fichiers",
+    ]
+
+
+def test_real_catalog_round_trips() -> None:
+    """Every entry of fr.po comes back unchanged from the compiled catalog."""
+    entries = parse_po(CATALOG.read_text("utf-8"))
+    catalog = gettext.GNUTranslations(io.BytesIO(compile_po(CATALOG.read_text("utf-8"))))
+    for msgid, msgstr in entries.items():
+        if msgid and "\0" not in msgid:
+            assert catalog.gettext(msgid) == msgstr
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("fr", 0, "0 erreur"),
+        ("fr", 1, "1 erreur"),
+        ("fr", 2, "2 erreurs"),
+        ("en", 0, "0 errors"),
+        ("en", 1, "1 error"),
+        ("en", 2, "2 errors"),
+    ],
+)
+def test_plural_forms(language: str, count: int, expected: str) -> None:
+    """French keeps 0 singular; English makes it plural."""
+    assert translator(language)(tn("{n} error", "{n} errors", count)) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "expected"),
+    [
+        ("fr", date(2026, 4, 15), "15 avril 2026"),
+        ("fr", date(2026, 8, 3), "3 août 2026"),
+        ("fr", date(2026, 12, 31), "31 décembre 2026"),
+        ("en", date(2027, 2, 1), "1 February 2027"),
+        ("en", date(2026, 4, 15), "15 April 2026"),
+    ],
+)
+def test_dates_in_prose(language: str, day: date, expected: str) -> None:
+    """Dates read as words, never as 2026-04-15."""
+    assert translator(language).date(day) == expected  # type: ignore[arg-type]
+
+
+def test_message_arguments_are_translated() -> None:
+    """Dates and nested messages inside a message follow its language; numbers stay."""
+    msg = t(
+        "the audit ends ({end}) before it starts ({start})",
+        end=date(2026, 3, 8),
+        start=date(2026, 3, 9),
+    )
+    assert FR(msg) == "l'audit finit (8 mars 2026) avant de commencer (9 mars 2026)"
+    assert EN(msg) == "the audit ends (8 March 2026) before it starts (9 March 2026)"
+    nested = t("{checked}: no problem.", checked=tn("{n} file checked", "{n} files checked", 3))
+    assert FR(nested) == "3 fichiers vérifiés : aucun problème."
+
+
+def test_translator_renders_lists_and_plain_values() -> None:
+    """Lists are joined with commas; other values are shown as text."""
+    assert FR([t("error"), date(2026, 1, 1), "x", 3]) == "erreur, 1er janvier 2026, x, 3"
+
+
+def test_unknown_msgid_falls_back_to_english() -> None:
+    """A message missing from the catalog is shown in English rather than lost."""
+    assert FR(Msg("not in the catalog {x}", (("x", 1),))) == "not in the catalog 1"
+
+
+def test_translator_is_shared() -> None:
+    """One translator per language, built once."""
+    assert translator("fr") is FR
+
+
+def test_every_message_has_a_french_translation() -> None:
+    """Every msgid marked in the source has an entry in fr.po (scripts/messages.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from messages import missing_messages
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    assert missing_messages() == []

@@ -1,0 +1,397 @@
+"""qnc.validation: schema errors turned into located, actionable French messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+WriteAudit = Callable[..., Path]
+Diagnose = Callable[..., list[Any]]
+
+
+def nc_problems(write_audit: WriteAudit, diagnose: Diagnose, nc: str) -> list[tuple[object, ...]]:
+    """(line, column, severity, code, message) of each problem of nc/NC-01.yaml."""
+    folder = write_audit(ncs={"NC-01.yaml": nc})
+    return [
+        (d.line, d.column, d.severity, d.code, d.message)
+        for d in diagnose(folder)
+        if d.file == "nc/NC-01.yaml"
+    ]
+
+
+def audit_problems(
+    write_audit: WriteAudit, diagnose: Diagnose, audit: str
+) -> list[tuple[object, ...]]:
+    """(line, column, severity, code, message) of each problem of audit.yaml."""
+    folder = write_audit(audit)
+    return [
+        (d.line, d.column, d.severity, d.code, d.message)
+        for d in diagnose(folder)
+        if d.file == "audit.yaml"
+    ]
+
+
+def test_misspelt_key_suggests_the_near_one_only(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """'gravitee' suggests 'gravite', and the missing 'gravite' is not reported on top."""
+    nc = nc_text.replace("gravite:", "gravitee:")
+    assert nc_problems(write_audit, diagnose, nc) == [
+        (
+            3,
+            1,
+            "erreur",
+            "cle-inconnue",
+            "clé inconnue « gravitee » ; vouliez-vous dire « gravite » ?",
+        ),
+    ]
+
+
+def test_misspelt_key_in_an_action(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A near miss inside a list item is found against that item's keys, at its own line."""
+    nc = nc_text + "actions:\n  - id: A1\n    responsible: Marie\n    echeance: 2026-04-15\n"
+    assert nc_problems(write_audit, diagnose, nc) == [
+        (
+            7,
+            5,
+            "erreur",
+            "cle-inconnue",
+            "clé inconnue « responsible » ; vouliez-vous dire « responsable » ?",
+        ),
+    ]
+
+
+def test_unknown_key_without_near_match_lists_accepted_keys(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """An unknown key with no close match lists every key accepted at that place."""
+    assert nc_problems(write_audit, diagnose, nc_text + "remarque: ouverte\n") == [
+        (
+            5,
+            1,
+            "erreur",
+            "cle-inconnue",
+            "clé inconnue « remarque » ; clés acceptées ici : id, indicateur, gravite, constat, "
+            "exigence, analyse_causes, correction, actions, plan_envoye_le, preuves_envoyees_le, "
+            "efficacite, levee_le, origine",
+        ),
+    ]
+
+
+def test_unknown_key_in_audit_lists_keys_of_its_section(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """Accepted keys are those of the section holding the unknown key."""
+    audit = audit_text.replace("  fin:", "  lieu: Nantes\n  fin:")
+    assert audit_problems(write_audit, diagnose, audit) == [
+        (
+            9,
+            3,
+            "erreur",
+            "cle-inconnue",
+            "clé inconnue « lieu » ; clés acceptées ici : type, debut, fin, notification, "
+            "auditeur, referentiel, precedent",
+        ),
+    ]
+
+
+def test_missing_key_is_reported_at_its_section(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """A missing required key is reported at the key of the section that lacks it."""
+    audit = audit_text.replace("  nom: Certif Exemple\n", "  contact: a@b.example\n")
+    assert audit_problems(write_audit, diagnose, audit) == [
+        (4, 1, "erreur", "cle-manquante", "la clé obligatoire « nom » manque"),
+    ]
+
+
+def test_missing_top_level_key_is_reported_at_file_start(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A missing top-level key is reported at 1:1."""
+    assert nc_problems(write_audit, diagnose, nc_text.replace("gravite: mineure\n", "")) == [
+        (1, 1, "erreur", "cle-manquante", "la clé obligatoire « gravite » manque"),
+    ]
+
+
+def test_wrong_enum_value_lists_accepted_values(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """'majeur' is refused; the near value and every accepted value are given."""
+    assert nc_problems(write_audit, diagnose, nc_text.replace("mineure", "majeur")) == [
+        (
+            3,
+            10,
+            "erreur",
+            "valeur-invalide",
+            "« majeur » n'est pas accepté ; vouliez-vous dire « majeure » ? "
+            "Valeurs acceptées : mineure, majeure",
+        ),
+    ]
+
+
+def test_wrong_enum_value_without_near_match(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A value far from any accepted one only lists the accepted values."""
+    assert nc_problems(write_audit, diagnose, nc_text.replace("mineure", "grave")) == [
+        (
+            3,
+            10,
+            "erreur",
+            "valeur-invalide",
+            "« grave » n'est pas accepté ; valeurs acceptées : mineure, majeure",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "position", "code", "message"),
+    [
+        (
+            "categories: [AF]",
+            "categories: [AF, XX]",
+            (3, 20),
+            "valeur-invalide",
+            "« XX » n'est pas accepté ; valeurs acceptées : AF, BC, VAE, CFA",
+        ),
+        (
+            "categories: [AF]",
+            "categories: []",
+            (3, 15),
+            "valeur-invalide",
+            "cette liste ne doit pas être vide",
+        ),
+        (
+            "categories: [AF]",
+            "categories: AF",
+            (3, 15),
+            "type-invalide",
+            "liste attendue (une ligne « - » par élément), trouvé : AF",
+        ),
+        (
+            "type: initial",
+            "type: inital",
+            (7, 9),
+            "valeur-invalide",
+            "« inital » n'est pas accepté ; vouliez-vous dire « initial » ? Valeurs acceptées : "
+            "initial, surveillance, renouvellement, complementaire, extension",
+        ),
+        (
+            "  fin:",
+            "  referentiel: rnq-2020\n  fin:",
+            (9, 16),
+            "valeur-invalide",
+            "« rnq-2020 » n'est pas accepté ; vouliez-vous dire « rnq-2026 » ? "
+            "Valeurs acceptées : rnq-2019, rnq-2026",
+        ),
+        (
+            "  nom: Certif Exemple",
+            "  nom: 123",
+            (5, 8),
+            "type-invalide",
+            "texte attendu, trouvé : 123 ; mettez-le entre guillemets",
+        ),
+        (
+            "  nom: Formations du Littoral",
+            "  nom: ''",
+            (2, 8),
+            "valeur-invalide",
+            "cette valeur ne doit pas être vide",
+        ),
+        (
+            "organisme:",
+            "organisme:\n  siret: '90142730200021'",
+            (2, 10),
+            "siret",
+            "« 90142730200021 » n'est pas un SIRET valide : 14 chiffres avec une clé de Luhn "
+            "correcte",
+        ),
+        (
+            "organisme:",
+            "organisme:\n  nda: '1175555557'",
+            (2, 8),
+            "nda",
+            "« 1175555557 » n'est pas un NDA valide : 11 chiffres attendus",
+        ),
+        (
+            "organisme:",
+            "organisme:\n  nouvel_entrant: oui",
+            (2, 19),
+            "type-invalide",
+            "true ou false attendu, trouvé : oui",
+        ),
+        (
+            "certificateur:",
+            "langue: de\ncertificateur:",
+            (4, 9),
+            "valeur-invalide",
+            "« de » n'est pas accepté ; valeurs acceptées : fr, en",
+        ),
+        (
+            "  debut: 2026-03-09",
+            "  debut: 09/03/2026",
+            (8, 10),
+            "date-invalide",
+            "« 09/03/2026 » n'est pas au format ISO ; écrivez 2026-03-09",
+        ),
+        (
+            "certificateur:",
+            "regles:\n  plan_mineure: trois mois\ncertificateur:",
+            (5, 17),
+            "valeur-invalide",
+            "« trois mois » n'est pas une durée ; écrivez par exemple « 30 jours » ou « 3 mois »",
+        ),
+        (
+            "certificateur:",
+            "regles: 30 jours\ncertificateur:",
+            (4, 9),
+            "type-invalide",
+            "clés et valeurs attendues (clé: valeur), trouvé : 30 jours",
+        ),
+    ],
+)
+def test_audit_value_problems(
+    write_audit: WriteAudit,
+    diagnose: Diagnose,
+    audit_text: str,
+    old: str,
+    new: str,
+    position: tuple[int, int],
+    code: str,
+    message: str,
+) -> None:
+    """Each wrong value of audit.yaml is reported at the value, saying what to write."""
+    audit = audit_text.replace(old, new, 1)
+    assert audit != audit_text
+    assert audit_problems(write_audit, diagnose, audit) == [(*position, "erreur", code, message)]
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "message"),
+    [
+        (
+            "15/04/2026",
+            "date-invalide",
+            "« 15/04/2026 » n'est pas au format ISO ; écrivez 2026-04-15",
+        ),
+        ("2026-02-30", "date-invalide", "« 2026-02-30 » n'est pas une date du calendrier"),
+        (
+            "15 avril",
+            "date-invalide",
+            "« 15 avril » n'est pas une date ; écrivez-la sous la forme AAAA-MM-JJ",
+        ),
+    ],
+)
+def test_date_problems(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, value: str, code: str, message: str
+) -> None:
+    """A non-ISO or impossible date is reported at its value, with the ISO form when known."""
+    nc = nc_text + f"plan_envoye_le: {value}\n"
+    assert nc_problems(write_audit, diagnose, nc) == [(5, 17, "erreur", code, message)]
+
+
+def test_indicator_in_words_is_not_a_number(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """indicateur: "onze" asks for digits without quotes."""
+    assert nc_problems(write_audit, diagnose, nc_text.replace("12", '"onze"')) == [
+        (
+            2,
+            13,
+            "erreur",
+            "type-invalide",
+            "« onze » n'est pas un nombre entier ; écrivez des chiffres, sans guillemets",
+        ),
+    ]
+
+
+def test_every_problem_of_a_file_is_reported_in_order(
+    write_audit: WriteAudit, diagnose: Diagnose
+) -> None:
+    """All schema problems of one file come in one run, sorted by line."""
+    nc = "id: NC-01\nindicateur: onze\ngravite: majeur\nconstat: x\nlevee_le: 2026/05/01\n"
+    assert [(p[0], p[3]) for p in nc_problems(write_audit, diagnose, nc)] == [
+        (2, "type-invalide"),
+        (3, "valeur-invalide"),
+        (5, "date-invalide"),
+    ]
+
+
+def test_invalid_nc_does_not_hide_the_others(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A broken NC file is reported; the valid NC beside it is still checked."""
+    folder = write_audit(
+        ncs={
+            "NC-01.yaml": nc_text.replace("mineure", "majeur"),
+            "NC-02.yaml": nc_text.replace("NC-01", "NC-02").replace("12", "0"),
+        }
+    )
+    assert [(d.file, d.code) for d in diagnose(folder)] == [
+        ("nc/NC-01.yaml", "valeur-invalide"),
+        ("nc/NC-02.yaml", "indicateur-inconnu"),
+    ]
+
+
+def test_list_instead_of_mapping(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
+    """A file holding a list is reported once at 1:1."""
+    nc = "- " + nc_text.replace("\n", "\n  ").rstrip() + "\n"
+    assert nc_problems(write_audit, diagnose, nc) == [
+        (
+            1,
+            1,
+            "erreur",
+            "pas-un-mapping",
+            "le fichier doit contenir des clés et des valeurs (clé: valeur) à son premier niveau, "
+            "pas une liste ni un texte",
+        ),
+    ]
+
+
+def test_messages_follow_the_language(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """The same problem reads in English when asked."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text.replace("gravite:", "gravitee:")})
+    assert [d.message for d in diagnose(folder, lang="en")] == [
+        "unknown key 'gravitee'; did you mean 'gravite'?",
+    ]
+
+
+def test_unquoted_nda_with_leading_zero(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """An 11-digit NDA written without quotes is read as written."""
+    audit = audit_text.replace("organisme:", "organisme:\n  nda: 01234567890")
+    assert audit_problems(write_audit, diagnose, audit) == []
+
+
+def test_quoted_nda_with_leading_zero(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """The same NDA in quotes is accepted."""
+    audit = audit_text.replace("organisme:", "organisme:\n  nda: '01234567890'")
+    assert audit_problems(write_audit, diagnose, audit) == []
+
+
+def test_problems_from_points_missing_keys_at_their_record(tmp_path: Path) -> None:
+    """problems_from gives one problem per missing key, in the given file, on the record's key."""
+    from pydantic import ValidationError
+
+    from qnc.i18n import translator
+    from qnc.models import NonConformity
+    from qnc.validation import problems_from
+
+    with pytest.raises(ValidationError) as info:
+        NonConformity.model_validate({"id": "NC-01"})
+    found = problems_from(info.value, NonConformity, tmp_path / "NC-01.yaml", {"id": "NC-01"})
+    assert [(p.file, p.loc, p.code, p.on_key, translator("en")(p.message)) for p in found] == [
+        (tmp_path / "NC-01.yaml", (), "cle-manquante", True, f"required key '{key}' is missing")
+        for key in ("indicateur", "gravite", "constat")
+    ]
