@@ -28,8 +28,9 @@ MAX_NODES = 100_000
 
 _CORE = "tag:yaml.org,2002:"
 _BOM = b"\xef\xbb\xbf"
+# ruamel's C and pure-Python parsers word some problems differently: match the start.
 _MESSAGES = {
-    "mapping values are not allowed in this context": t(
+    "mapping values are not allowed": t(
         "a ':' is not allowed here; check the indentation of this line, or put the text in quotes"
     ),
     "found unexpected end of stream": t("the file ends too early; is a quote or bracket unclosed?"),
@@ -148,7 +149,10 @@ def _compose(text: str, path: Path) -> Any:
             code = "tabulation"
         else:
             problem = str(exc.problem or exc.context or "")
-            message = _MESSAGES.get(problem, t("invalid YAML syntax: {detail}", detail=problem))
+            message = next(
+                (msg for start, msg in _MESSAGES.items() if problem.startswith(start)),
+                t("invalid YAML syntax: {detail}", detail=problem),
+            )
             code = "syntaxe-yaml"
         raise _fail(path, line + 1, column + 1, code, message) from exc
 
