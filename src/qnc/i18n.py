@@ -8,10 +8,10 @@ rendered in either language.
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import gettext
 import io
+import re
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -133,11 +133,11 @@ def parse_po(text: str) -> dict[str, str]:
             if line.startswith('"'):
                 if current is None:
                     raise ValueError(f"orphan string in catalog: {line}")
-                current.append(ast.literal_eval(line))
+                current.append(_unquote(line))
                 continue
             keyword, _, rest = line.partition(" ")
             current = fields.setdefault(keyword, [])
-            current.append(ast.literal_eval(rest))
+            current.append(_unquote(rest))
         if "msgid" not in fields or fuzzy:
             continue
         msgid = "".join(fields["msgid"])
@@ -150,6 +150,17 @@ def parse_po(text: str) -> dict[str, str]:
         if msgstr.strip("\0") or not msgid:
             entries[msgid] = msgstr
     return entries
+
+
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _unquote(literal: str) -> str:
+    """The text of a .po string literal such as ``"a \\"b\\"\\n"``."""
+    if len(literal) < 2 or literal[0] != '"' or literal[-1] != '"':
+        raise ValueError(f"not a catalog string: {literal}")
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), literal[1:-1])
 
 
 def compile_po(text: str) -> bytes:

@@ -10,7 +10,6 @@ import typer
 
 from qnc.cli.options import LangOption, Paths, Today, h, language, paths_or_here, today_or_now
 from qnc.i18n import translator
-from qnc.inspection import inspect_paths
 
 HELP = (
     "Check audit files: YAML syntax, keys, values, dates, indicators, consistency. "
@@ -37,6 +36,7 @@ def check(
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
+    from qnc.inspection import inspect_paths
     from qnc.render import diagnostics as render
 
     inspection = inspect_paths(paths_or_here(paths), today=today_or_now(today))

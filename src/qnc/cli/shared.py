@@ -6,20 +6,24 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from qnc.cli.options import Lang, language
 from qnc.i18n import Translator, t, tn, translator
-from qnc.inspection import inspect_paths
-from qnc.report import AuditReport, build_report
+
+if TYPE_CHECKING:
+    from qnc.report import AuditReport
 
 
 def reports_or_exit(
     paths: Sequence[Path], *, today: date, lang: Lang | None
 ) -> tuple[list[AuditReport], Translator]:
     """Reports of every audit under ``paths``; with any error, print them and exit 1."""
+    from qnc.inspection import inspect_paths
     from qnc.render.diagnostics import as_text, counts, summary
+    from qnc.report import build_report
 
     inspection = inspect_paths(paths, today=today)
     tr = translator(language(lang, inspection.declared_language))
