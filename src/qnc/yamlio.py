@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from qnc.diagnostics import Diagnostic, Loc, Severity
 from qnc.i18n import Msg, t
+from qnc.scalars import PLAIN, TAGGED, plain_value
 
 MAX_BYTES = 1_000_000
 """Refuse larger files: a real audit file is a few kilobytes; this bounds time and memory."""
@@ -92,7 +94,12 @@ def read_yaml(path: Path) -> Document:
     return parse_yaml(raw, path)
 
 
-def parse_yaml(raw: bytes, path: Path) -> Document:
+def parse_yaml(raw: bytes, path: Path, *, pure: bool = False) -> Document:
+    """Parse ``raw``; ``pure`` forces ruamel's pure-Python parser and resolver (slower).
+
+    Both paths must give the same document: ``tests/test_yamlio_paths.py`` holds them
+    to it.
+    """
     bom = len(_BOM) if raw.startswith(_BOM) else 0
     try:
         text = raw[bom:].decode("utf-8")
@@ -111,7 +118,7 @@ def parse_yaml(raw: bytes, path: Path) -> Document:
                 byte=raw[start],
             ),
         ) from exc
-    node = _compose(text, path)
+    node = _compose(text, path, pure=pure)
     if node is None:
         raise _fail(
             path,
@@ -129,12 +136,15 @@ def parse_yaml(raw: bytes, path: Path) -> Document:
     return Document(data, walker.keys, walker.values)
 
 
-def _compose(text: str, path: Path) -> Any:
+def _compose(text: str, path: Path, *, pure: bool) -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
     try:
-        return YAML(typ="safe").compose(text)
+        loader = None if pure else _c_loader()
+        if loader is None:  # without ruamel.yaml.clib: the pure-Python parser, same result
+            return YAML(typ="safe", pure=True).compose(text)
+        return loader(text).get_single_node()
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line, mark.column) if mark else (0, 0)
@@ -155,6 +165,36 @@ def _compose(text: str, path: Path) -> Any:
             )
             code = "syntaxe-yaml"
         raise _fail(path, line + 1, column + 1, code, message) from exc
+
+
+@cache
+def _c_loader() -> Any:
+    """ruamel's C parser and composer, with our own resolver of plain scalars.
+
+    ruamel's resolver runs in Python for every scalar and took a third of the time
+    of ``qnc check`` on a portfolio; plain scalars are resolved by :mod:`qnc.scalars`
+    instead, with the YAML 1.2 core schema that ruamel applies by default.
+    """
+    from ruamel.yaml.main import CParser  # type: ignore[attr-defined]
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    if CParser is None:
+        return None
+    kinds = {MappingNode: _CORE + "map", SequenceNode: _CORE + "seq"}
+
+    class Loader(CParser):  # type: ignore[misc]
+        def descend_resolver(self, parent: Any, index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+        def resolve(self, kind: Any, value: str, implicit: tuple[bool, bool]) -> str:
+            if kind is ScalarNode:
+                return PLAIN if implicit[0] else _CORE + "str"
+            return kinds[kind]
+
+    return Loader
 
 
 class _TooComplex(Exception):
@@ -185,7 +225,7 @@ class _Walker:
         kind = node.id
         if kind == "scalar":
             return self._scalar(node)
-        if node.tag not in (_CORE + "map", _CORE + "seq"):
+        if _tag(node) not in (_CORE + "map", _CORE + "seq"):
             self._forbidden_tag(node)
             return None
         self._open.add(id(node))
@@ -220,11 +260,13 @@ class _Walker:
         return result
 
     def _scalar(self, node: Any) -> Any:
-        tag, text = node.tag, node.value
-        if not tag.startswith(_CORE) or tag[len(_CORE) :] not in _SCALARS:
+        tag, text = _tag(node), node.value
+        if tag == PLAIN:
+            return plain_value(text)
+        if not tag.startswith(_CORE) or tag[len(_CORE) :] not in TAGGED:
             self._forbidden_tag(node)
             return None
-        return _SCALARS[tag[len(_CORE) :]](text)
+        return TAGGED[tag[len(_CORE) :]](text)
 
     def _forbidden_tag(self, node: Any) -> None:
         self._problem(
@@ -241,35 +283,10 @@ class _Walker:
         self.problems.append(Diagnostic(self.path, line, column, Severity.ERROR, code, message))
 
 
-def _int(text: str) -> int | str:
-    digits = text.lstrip("+-")
-    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
-        return text  # 0123…: an identifier (NDA, SIRET), whose leading zero must stay
-    try:
-        return int(text.replace("_", ""), 0)
-    except ValueError:
-        try:
-            return int(text.replace("_", ""))
-        except ValueError:
-            return text
-
-
-def _float(text: str) -> float | str:
-    special = {".inf": "inf", "+.inf": "inf", "-.inf": "-inf", ".nan": "nan"}
-    try:
-        return float(special.get(text.lower(), text))
-    except ValueError:
-        return text
-
-
-_SCALARS: dict[str, Any] = {
-    "str": str,
-    "timestamp": str,
-    "int": _int,
-    "float": _float,
-    "bool": lambda text: text.lower() == "true",
-    "null": lambda text: None,
-}
+def _tag(node: Any) -> str:
+    """The node's full tag; read from the raw field when it holds it (``.tag`` is slow)."""
+    raw = node.ctag
+    return raw.suffix if raw.handle is None else node.tag  # type: ignore[no-any-return]
 
 
 def _short_tag(tag: str) -> str:
