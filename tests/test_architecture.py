@@ -21,10 +21,12 @@ CORE = [
     "folder",
     "labels",
     "validation",
+    "scalars",
+    "priority",
+    "verdict",
+    "report",
 ]
-LATER = ["priority", "verdict", "report"]
-"""Core modules of the rules layer, checked as soon as they exist."""
-CORE_MODULES = CORE + [name for name in LATER if (PACKAGE / f"{name}.py").is_file()]
+CORE_MODULES = CORE
 
 FORBIDDEN_IMPORTS = ("typer", "rich", "click", "qnc.cli", "qnc.render")
 CLOCK_CALLS = {
