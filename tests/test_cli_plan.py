@@ -164,3 +164,19 @@ def test_escape_keeps_text_literal(text: str, expected: str) -> None:
 def test_cell_folds_lines() -> None:
     """A newline in a table cell would break the table: it becomes a space."""
     assert cell("ligne 1\nligne | 2") == "ligne 1 ligne \\| 2"
+
+
+def test_unwritable_folder_is_a_clear_error(
+    run_main, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder where no file can be created (as root, simulated): message, exit 1."""
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = run_main("plan", str(EXAMPLE), "--out", str(tmp_path / "plan.md"))
+    assert result.exit_code == 1
+    assert result.stderr == f"qnc: écriture impossible dans « {tmp_path} » : Permission denied\n"
+    assert list(tmp_path.iterdir()) == []
