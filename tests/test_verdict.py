@@ -28,8 +28,10 @@ def minors(count: int, today: date, **fields: object) -> list[Clocked]:
 
 
 def test_no_nc_is_closed() -> None:
-    """An audit without NC is `soldee`."""
-    assert judge([], AuditType.INITIAL).verdict is Verdict.CLOSED
+    """An audit without NC is `soldee`, and says none was raised."""
+    outcome = judge([], AuditType.INITIAL)
+    assert outcome.verdict is Verdict.CLOSED
+    assert translator("fr")(outcome.reason) == "aucune non-conformité n'a été relevée"
 
 
 def test_every_nc_lifted_is_closed() -> None:

@@ -71,6 +71,8 @@ def blocks_certificate(item: Clocked, minors_open: int) -> bool:
 def judge(ncs: Sequence[Clocked], audit_type: AuditType) -> Outcome:
     """The first verdict of §2.2 that applies."""
     open_ncs = [c for c in ncs if c.open]
+    if not ncs:
+        return Outcome(Verdict.CLOSED, t("no non-conformity was raised"), None)
     if not open_ncs:
         return Outcome(Verdict.CLOSED, t("every non-conformity is lifted"), None)
     for item in open_ncs:

@@ -39,7 +39,12 @@ NARROW = 100
 
 
 def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int) -> RenderableType:
-    ncs = nc_table(report, tr) if width >= NARROW else nc_list(report, tr)
+    if not report.ncs:
+        ncs: RenderableType = Text(tr(t("no non-conformity")))
+    elif width >= NARROW:
+        ncs = nc_table(report, tr)
+    else:
+        ncs = nc_list(report, tr)
     parts: list[RenderableType] = [header(report, tr), ncs]
     if explain:
         parts.append(explanations(report, tr))
@@ -93,8 +98,6 @@ def nc_table(report: AuditReport, tr: Translator) -> Table:
                          justify="right" if right else "left")  # fmt: skip
     for nc in report.ncs:
         table.add_row(*_row(nc, tr))
-    if not report.ncs:
-        table.add_row("", Text(tr(t("no non-conformity"))))
     return table
 
 
