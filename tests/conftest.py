@@ -175,8 +175,10 @@ def run_main(
     (``qnc: …`` on stderr, exit 1) and usage errors in the user's language (exit 2).
     """
 
-    def invoke(*args: str, env: Mapping[str, str] | None = None) -> Outcome:
-        monkeypatch.chdir(tmp_path)
+    def invoke(
+        *args: str, env: Mapping[str, str] | None = None, cwd: Path | None = None
+    ) -> Outcome:
+        monkeypatch.chdir(cwd or tmp_path)
         for key, value in {**_CLEAN_ENV, **(env or {})}.items():
             if value is None:
                 monkeypatch.delenv(key, raising=False)

@@ -21,6 +21,7 @@ Row = tuple[str, int, int, str, str, str]
 
 ERR, WARN = "erreur", "avertissement"
 NC_FILE = "nc/NC-01.yaml"
+ONE_ACTION = "actions:\n  - id: A1\n    responsable: Marie Dupont\n    echeance: 2026-04-01\n"
 
 
 def rows(diagnose: Diagnose, folder: Path, today: date = date(2026, 3, 20)) -> list[Row]:
@@ -266,7 +267,7 @@ def test_indicator_34_refused_by_rnq_2026(
 
 
 def test_duplicate_nc_id(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
-    """Two NCs with one id: an error on the second file, beside its file-name warning."""
+    """Two NCs with one id: an error on the second file, and no advice to rename it so."""
     folder = write_audit(
         ncs={
             "NC-01.yaml": nc_text,
@@ -281,14 +282,6 @@ def test_duplicate_nc_id(write_audit: WriteAudit, diagnose: Diagnose, nc_text: s
             ERR,
             "id-duplique",
             "l'identifiant « NC-01 » est déjà pris par NC-01.yaml ; donnez à chaque NC le sien",
-        ),
-        (
-            "nc/NC-02.yaml",
-            1,
-            5,
-            WARN,
-            "nom-fichier",
-            "le fichier devrait porter le nom de son identifiant : NC-01.yaml",
         ),
     ]
 
@@ -386,7 +379,11 @@ def test_audit_dates_out_of_order(
 @pytest.mark.parametrize(
     ("extra", "position", "day"),
     [
-        ("plan_envoye_le: 2026-03-11\nanalyse_causes: x\n", (5, 17), "11 mars 2026"),
+        (
+            "plan_envoye_le: 2026-03-11\nanalyse_causes: x\n" + ONE_ACTION,
+            (5, 17),
+            "11 mars 2026",
+        ),
         ("preuves_envoyees_le: 2026-03-01\n", (5, 22), "1er mars 2026"),
         ("levee_le: 2026-03-10\n", (5, 11), "10 mars 2026"),
         ("efficacite:\n  verifiee_le: 2026-03-11\n", (6, 16), "11 mars 2026"),
@@ -528,10 +525,11 @@ def test_file_not_named_after_its_id(
 
 
 def test_yml_extension_is_read(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
-    """nc/NC-01.yml is an NC file; its name matches its id."""
+    """nc/NC-01.yml is read as an NC file, with advice to name it <id>.yaml."""
     folder = write_audit(ncs={"NC-01.yml": nc_text.replace("12", "0")})
     assert [(d[0], d[4]) for d in rows(diagnose, folder)] == [
-        ("nc/NC-01.yml", "indicateur-inconnu")
+        ("nc/NC-01.yml", "nom-fichier"),
+        ("nc/NC-01.yml", "indicateur-inconnu"),
     ]
 
 
@@ -679,7 +677,8 @@ def test_plan_sent_without_root_causes(
     write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
 ) -> None:
     """A plan sent without 'analyse_causes' gives a warning at plan_envoye_le."""
-    folder = write_audit(ncs={"NC-01.yaml": nc_text + "plan_envoye_le: 2026-03-18\n"})
+    nc = nc_text + "plan_envoye_le: 2026-03-18\n" + ONE_ACTION
+    folder = write_audit(ncs={"NC-01.yaml": nc})
     assert rows(diagnose, folder) == [
         (
             NC_FILE,
@@ -697,7 +696,25 @@ def test_plan_sent_with_root_causes(
 ) -> None:
     """With 'analyse_causes', a sent plan is fine."""
     nc = nc_text + "plan_envoye_le: 2026-03-18\nanalyse_causes: Pas de procédure.\n"
-    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == []
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc + ONE_ACTION})) == []
+
+
+def test_plan_sent_without_actions(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A plan sent with no action listed is a warning at plan_envoye_le."""
+    nc = nc_text + "plan_envoye_le: 2026-03-18\nanalyse_causes: Pas de procédure.\n"
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == [
+        (
+            NC_FILE,
+            5,
+            17,
+            WARN,
+            "sans-action",
+            "le plan d'actions a été envoyé, mais aucune action n'est listée ; "
+            "ajoutez-les sous « actions: »",
+        ),
+    ]
 
 
 @pytest.mark.parametrize(

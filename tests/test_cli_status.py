@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 from tests.golden import assert_golden
 
 EXAMPLE = EXAMPLES / "2026-09-audit-initial"
@@ -48,13 +48,14 @@ def test_status_table_golden(run_main, lang: str) -> None:
     """The example at mid-way reads as reviewed (header, priority table, --explain)."""
     result = run_main(
         "status",
-        str(EXAMPLE),
+        "examples/2026-09-audit-initial",
         "--today",
         MID_WAY,
         "--lang",
         lang,
         "--explain",
         env={"COLUMNS": "120"},
+        cwd=ROOT,
     )
     assert result.exit_code == 0
     assert_golden(f"status-{lang}.txt", result.stdout)

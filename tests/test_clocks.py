@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from qnc.clocks import Status, StepKind, actions_done_on, next_step, status_on, steps_for
+from qnc.clocks import Status, Step, StepKind, actions_done_on, clock, status_on
 from qnc.durations import Duration, Unit
+from qnc.folder import NcFile
 from qnc.models import NonConformity, Rules
 
 DAYS_14 = Duration(14, Unit.DAYS)
@@ -22,6 +24,14 @@ def nc(**fields: object) -> NonConformity:
     }
     data.update(fields)
     return NonConformity.model_validate(data)
+
+
+def steps_for(nc: NonConformity, *, notified: date, rules: Rules, today: date) -> tuple[Step, ...]:
+    return clock(NcFile(Path("NC-01.yaml"), nc), notified=notified, rules=rules, today=today).steps
+
+
+def next_step(steps: tuple[Step, ...]) -> Step | None:
+    return next((s for s in steps if not s.status.is_met), None)
 
 
 def action(due: str, done: str | None = None, id: str = "A1") -> dict[str, object]:
@@ -150,7 +160,7 @@ def test_implementation_needs_every_action_done_in_time() -> None:
 )
 def test_actions_done_on(actions: list[dict[str, object]], expected: date | None) -> None:
     """No action, or one not done, means the plan is not carried out."""
-    assert actions_done_on(nc(actions=actions).actions) == expected
+    assert actions_done_on(nc(actions=actions).actions, date(2026, 12, 31)) == expected
 
 
 def test_status_on_with_month_alert() -> None:
@@ -173,3 +183,12 @@ def test_next_step_skips_met_steps() -> None:
     following = next_step(steps)
     assert following is not None and following.kind is StepKind.DECISION
     assert following.due == date(2026, 7, 12)
+
+
+def test_facts_after_today_are_not_met_yet() -> None:
+    """On a day before the proof was sent, the step is not met (not 'met late')."""
+    sent = nc(preuves_envoyees_le="2026-06-20")
+    before = steps_for(sent, notified=date(2026, 3, 12), rules=Rules(), today=date(2026, 6, 1))
+    assert (before[0].status, before[0].met_on) == (Status.NEAR, None)
+    after = steps_for(sent, notified=date(2026, 3, 12), rules=Rules(), today=date(2026, 6, 20))
+    assert (after[0].status, after[0].met_on) == (Status.MET_LATE, date(2026, 6, 20))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from qnc.clocks import steps_for
+from qnc.clocks import Clocked, clock
+from qnc.folder import NcFile
 from qnc.i18n import translator
 from qnc.models import NonConformity, Rules
 from qnc.priority import Group, natural_key, rank
-from qnc.verdict import Clocked
 
 NOTIFIED = date(2026, 3, 12)
 
@@ -19,7 +20,7 @@ def item(
     nc = NonConformity.model_validate(
         {"id": id, "indicateur": indicator, "gravite": grade, "constat": "x", **fields}
     )
-    return Clocked(nc, steps_for(nc, notified=notified, rules=Rules(), today=today))
+    return clock(NcFile(Path(f"{nc.id}.yaml"), nc), notified=notified, rules=Rules(), today=today)
 
 
 def order(items: list[Clocked]) -> list[str]:

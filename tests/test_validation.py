@@ -103,11 +103,57 @@ def test_unknown_key_in_audit_lists_keys_of_its_section(
 def test_missing_key_is_reported_at_its_section(
     write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
 ) -> None:
-    """A missing required key is reported at the key of the section that lacks it."""
+    """A missing required key is reported at the key of the section that lacks it, named."""
     audit = audit_text.replace("  nom: Certif Exemple\n", "  contact: a@b.example\n")
     assert audit_problems(write_audit, diagnose, audit) == [
-        (4, 1, "erreur", "cle-manquante", "la clé obligatoire « nom » manque"),
+        (
+            4,
+            1,
+            "erreur",
+            "cle-manquante",
+            "la clé obligatoire « nom » manque sous « certificateur »",
+        ),
     ]
+
+
+def test_missing_key_in_an_action_names_the_action(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """In a list, the section is named with its 1-based position."""
+    nc = nc_text + "actions:\n  - id: A1\n    echeance: 2026-04-01\n"
+    assert nc_problems(write_audit, diagnose, nc) == [
+        (
+            6,
+            5,
+            "erreur",
+            "cle-manquante",
+            "la clé obligatoire « responsable » manque sous « actions[1] »",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [("constat:\n", "constat"), ("gravite:\n", "gravite"), ("indicateur: ~\n", "indicateur")],
+)
+def test_empty_required_value(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, line: str, key: str
+) -> None:
+    """A required key left without a value says so, not 'None is not a date'."""
+    nc = "".join(
+        line if old.startswith(f"{key}:") else old for old in nc_text.splitlines(keepends=True)
+    )
+    found = nc_problems(write_audit, diagnose, nc)
+    assert [(p[3], p[4]) for p in found] == [
+        ("valeur-vide", f"« {key} » n'a pas de valeur ; écrivez-la après le « : »")
+    ]
+
+
+def test_empty_actions_means_no_action(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """'actions:' with nothing under it (or only comments) is an empty plan, not an error."""
+    assert nc_problems(write_audit, diagnose, nc_text + "actions:\n  # à compléter\n") == []
 
 
 def test_missing_top_level_key_is_reported_at_file_start(
@@ -224,7 +270,7 @@ def test_wrong_enum_value_without_near_match(
             "organisme:\n  nouvel_entrant: oui",
             (2, 19),
             "type-invalide",
-            "true ou false attendu, trouvé : oui",
+            "true (oui) ou false (non) attendu, trouvé : oui",
         ),
         (
             "certificateur:",

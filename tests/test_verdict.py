@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from qnc.clocks import steps_for
+from qnc.clocks import Clocked, clock
+from qnc.folder import NcFile
 from qnc.i18n import translator
 from qnc.models import AuditType, NonConformity, Rules
-from qnc.verdict import Clocked, Verdict, judge
+from qnc.verdict import Verdict, judge
 
 NOTIFIED = date(2026, 3, 12)
+MINORS_BY = date(2026, 6, 12)
+"""The major correction due date: when 5 open minors must be under 5."""
 
 
 def clocked(id: str, grade: str, today: date, indicator: int = 1, **fields: object) -> Clocked:
     nc = NonConformity.model_validate(
         {"id": id, "indicateur": indicator, "gravite": grade, "constat": "x", **fields}
     )
-    return Clocked(nc, steps_for(nc, notified=NOTIFIED, rules=Rules(), today=today))
+    return clock(NcFile(Path(f"{nc.id}.yaml"), nc), notified=NOTIFIED, rules=Rules(), today=today)
 
 
 def minors(count: int, today: date, **fields: object) -> list[Clocked]:
@@ -29,7 +33,7 @@ def minors(count: int, today: date, **fields: object) -> list[Clocked]:
 
 def test_no_nc_is_closed() -> None:
     """An audit without NC is `soldee`, and says none was raised."""
-    outcome = judge([], AuditType.INITIAL)
+    outcome = judge([], AuditType.INITIAL, minors_by=MINORS_BY)
     assert outcome.verdict is Verdict.CLOSED
     assert translator("fr")(outcome.reason) == "aucune non-conformité n'a été relevée"
 
@@ -41,7 +45,7 @@ def test_every_nc_lifted_is_closed() -> None:
         clocked("NC-1", "majeure", today, levee_le="2026-05-02"),
         *minors(2, today, levee_le="2026-06-01"),
     ]
-    assert judge(items, AuditType.INITIAL).verdict is Verdict.CLOSED
+    assert judge(items, AuditType.INITIAL, minors_by=MINORS_BY).verdict is Verdict.CLOSED
 
 
 @pytest.mark.parametrize(
@@ -55,7 +59,11 @@ def test_every_nc_lifted_is_closed() -> None:
 )
 def test_overdue_major_correction_compromises(audit_type: AuditType, fate: str) -> None:
     """A major NC without proof the day after its due date: `compromise`, with what follows."""
-    outcome = judge([clocked("NC-1", "majeure", date(2026, 6, 13), indicator=11)], audit_type)
+    outcome = judge(
+        [clocked("NC-1", "majeure", date(2026, 6, 13), indicator=11)],
+        audit_type,
+        minors_by=MINORS_BY,
+    )
     assert outcome.verdict is Verdict.COMPROMISED
     reason = translator("fr")(outcome.reason)
     assert reason.startswith("NC-1 : les preuves de correction étaient dues le 12 juin 2026")
@@ -66,7 +74,9 @@ def test_overdue_major_correction_compromises(audit_type: AuditType, fate: str) 
 def test_major_on_its_due_day_is_blocked_not_compromised() -> None:
     """On the due day itself, a major NC still blocks but is not yet late."""
     outcome = judge(
-        [clocked("NC-1", "majeure", date(2026, 6, 12), indicator=11)], AuditType.INITIAL
+        [clocked("NC-1", "majeure", date(2026, 6, 12), indicator=11)],
+        AuditType.INITIAL,
+        minors_by=MINORS_BY,
     )
     assert outcome.verdict is Verdict.BLOCKED
     assert outcome.deadline is not None and outcome.deadline.step.days_left == 0
@@ -76,12 +86,12 @@ def test_open_major_blocks_with_nearest_date() -> None:
     """An open major NC: `bloquee`, naming the nearest blocking due date."""
     today = date(2026, 4, 1)
     items = [clocked("NC-2", "majeure", today, indicator=11), *minors(1, today)]
-    outcome = judge(items, AuditType.INITIAL)
+    outcome = judge(items, AuditType.INITIAL, minors_by=MINORS_BY)
     assert outcome.verdict is Verdict.BLOCKED
     assert outcome.deadline is not None
     assert (outcome.deadline.nc_id, outcome.deadline.step.due) == ("NC-2", date(2026, 6, 12))
     assert translator("en")(outcome.reason) == (
-        "1 major NC open: no certificate can be issued or kept until they are dealt with; "
+        "1 major NC open: no certificate can be issued or kept until it is lifted; "
         "next: 'corrections in place, proof sent' for NC-2 by 12 June 2026; if missed, the "
         "certification will be refused (a new application only 3 months later)"
     )
@@ -89,18 +99,52 @@ def test_open_major_blocks_with_nearest_date() -> None:
 
 def test_four_open_minors_are_in_progress() -> None:
     """4 open minors: certification possible, `en_cours`."""
-    outcome = judge(minors(4, date(2026, 4, 1)), AuditType.INITIAL)
+    outcome = judge(minors(4, date(2026, 4, 1)), AuditType.INITIAL, minors_by=MINORS_BY)
     assert outcome.verdict is Verdict.IN_PROGRESS
     assert translator("fr")(outcome.reason).startswith("4 NC mineures ouvertes : la certification")
 
 
 def test_five_open_minors_block() -> None:
-    """5 open minors count as a major one: `bloquee`."""
-    outcome = judge(minors(5, date(2026, 4, 1)), AuditType.INITIAL)
+    """5 open minors count as a major one: `bloquee`, to bring under 5 by N + 3 months."""
+    outcome = judge(minors(5, date(2026, 4, 1)), AuditType.INITIAL, minors_by=MINORS_BY)
     assert outcome.verdict is Verdict.BLOCKED
-    assert translator("fr")(outcome.reason).startswith(
-        "5 NC mineures ouvertes (5 ou plus valent une majeure)"
+    assert translator("fr")(outcome.reason) == (
+        "5 NC mineures ouvertes, qui comptent comme une NC majeure : aucun certificat ne peut "
+        "être délivré ni maintenu tant que 5 ou plus restent ouvertes ; si elles ne sont pas "
+        "passées sous 5 d'ici le 12 juin 2026, la certification sera refusée (nouvelle demande "
+        "possible seulement 3 mois plus tard) ; prochaine étape : « plan d'actions envoyé » "
+        "pour NC-1 d'ici le 11 avril 2026"
     )
+
+
+def test_overdue_blocking_step_is_told_in_the_past() -> None:
+    """A blocking step already late is 'was due … days ago', never 'by' a past date."""
+    outcome = judge(minors(6, date(2026, 4, 20)), AuditType.SURVEILLANCE, minors_by=MINORS_BY)
+    reason = translator("fr")(outcome.reason)
+    assert reason.endswith(
+        "« plan d'actions envoyé » pour NC-1 était dû le 11 avril 2026, il y a 9 jours"
+    )
+
+
+def test_complementary_audit_fate_is_neutral() -> None:
+    """After a complementary audit, the fate depends on the audit it follows: said so."""
+    outcome = judge([clocked("NC-1", "majeure", date(2026, 6, 13), indicator=11)],
+                    AuditType.COMPLEMENTARY, minors_by=MINORS_BY)  # fmt: skip
+    assert outcome.verdict is Verdict.COMPROMISED
+    assert "refus après un audit initial, suspension puis retrait" in translator("fr")(
+        outcome.reason
+    )
+
+
+def test_facts_after_today_have_not_happened_yet() -> None:
+    """Evaluated before a recorded lift, the NC is still open."""
+    item = clocked("NC-1", "majeure", date(2026, 5, 1), indicator=11, levee_le="2026-05-20",
+                   preuves_envoyees_le="2026-05-10")  # fmt: skip
+    assert item.open and item.lifted is None
+    outcome = judge([item], AuditType.INITIAL, minors_by=MINORS_BY)
+    assert outcome.verdict is Verdict.BLOCKED
+    later = clocked("NC-1", "majeure", date(2026, 5, 20), indicator=11, levee_le="2026-05-20")
+    assert judge([later], AuditType.INITIAL, minors_by=MINORS_BY).verdict is Verdict.CLOSED
 
 
 def test_five_minors_one_lifted_is_in_progress() -> None:
@@ -110,12 +154,12 @@ def test_five_minors_one_lifted_is_in_progress() -> None:
         *minors(4, today),
         clocked("NC-9", "mineure", today, indicator=9, levee_le="2026-03-30"),
     ]
-    assert judge(items, AuditType.INITIAL).verdict is Verdict.IN_PROGRESS
+    assert judge(items, AuditType.INITIAL, minors_by=MINORS_BY).verdict is Verdict.IN_PROGRESS
 
 
 def test_overdue_minor_plan_does_not_compromise() -> None:
     """Only a major correction step makes the verdict `compromise`."""
-    outcome = judge(minors(1, date(2026, 5, 1)), AuditType.INITIAL)
+    outcome = judge(minors(1, date(2026, 5, 1)), AuditType.INITIAL, minors_by=MINORS_BY)
     assert outcome.verdict is Verdict.IN_PROGRESS
 
 
@@ -124,7 +168,7 @@ def test_major_with_proof_sent_waits_for_decision() -> None:
     item = clocked(
         "NC-1", "majeure", date(2026, 6, 20), indicator=11, preuves_envoyees_le="2026-06-01"
     )
-    outcome = judge([item], AuditType.SURVEILLANCE)
+    outcome = judge([item], AuditType.SURVEILLANCE, minors_by=MINORS_BY)
     assert outcome.verdict is Verdict.BLOCKED
     assert outcome.deadline is not None and outcome.deadline.step.due == date(2026, 7, 12)
     assert "le certificateur devrait décider d'ici le 12 juillet 2026" in translator("fr")(

@@ -1,7 +1,8 @@
 """Regulatory clocks of a non-conformity (spec §2.1): due dates and their status on a day.
 
 Every clock runs from the notification date (arrêté du 6 juin 2019, art. 5). The due
-date is the last allowed day.
+date is the last allowed day. A fact (a date in the files) counts from its own day:
+evaluated on an earlier day (``--today``), it has not happened yet.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from qnc.durations import Duration
+from qnc.folder import NcFile
 from qnc.models import Action, Grade, NonConformity, Rules
 
 
@@ -49,6 +51,45 @@ class Step:
         return self.kind is not StepKind.DECISION
 
 
+@dataclass(frozen=True)
+class Clocked:
+    """An NC file with its steps on a given day, as the verdict and the priority need it."""
+
+    file: NcFile
+    steps: tuple[Step, ...]
+    lifted: date | None
+    """The day the NC was lifted, if that day has come."""
+
+    @property
+    def nc(self) -> NonConformity:
+        return self.file.nc
+
+    @property
+    def open(self) -> bool:
+        return self.lifted is None
+
+    @property
+    def next(self) -> Step | None:
+        """The first step still to meet, or None when all are met."""
+        return next((s for s in self.steps if not s.status.is_met), None)
+
+    @property
+    def most_late(self) -> Step | None:
+        """The blocking step that is the most overdue, if any is."""
+        late = [s for s in self.steps if s.status is Status.OVERDUE and s.blocking]
+        return min(late, key=lambda s: s.days_left, default=None)
+
+    @property
+    def days_late(self) -> int:
+        step = self.most_late
+        return -step.days_left if step else 0
+
+
+def known(fact: date | None, today: date) -> date | None:
+    """``fact`` if it has happened by ``today``, else None."""
+    return fact if fact is not None and fact <= today else None
+
+
 def status_on(due: date, met_on: date | None, *, today: date, alert: Duration) -> Status:
     """Status of a deadline on ``today``: met (on time or late), overdue, near or upcoming."""
     if met_on is not None:
@@ -60,10 +101,12 @@ def status_on(due: date, met_on: date | None, *, today: date, alert: Duration) -
     return Status.UPCOMING
 
 
-def steps_for(nc: NonConformity, *, notified: date, rules: Rules, today: date) -> tuple[Step, ...]:
-    """The regulatory steps of ``nc``, in order, with their status on ``today``."""
+def clock(file: NcFile, *, notified: date, rules: Rules, today: date) -> Clocked:
+    """The regulatory steps of an NC, in order, with their status on ``today``."""
+    nc = file.nc
+    lifted = known(nc.lifted, today)
+    correction_due = rules.major_correction.after(notified)
     if nc.grade is Grade.MAJOR:
-        correction_due = rules.major_correction.after(notified)
         plan = [
             (StepKind.CORRECTION, correction_due, nc.evidence_sent, rules.major_correction),
             (StepKind.DECISION, rules.decision.after(correction_due), nc.lifted, rules.decision),
@@ -74,36 +117,31 @@ def steps_for(nc: NonConformity, *, notified: date, rules: Rules, today: date) -
             (
                 StepKind.IMPLEMENTATION,
                 rules.minor_implementation.after(notified),
-                actions_done_on(nc.actions),
+                actions_done_on(nc.actions, today),
                 rules.minor_implementation,
             ),
         ]
     steps = []
     for kind, due, fact, basis in plan:
-        met_on = fact or nc.lifted
+        met_on = known(fact, today) or lifted
         status = status_on(due, met_on, today=today, alert=rules.alert)
         steps.append(Step(kind, due, met_on, status, (due - today).days, basis))
-    return tuple(steps)
+    return Clocked(file, tuple(steps), lifted)
 
 
-def actions_done_on(actions: tuple[Action, ...]) -> date | None:
+def actions_done_on(actions: tuple[Action, ...], today: date) -> date | None:
     """The day the last action was done, or None while one is still to do (or none exist)."""
-    done = [a.done for a in actions]
+    done = [known(a.done, today) for a in actions]
     if not done or any(d is None for d in done):
         return None
     return max(d for d in done if d is not None)
 
 
-def next_step(steps: tuple[Step, ...]) -> Step | None:
-    """The first step still to meet, or None when all are met."""
-    return next((s for s in steps if not s.status.is_met), None)
-
-
 def action_status(action: Action, *, today: date, alert: Duration) -> Status:
-    return status_on(action.due, action.done, today=today, alert=alert)
+    return status_on(action.due, known(action.done, today), today=today, alert=alert)
 
 
-def regulatory_due(nc: NonConformity, *, notified: date, rules: Rules) -> date:
+def regulatory_due(clocked: Clocked) -> date:
     """The date by which the NC's actions must be done: correction (major) or implementation."""
-    basis = rules.major_correction if nc.grade is Grade.MAJOR else rules.minor_implementation
-    return basis.after(notified)
+    kinds = (StepKind.CORRECTION, StepKind.IMPLEMENTATION)
+    return next(s.due for s in clocked.steps if s.kind in kinds)

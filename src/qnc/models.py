@@ -22,39 +22,61 @@ from qnc.referential import GRIDS, Activity, Category
 _FRENCH_DATE = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*")
 _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LA_POSTE = "356000000"
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+"""Dates outside these years are typing mistakes (Qualiopi began in 2019); bounding them
+also keeps every due date computable."""
+MAX_DURATION = {Unit.DAYS: 3660, Unit.WEEKS: 520, Unit.MONTHS: 120, Unit.YEARS: 10}
+"""No certifier rule runs past ten years."""
 
 
 def _iso_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
-    text = str(value).strip()
+    text = _text(value).strip()
     if _ISO_SHAPE.fullmatch(text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
+        day = _calendar_date(text, *(int(part) for part in text.split("-")))
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
             raise PydanticCustomError(
-                "qnc_date_impossible", "no such date", {"value": text}
-            ) from None
+                "qnc_date_range", "out of range", {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
+        return day
     french = _FRENCH_DATE.fullmatch(text)
     if french:
-        day, month, year = (int(g) for g in french.groups())
-        try:
-            iso = date(year, month, day).isoformat()
-        except ValueError:
-            raise PydanticCustomError(
-                "qnc_date_impossible", "no such date", {"value": text}
-            ) from None
+        day_of_month, month, year = (int(g) for g in french.groups())
+        iso = _calendar_date(text, year, month, day_of_month).isoformat()
         raise PydanticCustomError("qnc_date_french", "not ISO", {"value": text, "iso": iso})
     raise PydanticCustomError("qnc_date", "not a date", {"value": text})
+
+
+def _calendar_date(text: str, year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("qnc_date_impossible", "no such date", {"value": text}) from None
 
 
 def _duration(value: Any) -> Any:
     if isinstance(value, Duration):
         return value
-    duration = parse_duration(str(value))
+    duration = parse_duration(str(value)) if isinstance(value, str) else None
     if duration is None:
-        raise PydanticCustomError("qnc_duration", "not a duration", {"value": str(value)})
+        raise PydanticCustomError("qnc_duration", "not a duration", {"value": _text(value)})
+    if duration.amount > MAX_DURATION[duration.unit]:
+        raise PydanticCustomError("qnc_duration_range", "too long", {"value": value})
     return duration
+
+
+def _text(value: Any) -> str:
+    return "null" if value is None else str(value)
+
+
+def _none_as_empty(value: Any) -> Any:
+    """``actions:`` with nothing under it (or every line commented out) means no action."""
+    return () if value is None else value
+
+
+def _none_as_default(value: Any) -> Any:
+    return {} if value is None else value
 
 
 def _digits(length: int, code: str, luhn: bool) -> Any:
@@ -86,7 +108,7 @@ def _whole_number(value: Any) -> Any:
 
 
 def _grid(value: Any) -> Any:
-    if value not in GRIDS:
+    if not isinstance(value, str) or value not in GRIDS:
         raise PydanticCustomError("qnc_grid", "unknown grid", {"value": str(value)})
     return value
 
@@ -126,7 +148,9 @@ class Organisation(Record):
     siret: Annotated[str, BeforeValidator(_digits(14, "qnc_siret", luhn=True))] | None = None
     nda: Annotated[str, BeforeValidator(_digits(11, "qnc_nda", luhn=False))] | None = None
     categories: tuple[Category, ...] = Field(alias="categories", min_length=1)
-    activities: tuple[Activity, ...] = Field(default=(), alias="activites")
+    activities: Annotated[tuple[Activity, ...], BeforeValidator(_none_as_empty)] = Field(
+        default=(), alias="activites"
+    )
     new_entrant: bool = Field(default=False, alias="nouvel_entrant")
 
 
@@ -158,6 +182,13 @@ class Certificate(Record):
     obtained: IsoDate = Field(alias="obtenu_le")
     expires: IsoDate | None = Field(default=None, alias="expire_le")
 
+    @property
+    def end(self) -> date:
+        """The last day of validity: 3 years less a day by default (spec §1.2)."""
+        from dateutil.relativedelta import relativedelta
+
+        return self.expires or self.obtained + relativedelta(years=3, days=-1)
+
 
 class Rules(Record):
     """Certifier practice; defaults from arrêté du 6 juin 2019 art. 5 and usual practice."""
@@ -180,7 +211,9 @@ class Audit(Record):
     certifier: Certifier = Field(alias="certificateur")
     audit: AuditInfo
     certificate: Certificate | None = Field(default=None, alias="certificat")
-    rules: Rules = Field(default_factory=Rules, alias="regles")
+    rules: Annotated[Rules, BeforeValidator(_none_as_default)] = Field(
+        default_factory=Rules, alias="regles"
+    )
     language: Language | None = Field(default=None, alias="langue")
 
 
@@ -192,7 +225,9 @@ class Action(Record):
     due: IsoDate = Field(alias="echeance")
     done: IsoDate | None = Field(default=None, alias="fait_le")
     expected_evidence: str | None = Field(default=None, alias="preuve_attendue")
-    evidence: tuple[str, ...] = Field(default=(), alias="preuves")
+    evidence: Annotated[tuple[str, ...], BeforeValidator(_none_as_empty)] = Field(
+        default=(), alias="preuves"
+    )
 
 
 class Effectiveness(Record):
@@ -210,7 +245,7 @@ class NonConformity(Record):
     requirement: str | None = Field(default=None, alias="exigence")
     root_cause: str | None = Field(default=None, alias="analyse_causes")
     correction: str | None = None
-    actions: tuple[Action, ...] = ()
+    actions: Annotated[tuple[Action, ...], BeforeValidator(_none_as_empty)] = ()
     plan_sent: IsoDate | None = Field(default=None, alias="plan_envoye_le")
     evidence_sent: IsoDate | None = Field(default=None, alias="preuves_envoyees_le")
     effectiveness: Effectiveness | None = Field(default=None, alias="efficacite")

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 
+from qnc.clocks import Clocked, StepKind
 from qnc.i18n import Msg, t, tn
 from qnc.labels import step_label
 from qnc.models import Grade
-from qnc.verdict import MINOR_LIMIT, Clocked, blocks_certificate, open_minors
+from qnc.verdict import MINOR_LIMIT, blocks_certificate, open_minors
 
 
 class Group(IntEnum):
@@ -66,12 +67,9 @@ def _sort_key(group: Group, item: Clocked) -> tuple[object, ...]:
 def _reason(item: Clocked, group: Group, minors: int) -> Msg:
     following = item.next
     if group is Group.LIFTED:
-        return t("lifted on {day}: nothing left to do", day=item.nc.lifted)
-    if group is Group.OVERDUE:
-        late = max(
-            (s for s in item.steps if s.blocking and s.days_left < 0 and not s.status.is_met),
-            key=lambda s: -s.days_left,
-        )
+        return t("lifted on {day}: nothing left to do", day=item.lifted)
+    late = item.most_late
+    if group is Group.OVERDUE and late is not None:
         return tn(
             "late: '{step}' was due on {due}, {n} day ago",
             "late: '{step}' was due on {due}, {n} days ago",
@@ -81,6 +79,8 @@ def _reason(item: Clocked, group: Group, minors: int) -> Msg:
         )
     if following is None:
         nxt: Msg = t("every step is met; waiting for the certifier to lift it")
+    elif following.kind is StepKind.DECISION and following.days_left < 0:
+        nxt = t("proof sent; the certifier should have decided by {due}", due=following.due)
     else:
         nxt = t("next: '{step}' by {due}", step=step_label(following.kind), due=following.due)
     if group is Group.BLOCKING:

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from qnc.clocks import Status, action_status, steps_for
+from qnc.clocks import Clocked, Status, action_status, clock
 from qnc.folder import AuditFolder, NcFile
 from qnc.i18n import Msg
 from qnc.models import Action, Grade
-from qnc.priority import Group, rank
+from qnc.priority import Group, Ranked, rank
 from qnc.referential import Grid, Indicator
-from qnc.verdict import Clocked, Deadline, Outcome, Verdict, judge, nearest
+from qnc.verdict import Deadline, Outcome, Verdict, judge, nearest
 
 
 @dataclass(frozen=True)
@@ -21,23 +21,46 @@ class ActionState:
     status: Status
     days_left: int
 
+    @property
+    def done(self) -> bool:
+        return self.status.is_met
+
 
 @dataclass(frozen=True)
 class NcState:
-    file: NcFile
-    clocked: Clocked
-    rank: int
-    group: Group
-    reason: Msg
+    ranked: Ranked
     indicator: Indicator | None
     actions: tuple[ActionState, ...]
 
     @property
+    def clocked(self) -> Clocked:
+        return self.ranked.item
+
+    @property
+    def file(self) -> NcFile:
+        return self.ranked.item.file
+
+    @property
+    def rank(self) -> int:
+        return self.ranked.rank
+
+    @property
+    def group(self) -> Group:
+        return self.ranked.group
+
+    @property
+    def reason(self) -> Msg:
+        return self.ranked.reason
+
+    @property
     def done(self) -> int:
-        return sum(1 for a in self.actions if a.action.done is not None)
+        return sum(1 for a in self.actions if a.done)
 
     @property
     def late(self) -> int:
+        """Actions overdue; none once the NC is lifted (every step of it is met)."""
+        if not self.clocked.open:
+            return 0
         return sum(1 for a in self.actions if a.status is Status.OVERDUE)
 
 
@@ -64,30 +87,18 @@ _URGENCY = {Verdict.COMPROMISED: 0, Verdict.BLOCKED: 1, Verdict.IN_PROGRESS: 2, 
 def build_report(folder: AuditFolder, *, today: date) -> AuditReport:
     audit = folder.audit
     notified, rules = audit.audit.clock_start, audit.rules
-    clocked = [
-        Clocked(entry.nc, steps_for(entry.nc, notified=notified, rules=rules, today=today))
-        for entry in folder.ncs
-    ]
-    files = {id(c): entry for c, entry in zip(clocked, folder.ncs, strict=True)}
+    clocked = [clock(f, notified=notified, rules=rules, today=today) for f in folder.ncs]
     grid = folder.grid
-    states = tuple(
-        NcState(
-            file=files[id(r.item)],
-            clocked=r.item,
-            rank=r.rank,
-            group=r.group,
-            reason=r.reason,
-            indicator=grid.indicators.get(r.item.nc.indicator),
-            actions=tuple(
-                ActionState(
-                    a, action_status(a, today=today, alert=rules.alert), (a.due - today).days
-                )
-                for a in r.item.nc.actions
-            ),
+
+    def state(ranked: Ranked) -> NcState:
+        actions = tuple(
+            ActionState(a, action_status(a, today=today, alert=rules.alert), (a.due - today).days)
+            for a in ranked.item.nc.actions
         )
-        for r in rank(clocked)
-    )
-    outcome = judge(clocked, audit.audit.type)
+        return NcState(ranked, grid.indicators.get(ranked.item.nc.indicator), actions)
+
+    outcome = judge(clocked, audit.audit.type, minors_by=rules.major_correction.after(notified))
+    states = tuple(state(r) for r in rank(clocked))
     return AuditReport(folder, today, grid, outcome, states, nearest(clocked))
 
 

@@ -23,8 +23,10 @@ _TYPE_MESSAGES = {
     "int_type": t("expected a whole number, found {value}"),
     "int_from_float": t("expected a whole number, found {value}"),
     "string_type": t("expected text, found {value}; put it in quotes"),
-    "bool_type": t("expected true or false, found {value}"),
-    "bool_parsing": t("expected true or false, found {value}"),
+    "bool_type": t("expected true (yes) or false (no), found {value}"),
+    "bool_parsing": t("expected true (yes) or false (no), found {value}"),
+    "finite_number": t("expected an ordinary number, found {value}"),
+    "int_parsing_size": t("the number {value} is far too large"),
     "list_type": t("expected a list (one '- ' line per item), found {value}"),
     "tuple_type": t("expected a list (one '- ' line per item), found {value}"),
     "model_type": t("expected keys and values (key: value), found {value}"),
@@ -36,7 +38,9 @@ _TYPE_MESSAGES = {
     "qnc_date": t("'{value}' is not a date; write it as YYYY-MM-DD"),
     "qnc_date_french": t("'{value}' is not in ISO form; write {iso}"),
     "qnc_date_impossible": t("'{value}' is not a date that exists in the calendar"),
+    "qnc_date_range": t("this date is not between the years {first} and {last}; check it"),
     "qnc_duration": t("'{value}' is not a duration; write for instance '30 jours' or '3 mois'"),
+    "qnc_duration_range": t("'{value}' is too long: a certifier's rule is at most 10 years"),
     "qnc_siret": t("'{value}' is not a valid SIRET: 14 digits whose Luhn key is right"),
     "qnc_nda": t("'{value}' is not a valid NDA: 11 digits"),
 }
@@ -58,10 +62,13 @@ def problems_from(
         if err["type"] == "extra_forbidden"
     }
     misspelt = {(*loc[:-1], near) for loc, nears in suggestions.items() for near in nears}
+    inner = {tuple(err["loc"][:n]) for err in errors for n in range(len(err["loc"]))}
     return [
         _problem(err, model, file, suggestions)
         for err in errors
         if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)
+        # a list whose every item was refused is also "too short": one message is enough
+        and not (err["type"] == "too_short" and tuple(err["loc"]) in inner)
     ]
 
 
@@ -77,7 +84,10 @@ def _free_keys(model: type[BaseModel], data: object, loc: Loc) -> list[str]:
 
 
 def _near(word: str, choices: list[str]) -> list[str]:
-    return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    """The choice nearest to ``word``, ignoring case (``af`` finds ``AF``)."""
+    lowered = {choice.lower(): choice for choice in choices}
+    found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return [lowered[f] for f in found]
 
 
 def _problem(
@@ -87,16 +97,17 @@ def _problem(
     kind = err["type"]
     ctx: dict[str, Any] = dict(err.get("ctx") or {})
     if kind == "missing":
-        return error(
-            file,
-            loc[:-1],
-            "cle-manquante",
-            t("required key '{key}' is missing", key=loc[-1]),
-            on_key=True,
-        )
+        message = t("required key '{key}' is missing", key=loc[-1])
+        if loc[:-1]:
+            message = t("required key '{key}' is missing under '{parent}'", key=loc[-1],
+                        parent=_where(loc[:-1]))  # fmt: skip
+        return error(file, loc[:-1], "cle-manquante", message, on_key=True)
     if kind == "extra_forbidden":
         message = _unknown_key(model, loc, suggestions.get(loc, []))
         return error(file, loc, "cle-inconnue", message, on_key=True)
+    if err["input"] is None and kind not in ("extra_forbidden", "model_type", "dict_type"):
+        return error(file, loc, "valeur-vide", t(
+            "'{key}' has no value; write it after the ':'", key=_where(loc)))  # fmt: skip
     if kind in ("enum", "literal_error"):
         accepted = _QUOTED.findall(str(ctx.get("expected", "")))
         return error(file, loc, "valeur-invalide", _not_accepted(err["input"], accepted))
@@ -106,12 +117,20 @@ def _problem(
     code = "date-invalide" if kind.startswith("qnc_date") else "type-invalide"
     if kind in ("qnc_siret", "qnc_nda"):
         code = kind.removeprefix("qnc_")
-    elif kind in ("qnc_duration", "string_too_short", "too_short"):
+    elif kind in ("qnc_duration", "qnc_duration_range", "string_too_short", "too_short"):
         code = "valeur-invalide"
     if template is None:
         return error(file, loc, "valeur-invalide", t("invalid value: {detail}", detail=err["msg"]))
-    args = {"value": _shown(err["input"]), **ctx}
+    args = {**ctx, "value": _shown(err["input"])}
     return error(file, loc, code, Msg(template.text, tuple(args.items())))
+
+
+def _where(loc: Loc) -> str:
+    """A key path as users read it: ``organisme``, ``actions[2].echeance`` (1-based)."""
+    text = ""
+    for step in loc:
+        text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text
 
 
 def _unknown_key(model: type[BaseModel], loc: Loc, near: list[str]) -> Msg:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
-from qnc.clocks import Status, Step, StepKind, next_step
+from qnc.clocks import Clocked, Status, Step, StepKind
 from qnc.i18n import Msg, t, tn
 from qnc.labels import step_label
-from qnc.models import AuditType, Grade, NonConformity
+from qnc.models import AuditType, Grade
 
 MINOR_LIMIT = 5
 """Five open minor NCs count as one major NC (arrêté du 6 juin 2019, art. 5)."""
@@ -20,28 +21,6 @@ class Verdict(StrEnum):
     COMPROMISED = "compromise"
     BLOCKED = "bloquee"
     IN_PROGRESS = "en_cours"
-
-
-@dataclass(frozen=True)
-class Clocked:
-    """An NC with its steps, as the verdict and the priority need it."""
-
-    nc: NonConformity
-    steps: tuple[Step, ...]
-
-    @property
-    def open(self) -> bool:
-        return self.nc.lifted is None
-
-    @property
-    def next(self) -> Step | None:
-        return next_step(self.steps)
-
-    @property
-    def days_late(self) -> int:
-        """Days the most overdue blocking step is late by; 0 when none is."""
-        late = [-s.days_left for s in self.steps if s.status is Status.OVERDUE and s.blocking]
-        return max(late, default=0)
 
 
 @dataclass(frozen=True)
@@ -68,85 +47,105 @@ def blocks_certificate(item: Clocked, minors_open: int) -> bool:
     return item.nc.grade is Grade.MAJOR or minors_open >= MINOR_LIMIT
 
 
-def judge(ncs: Sequence[Clocked], audit_type: AuditType) -> Outcome:
-    """The first verdict of §2.2 that applies."""
+def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: date) -> Outcome:
+    """The first verdict of §2.2 that applies.
+
+    ``minors_by`` is the day by which 5 or more open minor NCs, counting as one major
+    NC, must fall under 5: the major correction due date.
+    """
     open_ncs = [c for c in ncs if c.open]
     if not ncs:
         return Outcome(Verdict.CLOSED, t("no non-conformity was raised"), None)
     if not open_ncs:
         return Outcome(Verdict.CLOSED, t("every non-conformity is lifted"), None)
-    for item in open_ncs:
-        correction = _step(item, StepKind.CORRECTION)
-        if correction and correction.status is Status.OVERDUE:
-            return Outcome(
-                Verdict.COMPROMISED,
-                t(
-                    "{id}: the proof of correction was due on {due} and has not been sent; {fate}",
-                    id=item.nc.id,
-                    due=correction.due,
-                    fate=_fate(audit_type),
-                ),
-                Deadline(item.nc.id, correction),
-            )
+    compromised = _overdue_correction(open_ncs, audit_type)
+    if compromised:
+        return compromised
     minors = open_minors(ncs)
     blocking = [c for c in open_ncs if blocks_certificate(c, minors)]
     if not blocking:
-        return Outcome(
-            Verdict.IN_PROGRESS,
-            tn(
-                "{n} minor NC open: certification is possible; it will be checked at the next "
-                "audit, where a minor NC still open becomes major",
-                "{n} minor NCs open: certification is possible; they will be checked at the "
-                "next audit, where a minor NC still open becomes major",
-                minors,
-            ),
-            None,
-        )
+        return Outcome(Verdict.IN_PROGRESS, _minors_only(minors), None)
     deadline = _nearest(blocking)
     majors = sum(1 for c in blocking if c.nc.grade is Grade.MAJOR)
-    cause = (
-        tn("{n} major NC open", "{n} major NCs open", majors)
-        if majors
-        else tn(
-            "{n} minor NC open (5 or more count as a major one)",
-            "{n} minor NCs open (5 or more count as a major one)",
-            minors,
-        )
-    )
+    cause = _cause(majors, minors, minors_by, audit_type)
     if deadline is None:
-        return Outcome(
-            Verdict.BLOCKED,
-            t(
-                "{cause}: no certificate can be issued or kept until the certifier lifts them",
-                cause=cause,
-            ),
-            None,
-        )
-    if not deadline.step.blocking:
-        return Outcome(
-            Verdict.BLOCKED,
-            t(
-                "{cause}: no certificate can be issued or kept until they are dealt with; "
-                "the proof is sent for {id}, the certifier should decide by {due}",
-                cause=cause,
-                id=deadline.nc_id,
-                due=deadline.step.due,
-            ),
-            deadline,
-        )
+        return Outcome(Verdict.BLOCKED, cause, None)
     return Outcome(
         Verdict.BLOCKED,
-        t(
-            "{cause}: no certificate can be issued or kept until they are dealt with; next: "
-            "'{step}' for {id} by {due}; if missed, {fate}",
-            cause=cause,
-            step=step_label(deadline.step.kind),
-            id=deadline.nc_id,
-            due=deadline.step.due,
-            fate=_fate(audit_type),
-        ),
+        t("{cause}; {next}", cause=cause, next=_next(deadline, audit_type)),
         deadline,
     )
+
+
+def nearest(items: Sequence[Clocked]) -> Deadline | None:
+    """The nearest pending step among open NCs."""
+    return _nearest([c for c in items if c.open])
+
+
+def _overdue_correction(open_ncs: Sequence[Clocked], audit_type: AuditType) -> Outcome | None:
+    for item in open_ncs:
+        correction = next((s for s in item.steps if s.kind is StepKind.CORRECTION), None)
+        if correction and correction.status is Status.OVERDUE:
+            reason = t(
+                "{id}: the proof of correction was due on {due} and has not been sent; {fate}",
+                id=item.nc.id,
+                due=correction.due,
+                fate=_fate(audit_type),
+            )
+            return Outcome(Verdict.COMPROMISED, reason, Deadline(item.nc.id, correction))
+    return None
+
+
+def _minors_only(minors: int) -> Msg:
+    return tn(
+        "{n} minor NC open: certification is possible; it will be checked at the next "
+        "audit, where a minor NC still open becomes major",
+        "{n} minor NCs open: certification is possible; they will be checked at the "
+        "next audit, where a minor NC still open becomes major",
+        minors,
+    )
+
+
+def _cause(majors: int, minors: int, minors_by: date, audit_type: AuditType) -> Msg:
+    if majors:
+        return tn(
+            "{n} major NC open: no certificate can be issued or kept until it is lifted",
+            "{n} major NCs open: no certificate can be issued or kept until they are lifted",
+            majors,
+        )
+    return t(
+        "{count}, which count as a major NC: no certificate can be issued or kept while 5 "
+        "or more stay open; if they are not under 5 by {due}, {fate}",
+        count=tn("{n} minor NC open", "{n} minor NCs open", minors),
+        due=minors_by,
+        fate=_fate(audit_type),
+    )
+
+
+def _next(deadline: Deadline, audit_type: AuditType) -> Msg:
+    """What comes next for the nearest blocking NC, in the past or the future tense."""
+    step, nc_id = deadline.step, deadline.nc_id
+    late = -step.days_left
+    if step.kind is StepKind.DECISION:
+        if late > 0:
+            return t("the proof is sent for {id}; the certifier should have decided by {due}",
+                     id=nc_id, due=step.due)  # fmt: skip
+        return t("the proof is sent for {id}; the certifier should decide by {due}",
+                 id=nc_id, due=step.due)  # fmt: skip
+    if late > 0:
+        return tn(
+            "'{step}' for {id} was due on {due}, {n} day ago",
+            "'{step}' for {id} was due on {due}, {n} days ago",
+            late,
+            step=step_label(step.kind),
+            id=nc_id,
+            due=step.due,
+        )
+    following = t("next: '{step}' for {id} by {due}", step=step_label(step.kind), id=nc_id,
+                  due=step.due)  # fmt: skip
+    if step.kind is StepKind.CORRECTION:
+        return t("{next}; if missed, {fate}", next=following, fate=_fate(audit_type))
+    return following
 
 
 def _fate(audit_type: AuditType) -> Msg:
@@ -155,18 +154,14 @@ def _fate(audit_type: AuditType) -> Msg:
         return t("the certification will be refused (a new application only 3 months later)")
     if audit_type is AuditType.EXTENSION:
         return t("the extension will be refused")
+    if audit_type is AuditType.COMPLEMENTARY:
+        return t(
+            "what the audit it follows puts at stake is lost: refusal after an initial audit, "
+            "suspension then withdrawal of the certificate after a surveillance or renewal"
+        )
     return t("the certificate will be suspended, then withdrawn")
-
-
-def _step(item: Clocked, kind: StepKind) -> Step | None:
-    return next((s for s in item.steps if s.kind is kind), None)
 
 
 def _nearest(items: Sequence[Clocked]) -> Deadline | None:
     pending = [Deadline(c.nc.id, c.next) for c in items if c.next is not None]
     return min(pending, key=lambda d: d.step.due, default=None)
-
-
-def nearest(items: Sequence[Clocked]) -> Deadline | None:
-    """The nearest pending step among open NCs."""
-    return _nearest([c for c in items if c.open])

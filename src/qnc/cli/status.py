@@ -42,13 +42,13 @@ def status(
         sys.stdout.write(status_json(ordered, today=day, tr=tr))
         return
     from qnc.render.console import console
-    from qnc.render.status import audit_view, portfolio_table
+    from qnc.render.status import audit_view, portfolio_view
 
     out = console()
     if len(ordered) == 1:
         out.print(audit_view(ordered[0], tr, explain=explain, width=out.width))
         return
-    out.print(portfolio_table(ordered, tr))
+    out.print(portfolio_view(ordered, tr, width=out.width))
     if detail or explain:
         for report in ordered:
             out.print(audit_view(report, tr, explain=explain, width=out.width))

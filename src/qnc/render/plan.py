@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from qnc import __version__
+from qnc.clocks import StepKind
 from qnc.i18n import Msg, Translator, t, tn
 from qnc.labels import action_type_label, grade_label, status_label, step_label
 from qnc.models import Grade
@@ -138,7 +139,7 @@ def _nc(state: NcState, report: AuditReport, tr: Translator, links_from: Path) -
     )
     parts.append(f"### {tr(t('Regulatory due dates'))}\n")
     parts.append(_steps(state, report, tr))
-    if nc.effectiveness:
+    if nc.effectiveness and nc.effectiveness.checked <= report.today:
         checked = nc.effectiveness
         text = tr(
             t(
@@ -156,7 +157,7 @@ def _actions(state: NcState, report: AuditReport, tr: Translator, links_from: Pa
     for item in state.actions:
         action = item.action
         status: Msg
-        if action.done:
+        if item.done and action.done:
             status = t("done on {day}", day=action.done)
         else:
             status = t(
@@ -196,7 +197,7 @@ def _steps(state: NcState, report: AuditReport, tr: Translator) -> str:
         basis = tr(
             t("notification ({day}) + {duration}", day=rules_start, duration=step.basis.describe())
         )
-        if step.kind.value == "decision":
+        if step.kind is StepKind.DECISION:
             basis = tr(t("correction due date + {duration}", duration=step.basis.describe()))
         status = tr(status_label(step.status))
         if step.status.is_met:

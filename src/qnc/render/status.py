@@ -1,8 +1,14 @@
-"""``qnc status`` in the terminal: a header and the NCs in priority order (Rich)."""
+"""``qnc status`` in the terminal: a header and the NCs in priority order (Rich).
+
+Colours only underline what the words say (late, near, met), so the text reads the
+same without them: with NO_COLOR, in a pipe, or in a screen reader. Below ``NARROW``
+columns a table would cut its columns, so each row becomes a block of lines.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich import box
 from rich.console import Group as Stack
@@ -11,9 +17,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from qnc.i18n import Translator, t
+from qnc.i18n import Msg, Translator, t, tn
 from qnc.labels import grade_label, step_label
 from qnc.models import Grade
+from qnc.priority import Group
+from qnc.render.diagnostics import display_path
 from qnc.render.words import (
     STATUS_STYLES,
     VERDICTS,
@@ -26,16 +34,32 @@ from qnc.render.words import (
 from qnc.report import AuditReport, NcState
 from qnc.verdict import Verdict
 
+NARROW = 100
+
 _VERDICT_STYLES = {
     Verdict.COMPROMISED: "bold red",
     Verdict.BLOCKED: "bold yellow",
     Verdict.IN_PROGRESS: "cyan",
     Verdict.CLOSED: "green",
 }
+_GROUP_STYLES = {Group.OVERDUE: "bold red", Group.BLOCKING: "yellow", Group.OTHER: "",
+                 Group.LIFTED: "green"}  # fmt: skip
 
 
-NARROW = 100
-"""Below this width the NC table would cut columns: each NC becomes a block of lines."""
+@dataclass(frozen=True)
+class _Cells:
+    """One NC as the table and the list show it."""
+
+    rank: str
+    nc_id: Text
+    indicator: Text
+    grade: Text
+    state: Text
+    step: Text
+    due: Text
+    left: Text
+    done: str
+    late: Text
 
 
 def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int) -> RenderableType:
@@ -53,106 +77,70 @@ def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int
 
 def header(report: AuditReport, tr: Translator) -> Panel:
     audit = report.folder.audit
-    grid = Text()
-    lines = [
+    text = Text()
+    for label, value in (
         (t("Organisation"), audit.organisation.name),
         (t("Audit"), tr(audit_title(report)) + " — " + audit.certifier.name),
+        (t("Folder"), display_path(report.folder.path)),
         (t("Notification"), tr(notification_phrase(report))),
         (t("Grid"), grid_phrase(report, tr)),
         (t("Today"), tr(report.today)),
-    ]
-    for label, value in lines:
-        grid.append(tr(t("{label}: ", label=label)), "bold")
-        grid.append(f"{value}\n")
+    ):
+        _field(text, label, tr)
+        text.append(f"{value}\n")
     outcome = report.outcome
-    grid.append(tr(t("{label}: ", label=t("Verdict"))), "bold")
-    grid.append(tr(VERDICTS[outcome.verdict]).upper(), _VERDICT_STYLES[outcome.verdict])
-    grid.append(f" — {tr(outcome.reason)}")
+    _field(text, t("Verdict"), tr)
+    text.append(tr(VERDICTS[outcome.verdict]).upper(), _VERDICT_STYLES[outcome.verdict])
+    text.append(f" — {tr(outcome.reason)}")
     if outcome.deadline:
         step = outcome.deadline.step
-        grid.append("\n")
-        grid.append(tr(t("{label}: ", label=t("Nearest blocking due date"))), "bold")
-        grid.append(
-            tr(
-                t(
-                    "{due}, {id} ({left})",
-                    due=step.due,
-                    id=outcome.deadline.nc_id,
-                    left=days_left(step.days_left),
-                )
-            ),
-            STATUS_STYLES[step.status],
-        )
-    return Panel(grid, expand=False)
+        text.append("\n")
+        _field(text, t("Nearest blocking due date"), tr)
+        line = t("{due}, {id} ({left})", due=step.due, id=outcome.deadline.nc_id,
+                 left=days_left(step.days_left))  # fmt: skip
+        text.append(tr(line), STATUS_STYLES[step.status])
+    return Panel(text, expand=False)
 
 
 def nc_table(report: AuditReport, tr: Translator) -> Table:
     table = _table(tr(t("Non-conformities, in priority order")))
-    headers = (t("NC"), t("Indicator"), t("Grade"), t("State"), t("Next step"), t("Due"),
-               t("Left"), t("Actions"), t("Late"))  # fmt: skip
     table.add_column("#", justify="right")
-    for header in headers:
-        wide = header.text in ("Indicator", "Next step")
-        right = header.text in ("Actions", "Late")
-        table.add_column(tr(header), min_width=14 if wide else None,
-                         justify="right" if right else "left")  # fmt: skip
+    table.add_column(tr(t("NC")))
+    table.add_column(tr(t("Indicator")), min_width=14)
+    for header_msg in (t("Grade"), t("State")):
+        table.add_column(tr(header_msg))
+    table.add_column(tr(t("Next step")), min_width=14)
+    for header_msg in (t("Due"), t("Left")):
+        table.add_column(tr(header_msg))
+    for header_msg in (t("Actions"), t("Late")):
+        table.add_column(tr(header_msg), justify="right")
     for nc in report.ncs:
-        table.add_row(*_row(nc, tr))
+        c = _cells(nc, tr)
+        table.add_row(c.rank, c.nc_id, c.indicator, c.grade, c.state, c.step, c.due, c.left,
+                      c.done, c.late)  # fmt: skip
     return table
 
 
-def _table(title: str) -> Table:
-    return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
-
-
 def nc_list(report: AuditReport, tr: Translator) -> Text:
-    """The NC table as lines, for narrow terminals and screen readers."""
+    """The NC table as blocks of lines, for narrow terminals and screen readers."""
     text = Text(tr(t("Non-conformities, in priority order")) + "\n", "bold")
     for nc in report.ncs:
-        rank, nc_id, indicator, grade, state, step, due, left, done, late = _row(nc, tr)
-        text.append(f"\n{rank}. {nc_id} — {grade} — ", "bold")
-        text.append_text(state if isinstance(state, Text) else Text(str(state)))
-        text.append("\n   " + tr(t("{label}: ", label=t("Indicator"))) + str(indicator))
-        text.append("\n   " + tr(t("{label}: ", label=t("Next step"))) + str(step))
-        if str(due) != "—":
-            text.append(f", {due} (")
-            text.append_text(left if isinstance(left, Text) else Text(str(left)))
-            text.append(")")
-        text.append(
-            "\n   "
-            + tr(t("{label}: ", label=t("Actions")))
-            + tr(t("{done} done, {late} late", done=str(done), late=str(late)))
-            + "\n"
-        )
+        c = _cells(nc, tr)
+        text.append(f"\n{c.rank}. ")
+        text.append_text(c.nc_id)
+        text.append(f" — {c.grade} — ")
+        text.append_text(c.state)
+        _line(text, t("Indicator"), tr, c.indicator)
+        step = c.step.copy()
+        if c.due.plain != "—":
+            step.append(f", {c.due.plain} (")
+            step.append_text(c.left)
+            step.append(")")
+        _line(text, t("Next step"), tr, step)
+        done = t("{done} done, {late} late", done=c.done, late=c.late.plain)
+        _line(text, t("Actions"), tr, Text(tr(done)))
+        text.append("\n")
     return text
-
-
-def _row(nc: NcState, tr: Translator) -> list[RenderableType]:
-    record = nc.file.nc
-    indicator = str(record.indicator)
-    if nc.indicator:
-        indicator += " " + tr.text(nc.indicator.label)
-    following = nc.clocked.next
-    step_cells = [Text("—"), Text("—"), Text("—")]
-    if following is not None:
-        style = STATUS_STYLES[following.status]
-        step_cells = [
-            Text(tr(step_label(following.kind))),
-            Text(tr.short_date(following.due), style),
-            Text(tr(days_left(following.days_left)), style),
-        ]
-    grade_style = "bold" if record.grade is Grade.MAJOR else ""
-    state_style = {0: "bold red", 1: "yellow", 2: "", 3: "green"}[int(nc.group)]
-    return [
-        str(nc.rank),
-        Text(record.id),
-        Text(indicator),
-        Text(tr(grade_label(record.grade)), grade_style),
-        Text(tr(state_of(nc)), state_style),
-        *step_cells,
-        f"{nc.done}/{len(nc.actions)}",
-        Text(str(nc.late), "bold red" if nc.late else ""),
-    ]
 
 
 def explanations(report: AuditReport, tr: Translator) -> Text:
@@ -162,28 +150,104 @@ def explanations(report: AuditReport, tr: Translator) -> Text:
     return text
 
 
-def portfolio_table(reports: Sequence[AuditReport], tr: Translator) -> Table:
-    table = _table(tr(t("Audits, most urgent first")))
-    for header in (t("Organisation"), t("Audit"), t("Verdict"), t("Open majors"),
-                   t("Open minors"), t("Next due date"), t("Days left")):  # fmt: skip
-        right = header.text in ("Open majors", "Open minors")
-        table.add_column(tr(header), justify="right" if right else "left")
+def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int) -> RenderableType:
+    """One row per audit, most urgent first; a block of lines each when narrow."""
+    title = tr(t("Audits, most urgent first"))
+    if width < NARROW:
+        text = Text(title + "\n", "bold")
+        for report in reports:
+            organisation, folder, audit, verdict, majors, minors, due, left = _portfolio_row(
+                report, tr
+            )
+            text.append(f"\n{organisation.plain} — ")
+            text.append_text(verdict)
+            _line(text, t("Folder"), tr, folder)
+            _line(text, t("Audit"), tr, audit)
+            counts = t(
+                "{majors}, {minors}",
+                majors=tn("{n} major", "{n} majors", int(majors)),
+                minors=tn("{n} minor", "{n} minors", int(minors)),
+            )
+            _line(text, t("Open NCs"), tr, Text(tr(counts)))
+            next_due = due.copy()
+            if due.plain != "—":
+                next_due.append(", ")
+                next_due.append_text(left)
+            _line(text, t("Next due date"), tr, next_due)
+            text.append("\n")
+        return text
+    table = _table(title)
+    for header_msg in _PORTFOLIO_HEADERS:
+        right = header_msg.text in ("Open majors", "Open minors")
+        table.add_column(tr(header_msg), justify="right" if right else "left")
     for report in reports:
-        deadline = report.next_deadline
-        verdict = report.outcome.verdict
-        due = Text("—")
-        left = Text("—")
-        if deadline:
-            style = STATUS_STYLES[deadline.step.status]
-            due = Text(f"{tr.short_date(deadline.step.due)} ({deadline.nc_id})", style)
-            left = Text(tr(days_left(deadline.step.days_left)), style)
-        table.add_row(
-            Text(report.folder.audit.organisation.name),
-            Text(tr(audit_title(report))),
-            Text(tr(VERDICTS[verdict]), _VERDICT_STYLES[verdict]),
-            str(report.open_count(Grade.MAJOR)),
-            str(report.open_count(Grade.MINOR)),
-            due,
-            left,
-        )
+        organisation, folder, audit, verdict, majors, minors, due, left = _portfolio_row(report, tr)
+        table.add_row(organisation, folder, audit, verdict, majors, minors, due, left)
     return table
+
+
+_PORTFOLIO_HEADERS = (
+    t("Organisation"), t("Folder"), t("Audit"), t("Verdict"), t("Open majors"),
+    t("Open minors"), t("Next due date"), t("Days left"),
+)  # fmt: skip
+
+
+def _portfolio_row(
+    report: AuditReport, tr: Translator
+) -> tuple[Text, Text, Text, Text, str, str, Text, Text]:
+    deadline = report.next_deadline
+    verdict = report.outcome.verdict
+    due, left = Text("—"), Text("—")
+    if deadline:
+        style = STATUS_STYLES[deadline.step.status]
+        due = Text(f"{tr.short_date(deadline.step.due)} ({deadline.nc_id})", style)
+        left = Text(tr(days_left(deadline.step.days_left)), style)
+    return (
+        Text(report.folder.audit.organisation.name),
+        Text(display_path(report.folder.path)),
+        Text(tr(audit_title(report))),
+        Text(tr(VERDICTS[verdict]), _VERDICT_STYLES[verdict]),
+        str(report.open_count(Grade.MAJOR)),
+        str(report.open_count(Grade.MINOR)),
+        due,
+        left,
+    )
+
+
+def _cells(nc: NcState, tr: Translator) -> _Cells:
+    record = nc.file.nc
+    indicator = str(record.indicator)
+    if nc.indicator:
+        indicator += " " + tr.text(nc.indicator.label)
+    following = nc.clocked.next
+    step, due, left = Text("—"), Text("—"), Text("—")
+    if following is not None:
+        style = STATUS_STYLES[following.status]
+        step = Text(tr(step_label(following.kind)))
+        due = Text(tr.short_date(following.due), style)
+        left = Text(tr(days_left(following.days_left)), style)
+    return _Cells(
+        rank=str(nc.rank),
+        nc_id=Text(record.id),
+        indicator=Text(indicator),
+        grade=Text(tr(grade_label(record.grade)), "bold" if record.grade is Grade.MAJOR else ""),
+        state=Text(tr(state_of(nc)), _GROUP_STYLES[nc.group]),
+        step=step,
+        due=due,
+        left=left,
+        done=f"{nc.done}/{len(nc.actions)}",
+        late=Text(str(nc.late), "bold red" if nc.late else ""),
+    )
+
+
+def _table(title: str) -> Table:
+    return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+
+
+def _field(text: Text, label: Msg, tr: Translator) -> None:
+    text.append(tr(t("{label}: ", label=label)), "bold")
+
+
+def _line(text: Text, label: Msg, tr: Translator, value: Text) -> None:
+    text.append("\n   " + tr(t("{label}: ", label=label)))
+    text.append_text(value)

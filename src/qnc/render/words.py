@@ -46,7 +46,7 @@ def step_phrase(step: Step) -> Msg:
 
 def state_of(nc: NcState) -> Msg:
     if nc.group is Group.LIFTED:
-        return t("lifted on {day}", day=nc.file.nc.lifted)
+        return t("lifted on {day}", day=nc.clocked.lifted)
     return GROUPS[nc.group]
 
 

@@ -1,0 +1,268 @@
+"""Rules about one NC file, in the context of its audit (spec §2.4).
+
+Pure: the file system is consulted only through the ``exists`` function of the context.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from qnc.clocks import Clocked, Status, StepKind, clock, regulatory_due
+from qnc.diagnostics import Loc, Problem, error, warning
+from qnc.folder import AuditFolder, NcFile
+from qnc.i18n import t, tn
+from qnc.labels import step_label
+from qnc.models import AuditType, Grade
+
+
+@dataclass(frozen=True)
+class Context:
+    today: date
+    exists: Callable[[Path], bool]
+    repository: Path
+    """Evidence must stay inside this folder (the git work tree holding the audit)."""
+
+
+def check_nc(
+    folder: AuditFolder, entry: NcFile, ctx: Context, *, duplicate_id: bool
+) -> Iterator[Problem]:
+    """Every problem of one NC file; ``duplicate_id`` spares the file-name advice."""
+    nc, file = entry.nc, entry.path
+    if not duplicate_id and file.name != f"{nc.id}.yaml":
+        yield warning(
+            file,
+            ("id",),
+            "nom-fichier",
+            t("the file should be named after its id: {expected}", expected=f"{nc.id}.yaml"),
+        )
+    yield from _indicator(folder, entry)
+    yield from _fact_dates(folder, entry, ctx)
+    if nc.plan_sent and not nc.root_cause:
+        yield warning(
+            file,
+            ("plan_envoye_le",),
+            "analyse-causes",
+            t("the action plan was sent without a root cause analysis; add 'analyse_causes:'"),
+        )
+    if nc.origin is not None:
+        yield from reference(folder.path, nc.origin, file, ("origine",), ctx)
+    audit = folder.audit
+    clocked = clock(entry, notified=audit.audit.clock_start, rules=audit.rules, today=ctx.today)
+    yield from _actions(folder, clocked, ctx)
+    yield from _steps(folder, clocked)
+
+
+def _actions(folder: AuditFolder, clocked: Clocked, ctx: Context) -> Iterator[Problem]:
+    nc, file = clocked.nc, clocked.file.path
+    if not nc.actions and nc.plan_sent and clocked.open:
+        yield warning(
+            file,
+            ("plan_envoye_le",),
+            "sans-action",
+            t("the action plan was sent, but no action is listed; add them under 'actions:'"),
+        )
+    limit = regulatory_due(clocked)
+    seen: set[str] = set()
+    for i, action in enumerate(nc.actions):
+        if action.id in seen:
+            yield error(
+                file,
+                ("actions", i, "id"),
+                "action-dupliquee",
+                t("the action id '{id}' is used twice in this NC", id=action.id),
+            )
+        seen.add(action.id)
+        if action.due > limit:
+            yield warning(
+                file,
+                ("actions", i, "echeance"),
+                "echeance-action",
+                t(
+                    "this action is due on {due}, "
+                    "after the regulatory due date of the NC ({limit})",
+                    due=action.due,
+                    limit=limit,
+                ),
+            )
+        for j, target in enumerate(action.evidence):
+            yield from _evidence(folder.path, target, file, ("actions", i, "preuves", j), ctx)
+
+
+def _steps(folder: AuditFolder, clocked: Clocked) -> Iterator[Problem]:
+    file = clocked.file.path
+    for step in clocked.steps:
+        if step.status is Status.OVERDUE and step.blocking:
+            yield warning(
+                file,
+                ("id",),
+                "etape-depassee",
+                tn(
+                    "the step '{step}' was due on {due} and is late by {n} day",
+                    "the step '{step}' was due on {due} and is late by {n} days",
+                    -step.days_left,
+                    step=step_label(step.kind),
+                    due=step.due,
+                ),
+            )
+    certificate = folder.audit.certificate
+    if folder.audit.audit.type is not AuditType.RENEWAL or certificate is None or not clocked.open:
+        return
+    for step in clocked.steps:
+        if step.kind is StepKind.DECISION and step.due > certificate.end:
+            yield warning(
+                file,
+                ("gravite",),
+                "certificat-echu",
+                t(
+                    "the certifier's decision on this major NC may come as late as {due}, "
+                    "after the certificate ends ({end}): without a decision by then the "
+                    "certificate lapses; send the proof early",
+                    due=step.due,
+                    end=certificate.end,
+                ),
+            )
+
+
+def _indicator(folder: AuditFolder, entry: NcFile) -> Iterator[Problem]:
+    nc, file, grid = entry.nc, entry.path, folder.grid
+    indicator = grid.indicators.get(nc.indicator)
+    if indicator is None:
+        yield error(
+            file,
+            ("indicateur",),
+            "indicateur-inconnu",
+            t(
+                "indicator {number} does not exist in the grid {grid} (1 to {last})",
+                number=nc.indicator,
+                grid=grid.id,
+                last=max(grid.indicators),
+            ),
+        )
+        return
+    if indicator.major_only and nc.grade is Grade.MINOR:
+        yield error(
+            file,
+            ("gravite",),
+            "indicateur-majeur",
+            t(
+                "indicator {number} only gives major NCs; write 'gravite: majeure'",
+                number=nc.indicator,
+            ),
+        )
+    organisation = folder.audit.organisation
+    applicable = [c for c in organisation.categories if c in indicator.applies]
+    if not applicable:
+        yield error(
+            file,
+            ("indicateur",),
+            "categorie",
+            t(
+                "indicator {number} applies to {categories} only, "
+                "and the organisation declares {own}",
+                number=nc.indicator,
+                categories=", ".join(indicator.categories),
+                own=", ".join(organisation.categories),
+            ),
+        )
+        return
+    needed = {indicator.applies[c] for c in applicable}
+    if None not in needed and not needed & set(organisation.activities):
+        yield warning(
+            file,
+            ("indicateur",),
+            "activite",
+            t(
+                "indicator {number} applies only with the activity {activity}, missing from "
+                "'activites' in audit.yaml",
+                number=nc.indicator,
+                activity=" / ".join(sorted(a.value for a in needed if a)),
+            ),
+        )
+
+
+def _fact_dates(folder: AuditFolder, entry: NcFile, ctx: Context) -> Iterator[Problem]:
+    nc, file = entry.nc, entry.path
+    notified = folder.audit.audit.clock_start
+    facts = [
+        (("plan_envoye_le",), nc.plan_sent),
+        (("preuves_envoyees_le",), nc.evidence_sent),
+        (("levee_le",), nc.lifted),
+        (("efficacite", "verifiee_le"), nc.effectiveness.checked if nc.effectiveness else None),
+        *((("actions", i, "fait_le"), a.done) for i, a in enumerate(nc.actions)),
+    ]
+    for loc, day in facts:
+        if day is None:
+            continue
+        if day < notified:
+            yield error(
+                file,
+                loc,
+                "ordre-dates",
+                t(
+                    "{date} is before the notification of the NCs ({notified})",
+                    date=day,
+                    notified=notified,
+                ),
+            )
+        if day > ctx.today:
+            yield warning(
+                file,
+                loc,
+                "date-future",
+                t("{date} is in the future: record a fact only once it has happened", date=day),
+            )
+
+
+def reference(
+    base: Path, target: str, file: Path, loc: Loc, ctx: Context, *, expected: str = ""
+) -> Iterator[Problem]:
+    """``target`` must exist; ``expected`` names a file it must hold (an audit folder)."""
+    if not ctx.exists(Path(os.path.normpath(base / target / expected))):
+        yield error(
+            file,
+            loc,
+            "reference-introuvable",
+            t(
+                "'{target}' does not exist (the path is relative to the audit folder)",
+                target=target,
+            ),
+        )
+
+
+def _evidence(base: Path, target: str, file: Path, loc: Loc, ctx: Context) -> Iterator[Problem]:
+    if target.startswith(("http://", "https://")):
+        return
+    if not target.strip():
+        yield warning(
+            file,
+            loc,
+            "preuve-introuvable",
+            t("an evidence path is empty; write the path of the file, or remove the line"),
+        )
+        return
+    path = Path(os.path.normpath(base / target))
+    if not path.is_relative_to(ctx.repository):
+        yield warning(
+            file,
+            loc,
+            "preuve-hors-depot",
+            t(
+                "the evidence '{target}' lies outside the repository; copy it into the audit "
+                "folder so that it is versioned with it",
+                target=target,
+            ),
+        )
+    elif not ctx.exists(path):
+        yield warning(
+            file,
+            loc,
+            "preuve-introuvable",
+            t(
+                "the evidence '{target}' does not exist (the path is relative to the audit folder)",
+                target=target,
+            ),
+        )
