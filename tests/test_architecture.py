@@ -22,6 +22,7 @@ CORE = [
     "labels",
     "validation",
     "scalars",
+    "natural",
     "priority",
     "verdict",
     "report",

@@ -9,7 +9,8 @@ from qnc.clocks import Clocked, clock
 from qnc.folder import NcFile
 from qnc.i18n import translator
 from qnc.models import NonConformity, Rules
-from qnc.priority import Group, natural_key, rank
+from qnc.natural import natural_key
+from qnc.priority import Group, rank
 
 NOTIFIED = date(2026, 3, 12)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from qnc.i18n import Msg
+from qnc.natural import natural_key
 
 Loc: TypeAlias = tuple[str | int, ...]
 
@@ -48,8 +49,9 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (str(self.path), self.line, self.column, self.code)
+    def sort_key(self) -> tuple[object, ...]:
+        """By file (NC-2 before NC-10), then line, column and code."""
+        return (natural_key(str(self.path)), self.line, self.column, self.code)
 
 
 def error(file: Path, loc: Loc, code: str, message: Msg, *, on_key: bool = False) -> Problem:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -12,6 +11,7 @@ from qnc.clocks import Clocked, StepKind
 from qnc.i18n import Msg, t, tn
 from qnc.labels import step_label
 from qnc.models import Grade
+from qnc.natural import natural_key
 from qnc.verdict import MINOR_LIMIT, blocks_certificate, open_minors
 
 
@@ -28,12 +28,6 @@ class Ranked:
     item: Clocked
     group: Group
     reason: Msg
-
-
-def natural_key(identifier: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key putting NC-2 before NC-10."""
-    parts = re.split(r"(\d+)", identifier)
-    return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in parts if p)
 
 
 def rank(items: Sequence[Clocked]) -> tuple[Ranked, ...]:
