@@ -233,6 +233,41 @@ def test_github_escapes_properties(run: Run, write_audit: WriteAudit, nc_text: s
     )
 
 
+@pytest.fixture
+def hostile(write_audit: WriteAudit, nc_text: str) -> str:
+    """An audit whose folder name and one value hold terminal control characters."""
+    text = nc_text.replace("gravite: mineure", 'gravite: "min\\teure\\u202e\\x9b"')
+    write_audit(ncs={"NC-01.yaml": text}, name="audit\x1b[2J")
+    return "audit\x1b[2J"
+
+
+def test_text_shows_control_characters_as_escapes(run: Run, hostile: str) -> None:
+    """A terminal never receives a control character from a path or a value: it sees \\xNN."""
+    result = run("check", hostile, *TODAY)
+    assert result.stderr == (
+        "audit\\x1b[2J/nc/NC-01.yaml:3:10: erreur: « min\\x09eure\\u202e\\x9b » n'est pas "
+        "accepté ; vouliez-vous dire « mineure » ? Valeurs acceptées : mineure, majeure "
+        "[valeur-invalide]\n"
+    )
+
+
+def test_github_shows_control_characters_as_escapes(run: Run, hostile: str) -> None:
+    """GitHub annotations get the same visible escapes, in the file and the message."""
+    first = run("check", hostile, *TODAY, "--format", "github").stdout.splitlines()[0]
+    assert first == (
+        "::error file=audit\\x1b[2J/nc/NC-01.yaml,line=3,col=10,title=qnc [valeur-invalide]::"
+        "« min\\x09eure\\u202e\\x9b » n'est pas accepté ; vouliez-vous dire « mineure » ? "
+        "Valeurs acceptées : mineure, majeure"
+    )
+
+
+def test_json_keeps_control_characters_escaped_by_json(run: Run, hostile: str) -> None:
+    """JSON escapes every control character (C1 and bidi too); parsed, the value is intact."""
+    result = run("check", hostile, *TODAY, "--format", "json")
+    assert "\x1b" not in result.stdout
+    assert json.loads(result.stdout)["diagnostics"][0]["chemin"] == ("audit\x1b[2J/nc/NC-01.yaml")
+
+
 # --- usage errors, user errors, version, help -------------------------------------------------
 
 
@@ -248,27 +283,27 @@ USAGE_CHECK = (
         (
             ["check", "--today", "2026-13-01"],
             USAGE_CHECK + "Erreur : valeur invalide pour "
-            "'--today' : date attendue sous la forme AAAA-MM-JJ, par exemple 2026-04-15\n",
+            "--today : « 2026-13-01 » n'est pas une date du calendrier\n",
         ),
         (
             ["check", "--today", "20/11/2026"],
             USAGE_CHECK + "Erreur : valeur invalide pour "
-            "'--today' : date attendue sous la forme AAAA-MM-JJ, par exemple 2026-04-15\n",
+            "--today : « 20/11/2026 » n'est pas au format ISO ; écrivez 2026-11-20\n",
         ),
         (
             ["check", "--format", "xml"],
             USAGE_CHECK + "Erreur : valeur invalide pour "
-            "'--format' : « xml » ne fait pas partie de 'text', 'json', 'github'\n",
+            "--format : « xml » ne fait pas partie de : text, json, github\n",
         ),
         (
             ["check", "--lang", "de"],
             USAGE_CHECK + "Erreur : valeur invalide pour "
-            "'--lang' : « de » ne fait pas partie de 'fr', 'en'\n",
+            "--lang : « de » ne fait pas partie de : fr, en\n",
         ),
         (
             ["frobnicate"],
-            "Utilisation : qnc [OPTIONS] COMMAND [ARGS]...\nEssayez « qnc --help » "
-            "pour l'aide.\n\nErreur : commande inconnue : frobnicate\n",
+            "Utilisation : qnc [OPTIONS] COMMANDE [ARGUMENTS]...\nEssayez « qnc --help » "
+            "pour l'aide.\n\nErreur : commande inconnue : « frobnicate »\n",
         ),
     ],
 )
@@ -306,8 +341,8 @@ def test_bad_qnc_today_is_a_usage_error(run_main: Run, write_audit: WriteAudit) 
     result = run_main("check", "audit", env={"QNC_TODAY": "demain"})
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.endswith(
-        "Erreur : valeur invalide pour '--today' : date attendue sous la forme AAAA-MM-JJ, "
-        "par exemple 2026-04-15\n"
+        "Erreur : valeur invalide pour --today : « demain » n'est pas une date ; écrivez-la "
+        "sous la forme AAAA-MM-JJ (valeur de la variable d'environnement QNC_TODAY)\n"
     )
 
 
@@ -319,6 +354,12 @@ def test_missing_path_is_a_user_error(run_main: Run) -> None:
         "",
         "qnc: « nulle-part » n'existe pas\n",
     )
+
+
+def test_user_error_shows_control_characters_as_escapes(run_main: Run) -> None:
+    """A path holding a control character is shown with a visible escape."""
+    result = run_main("check", "nulle\x1b[2Jpart")
+    assert (result.exit_code, result.stderr) == (1, "qnc: « nulle\\x1b[2Jpart » n'existe pas\n")
 
 
 def test_user_error_in_english(run_main: Run) -> None:

@@ -15,7 +15,9 @@ def test_json_lists_the_grid_in_force(run_main) -> None:
     )  # fmt: skip
     eleven = before["indicateurs"][10]
     assert eleven == {
-        "numero": 11, "critere": 3, "libelle": "Atteinte des objectifs évaluée",
+        "numero": 11, "critere": 3,
+        "critere_libelle": "Adaptation aux publics : accueil, accompagnement, suivi, évaluation",
+        "libelle": "Atteinte des objectifs évaluée",
         "categories": ["AF", "BC", "VAE", "CFA"], "conditions": {}, "majeure_seule": True,
         "nouvel_entrant": True,
     }  # fmt: skip
@@ -40,14 +42,53 @@ def test_table_in_english(run_main) -> None:
     assert "AF (alternance), CFA" in result.stdout
 
 
-def test_unverified_grid_says_so(run_main) -> None:
-    """The 2026 grid is flagged as not verified in the table title."""
+def test_unverified_grid_says_so_once(run_main) -> None:
+    """The 2026 grid is flagged as not verified in the table title, once."""
     result = run_main("indicateurs", "--referentiel", "rnq-2026", env={"COLUMNS": "200"})
-    assert "grille annoncée, non vérifiée au Journal officiel" in result.stdout
+    title = result.stdout.splitlines()[0].rstrip()
+    assert title == (
+        "Indicateurs de la grille rnq-2026 (33 indicateurs), "
+        "annoncée mais non vérifiée au Journal officiel"
+    )
+
+
+def test_verified_grid_title_in_french(run_main) -> None:
+    """The 2019 grid keeps its label in the title, without any warning."""
+    result = run_main("indicateurs", "--referentiel", "rnq-2019", env={"COLUMNS": "200"})
+    assert result.stdout.splitlines()[0].rstrip() == (
+        "Indicateurs de la grille RNQ 2019 (32 indicateurs)"
+    )
+
+
+def test_criterion_label_in_json_follows_the_language(run_main) -> None:
+    """critere_libelle is the criterion's label, in French or in English."""
+    fr = json.loads(run_main("indicateurs", "--format", "json", "--referentiel", "rnq-2019").stdout)
+    en = json.loads(
+        run_main(
+            "indicateurs", "--format", "json", "--referentiel", "rnq-2019", "--lang", "en"
+        ).stdout
+    )
+    assert fr["indicateurs"][0]["critere_libelle"] == "Information du public sur l'offre"
+    assert en["indicateurs"][0]["critere_libelle"] == "Public information on the offer"
+    assert all(i["critere_libelle"] for i in fr["indicateurs"])
+
+
+def test_today_help_speaks_of_the_grid(run_main) -> None:
+    """In qnc indicateurs, --today chooses the grid; it evaluates no deadline."""
+    result = run_main("indicateurs", "--help", env={"COLUMNS": "80"})
+    text = " ".join(result.stdout.split())
+    assert (
+        "--today AAAA-MM-JJ Choisir la grille en vigueur à cette date au lieu d'aujourd'hui."
+        in (text)
+    )
+    assert "échéances" not in text
 
 
 def test_unknown_grid_is_a_usage_error(run_main) -> None:
     """An unknown --referentiel is a usage error (exit 2) listing the accepted grids."""
     result = run_main("indicateurs", "--referentiel", "rnq-2030")
     assert result.exit_code == 2
-    assert "« rnq-2030 » ne fait pas partie de 'rnq-2019', 'rnq-2026'" in result.stderr
+    assert result.stderr.endswith(
+        "Erreur : valeur invalide pour --referentiel : « rnq-2030 » ne fait pas partie de : "
+        "rnq-2019, rnq-2026\n"
+    )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import shutil
 import stat
 from pathlib import Path
 
@@ -106,7 +109,7 @@ def test_failed_write_leaves_old_plan_and_no_temporary(
     monkeypatch.setattr(os, "replace", refuse)
     result = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", "2026-11-21")
     assert result.exit_code == 1
-    assert result.stderr == f"qnc: écriture de « {out} » impossible : No space left on device\n"
+    assert result.stderr == f"qnc: écriture de « {out} » impossible : plus de place sur le disque\n"
     assert out.read_text("utf-8") == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]
 
@@ -178,5 +181,204 @@ def test_unwritable_folder_is_a_clear_error(
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     result = run_main("plan", str(EXAMPLE), "--out", str(tmp_path / "plan.md"))
     assert result.exit_code == 1
-    assert result.stderr == f"qnc: écriture impossible dans « {tmp_path} » : Permission denied\n"
+    assert result.stderr == f"qnc: écriture impossible dans « {tmp_path} » : permission refusée\n"
     assert list(tmp_path.iterdir()) == []
+
+
+# --- where --out writes, and what it never writes over ------------------------------------
+
+
+@pytest.fixture
+def audit_copy(tmp_path: Path) -> Path:
+    """A copy of the example audit, so that a failed refusal could not harm the real one."""
+    copy = tmp_path / "audit"
+    shutil.copytree(EXAMPLE, copy)
+    return copy
+
+
+def test_out_dash_is_standard_output(run_main, tmp_path: Path) -> None:
+    """--out - writes the plan on standard output, and no file named '-'."""
+    result = run_main("plan", str(EXAMPLE), "--out", "-", "--today", MID_WAY)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("<!-- qnc:plan généré par qnc ")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["audit.yaml", "nc/NC-01.yaml", "nc/../audit.yaml"])
+def test_never_writes_over_the_audit_files(run_main, audit_copy: Path, name: str) -> None:
+    """--out naming a file the plan is read from is refused, even with --force."""
+    before = tree(audit_copy)
+    out = audit_copy / name
+    result = run_main("plan", str(audit_copy), "--out", str(out), "--today", MID_WAY, "--force")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"qnc: « {out} » est un des fichiers de l'audit : qnc n'écrit jamais par-dessus, "
+        "même avec --force ; choisissez un autre nom\n"
+    )
+    assert tree(audit_copy) == before
+
+
+def test_never_writes_over_an_audit_file_through_a_link(
+    run_main, audit_copy: Path, tmp_path: Path
+) -> None:
+    """A symbolic link to audit.yaml as --out is refused too: the link's target counts."""
+    before = tree(audit_copy)
+    link = tmp_path / "plan.md"
+    link.symlink_to(audit_copy / "audit.yaml")
+    result = run_main("plan", str(audit_copy), "--out", str(link), "--today", MID_WAY, "--force")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"qnc: « {link} » est un des fichiers de l'audit : qnc n'écrit jamais par-dessus, "
+        "même avec --force ; choisissez un autre nom\n"
+    )
+    assert tree(audit_copy) == before
+    assert link.is_symlink()
+
+
+def test_symbolic_link_writes_its_target(run_main, tmp_path: Path) -> None:
+    """--out a link: the plan goes to the link's target and the link stays a link."""
+    (tmp_path / "docs").mkdir()
+    target = tmp_path / "docs" / "plan.md"
+    link = tmp_path / "plan.md"
+    link.symlink_to(Path("docs") / "plan.md")
+    for day in (MID_WAY, "2026-11-21"):  # created through the link, then replaced
+        result = run_main("plan", str(EXAMPLE), "--out", str(link), "--today", day)
+        assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and link.readlink() == Path("docs") / "plan.md"
+    assert "situation au 21 novembre 2026" in target.read_text("utf-8")
+    assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == ["plan.md"]
+
+
+def test_symbolic_link_to_a_user_file_needs_force(run_main, tmp_path: Path) -> None:
+    """The 'made by qnc' rule applies to the link's target; --force replaces the target."""
+    target = tmp_path / "notes.md"
+    target.write_text("# Mes notes\n", "utf-8")
+    link = tmp_path / "plan.md"
+    link.symlink_to(target)
+    refused = run_main("plan", str(EXAMPLE), "--out", str(link), "--today", MID_WAY)
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"qnc: « {link} » existe et n'a pas été produit par qnc ; choisissez un autre nom, "
+        "ou ajoutez --force pour le remplacer\n"
+    )
+    assert target.read_text("utf-8") == "# Mes notes\n"
+    forced = run_main("plan", str(EXAMPLE), "--out", str(link), "--today", MID_WAY, "--force")
+    assert forced.exit_code == 0
+    assert link.is_symlink()
+    assert target.read_text("utf-8").startswith("<!-- qnc:plan")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_named_pipe_is_refused_without_reading_it(
+    run_main, tmp_path: Path, force: list[str]
+) -> None:
+    """A FIFO as --out is refused, with or without --force, and never opened (no hang)."""
+    pipe = tmp_path / "plan.md"
+    os.mkfifo(pipe)
+    result = run_main("plan", str(EXAMPLE), "--out", str(pipe), "--today", MID_WAY, *force)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"qnc: « {pipe} » n'est pas un fichier ordinaire mais un tube nommé : qnc ne le "
+        "remplace pas, même avec --force ; donnez le nom d'un fichier\n"
+    )
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null here")
+def test_device_is_refused_even_with_force(run_main) -> None:
+    """A device as --out (/dev/null) is refused even with --force."""
+    result = run_main("plan", str(EXAMPLE), "--out", "/dev/null", "--today", MID_WAY, "--force")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "qnc: « /dev/null » n'est pas un fichier ordinaire mais un périphérique : qnc ne le "
+        "remplace pas, même avec --force ; donnez le nom d'un fichier\n"
+    )
+
+
+def test_folder_is_refused_even_with_force(run_main, tmp_path: Path) -> None:
+    """An existing folder as --out is refused even with --force, and stays as it was."""
+    folder = tmp_path / "plan.md"
+    folder.mkdir()
+    result = run_main("plan", str(EXAMPLE), "--out", str(folder), "--today", MID_WAY, "--force")
+    assert result.exit_code == 1
+    assert result.stderr == f"qnc: « {folder} » est un dossier ; donnez un nom de fichier\n"
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("below", ["x.md", "sous/x.md"])
+def test_parent_that_is_a_file_is_not_a_folder(run_main, tmp_path: Path, below: str) -> None:
+    """--out notes.txt/x.md: the message says notes.txt is not a folder (it does exist)."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("notes\n", "utf-8")
+    result = run_main("plan", str(EXAMPLE), "--out", str(notes / below), "--today", MID_WAY)
+    assert result.exit_code == 1
+    assert result.stderr == f"qnc: « {notes} » n'est pas un dossier\n"
+    assert notes.read_text("utf-8") == "notes\n"
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        (errno.EACCES, "permission refusée"),
+        (errno.EPERM, "permission refusée"),
+        (errno.ENOSPC, "plus de place sur le disque"),
+        (errno.EROFS, "le disque est en lecture seule"),
+        (errno.EISDIR, "c'est un dossier"),
+        (errno.ENOTDIR, "une partie du chemin n'est pas un dossier"),
+        (errno.ENOENT, "fichier ou dossier introuvable"),
+        (errno.EIO, "erreur système EIO"),
+    ],
+)
+def test_system_errors_are_said_in_french(
+    run_main, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, reason: str
+) -> None:
+    """The system's reason comes from the catalog, not from the English strerror."""
+
+    def refuse(*args: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    out = tmp_path / "plan.md"
+    result = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY)
+    assert result.exit_code == 1
+    assert result.stderr == f"qnc: écriture de « {out} » impossible : {reason}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- the Mermaid timeline -------------------------------------------------------------------
+
+_TASK = re.compile(
+    r"    (?:section [^:;#<>\"`]+"
+    r"|[^\s:;#<>\"`][^:;#<>\"`]* :(?:done, |crit, )?\d{4}-\d{2}-\d{2}, \d{4}-\d{2}-\d{2}"
+    r"|[^\s:;#<>\"`][^:;#<>\"`]* :(?:crit, )?milestone, \d{4}-\d{2}-\d{2}, 0d)"
+)
+
+
+def test_timeline_names_carry_no_mermaid_syntax(run_main, write_audit, nc_text: str) -> None:
+    """Hostile action ids and descriptions become plain, non-empty Mermaid task names."""
+    actions = [
+        ("A1", 'x <b>\\"gras\\"</b> ; y : z # 1 `code`'),
+        ("A2", "\\t[31m\\n\\u0085\\u2028\\x7f"),
+        (":", ";#"),
+        ("section", "pièges"),
+    ]
+    lines = "".join(
+        f"  - id: '{action_id}'\n    description: \"{text}\"\n    responsable: Marie\n"
+        "    echeance: 2026-04-15\n"
+        for action_id, text in actions
+    )
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + "actions:\n" + lines})
+    result = run_main("plan", str(folder), "--today", "2026-03-20")
+    assert result.exit_code == 0, result.stderr
+    block = result.stdout.split("```mermaid\n")[1].split("```")[0].splitlines()
+    tasks = block[4:]
+    assert [line for line in tasks if not _TASK.fullmatch(line)] == []
+    assert tasks[:5] == [
+        "    section NC-01",
+        "    A1 x b gras /b y z 1 code :2026-03-12, 2026-04-15",
+        "    A2 [31m :2026-03-12, 2026-04-15",
+        "    Action :2026-03-12, 2026-04-15",
+        "    · section pièges :2026-03-12, 2026-04-15",
+    ]

@@ -21,6 +21,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    subcommand_metavar=h("COMMAND [ARGS]..."),
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -66,7 +67,9 @@ def main() -> None:
     except UsageError as exc:
         code = report_usage_error(exc)
     except QncError as exc:
-        sys.stderr.write(f"qnc: {translator(help_language())(exc.message)}\n")
+        from qnc.render.diagnostics import visible
+
+        sys.stderr.write(f"qnc: {visible(translator(help_language())(exc.message))}\n")
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n")

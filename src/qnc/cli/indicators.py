@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from qnc.cli.options import Format, LangOption, Today, h, language, today_or_now
+from qnc.cli.options import Format, GridDay, LangOption, h, language, today_or_now
 from qnc.i18n import translator
 from qnc.referential import GRIDS, Category, grid_for
 
@@ -33,7 +33,7 @@ def indicators(
     output: Annotated[
         Format, typer.Option("--format", help=h("Output: table or json."))
     ] = Format.table,
-    today: Today = None,
+    today: GridDay = None,
     lang: LangOption = None,
 ) -> None:
     from qnc.render.indicators import indicators_json, indicators_table

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from qnc.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language, translator
+from qnc.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language, Msg, t, translator
 
 
 def help_language() -> Language:
@@ -32,13 +33,49 @@ def h(msgid: str) -> str:
     return translator(help_language()).text(msgid)
 
 
-def _parse_today(value: str | None) -> date | None:
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def _keep(value: str) -> str:
+    """Typer's parsing step: the text as given, checked by :func:`_checked_day`."""
+    return value
+
+
+def _checked_day(ctx: typer.Context, param: typer.CallbackParam, value: object) -> date | None:
+    """The day of ``--today`` (or QNC_TODAY), or a usage error saying what to write."""
     if value is None or isinstance(value, date):
         return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(h("expected a date written YYYY-MM-DD, e.g. 2026-04-15")) from None
+    problem = _date_problem(str(value))
+    if problem is None:
+        return date.fromisoformat(str(value))
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    if source is not None and source.name == "ENVIRONMENT" and param.envvar:
+        problem = t(
+            "{problem} (value of the environment variable {name})",
+            problem=problem,
+            name=str(param.envvar),
+        )
+    raise typer.BadParameter(translator(help_language())(problem))
+
+
+def _date_problem(text: str) -> Msg | None:
+    """What is wrong with ``text`` as an AAAA-MM-JJ date, or None when it is one."""
+    if _ISO_DATE.fullmatch(text):
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            return t("'{value}' is not a date that exists in the calendar", value=text)
+        return None
+    day_first = _DAY_FIRST.fullmatch(text.strip())
+    if day_first:
+        day, month, year = (int(part) for part in day_first.groups())
+        try:
+            iso = date(year, month, day).isoformat()
+        except ValueError:
+            return t("'{value}' is not a date that exists in the calendar", value=text)
+        return t("'{value}' is not in ISO form; write {iso}", value=text, iso=iso)
+    return t("'{value}' is not a date; write it as YYYY-MM-DD", value=text)
 
 
 class Lang(StrEnum):
@@ -51,16 +88,23 @@ class Format(StrEnum):
     json = "json"
 
 
-Today = Annotated[
-    date | None,
-    typer.Option(
+def _day_option(help_text: str) -> Any:
+    return typer.Option(
         "--today",
         envvar="QNC_TODAY",
-        parser=_parse_today,
+        parser=_keep,
+        callback=_checked_day,
         metavar="AAAA-MM-JJ",
-        help=h("Evaluate deadlines as on this day instead of today."),
+        help=help_text,
         show_default=False,
-    ),
+    )
+
+
+Today = Annotated[
+    date | None, _day_option(h("Evaluate deadlines as on this day instead of today."))
+]
+GridDay = Annotated[
+    date | None, _day_option(h("Choose the grid in force on this day instead of today."))
 ]
 LangOption = Annotated[
     Lang | None,

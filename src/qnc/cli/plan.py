@@ -25,7 +25,7 @@ def plan(
     path: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[CHEMIN]", help=h("The audit folder (default: here)."), show_default=False
+            metavar="CHEMIN", help=h("The audit folder (default: here)."), show_default=False
         ),
     ] = None,
     out: Annotated[
@@ -34,7 +34,7 @@ def plan(
             "--out",
             "-o",
             metavar="FICHIER",
-            help=h("Write the plan to this file instead of standard output."),
+            help=h("Write the plan to this file ('-': standard output, the default)."),
         ),
     ] = None,
     force: Annotated[
@@ -48,13 +48,18 @@ def plan(
         raise QncError(t("{count} audits found: give the folder of one audit", count=len(reports)))
     from qnc.render.plan import MARKER, plan_markdown
 
-    target = out.absolute() if out else None
-    text = plan_markdown(reports[0], tr, links_from=target.parent if target else Path.cwd())
+    report = reports[0]
+    target = out.absolute() if out is not None and str(out) != "-" else None
+    text = plan_markdown(report, tr, links_from=target.parent if target else Path.cwd())
     if target is None:
         sys.stdout.write(text)
         return
     from qnc.files import write_atomically
-    from qnc.render.diagnostics import display_path
+    from qnc.folder import NC_DIR
+    from qnc.render.diagnostics import display_path, visible
 
-    write_atomically(target, text, marker=MARKER, force=force)
-    sys.stderr.write(tr(t("Action plan written to {path}", path=display_path(target))) + "\n")
+    folder = report.folder
+    sources = [folder.audit_file, *(n.path for n in folder.ncs), *(folder.path / NC_DIR).glob("*")]
+    write_atomically(target, text, marker=MARKER, force=force, sources=sources)
+    written = tr(t("Action plan written to {path}", path=display_path(target)))
+    sys.stderr.write(visible(written) + "\n")

@@ -7,16 +7,18 @@ French sentences from the catalog.
 
 from __future__ import annotations
 
+import ast
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import typer
 import typer.core
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from qnc.cli.options import help_language
-from qnc.i18n import Msg, t, translator
+from qnc.i18n import Msg, t, tn, translator
 
 _HELP_WORDS = (
     (re.compile(r"^(?P<heading>[A-Za-zÀ-ÿ]+):$", re.M), t("{heading}:")),
@@ -41,30 +43,101 @@ def _typer_gettext(message: str) -> str:
 
 if hasattr(typer.core, "_"):
     typer.core._ = _typer_gettext
-_ERRORS = (
-    (re.compile(r"No such option: (?P<x>\S+)(?P<rest>.*)"), t("unknown option: {x}{rest}")),
-    (re.compile(r"No such command '?(?P<x>[^'.]+)'?\.?"), t("unknown command: {x}")),
-    (
-        re.compile(
-            r"Invalid value for (?P<x>'[^']*')(?: \(env var: '[^']*'\))?: (?P<rest>.*)", re.S
+
+
+def _values(text: str) -> list[str]:
+    """``'a', 'b'`` as Click writes values (with ``repr``) back to ``['a', 'b']``."""
+    try:
+        values = ast.literal_eval(f"[{text}]")
+    except (SyntaxError, ValueError):
+        return [text]
+    return [str(v) for v in values] if isinstance(values, list) else [text]
+
+
+def _quoted(text: str) -> tuple[Msg, ...]:
+    """Values Click quoted in English, quoted the catalog's way (« a », « b »)."""
+    return tuple(t("'{x}'", x=value) for value in _values(text))
+
+
+def _bare(text: str) -> str:
+    """Option or argument names that Click quoted, without their quotes: --today, CHEMIN."""
+    return " / ".join(name for part in text.split(" / ") for name in _values(part))
+
+
+def _extra(match: re.Match[str]) -> Msg:
+    args = tuple(t("'{x}'", x=arg) for arg in match["x"].split(" "))
+    return tn(
+        "unexpected extra argument: {args}",
+        "unexpected extra arguments: {args}",
+        len(args),
+        args=args,
+    )
+
+
+def _invalid(match: re.Match[str]) -> Msg:
+    return t("invalid value for {x}: {rest}", x=_bare(match["x"]), rest=reworded(match["rest"]))
+
+
+_QUOTED = r"(?P<x>'[^']*'|\"[^\"]*\")"
+_OPTION = r"(?P<x>\S+)"
+# Click's usage errors, each whole, and the catalog message that says the same.
+_ERRORS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Msg]], ...] = tuple(
+    (re.compile(pattern, re.S), build)
+    for pattern, build in (
+        (r"Got unexpected extra argument(?:s|\(s\))? \((?P<x>.*)\)", _extra),
+        (rf"No such option: {_OPTION}", lambda m: t("unknown option: {x}", x=m["x"])),
+        (
+            rf"No such option: {_OPTION} \(Possible options: (?P<near>[^)]*)\)",
+            lambda m: t("unknown option: {x} (possible options: {near})", x=m["x"], near=m["near"]),
         ),
-        t("invalid value for {x}: {rest}"),
-    ),
-    (re.compile(r"Missing argument '?(?P<x>[^'.]+)'?\.?"), t("missing argument: {x}")),
-    (re.compile(r"Missing option '?(?P<x>[^'.]+)'?\.?"), t("missing option: {x}")),
-    (
-        re.compile(r"Option '?(?P<x>[^' ]+)'? requires an argument\.?"),
-        t("the option {x} needs a value"),
-    ),
-    (
-        re.compile(r"Got unexpected extra arguments? \((?P<x>.*)\)"),
-        t("unexpected extra arguments: {x}"),
-    ),
-    (
-        re.compile(r"(?:Value error, )?'(?P<x>[^']*)' is not one of (?P<rest>[^.]*)\.?"),
-        t("'{x}' is not one of {rest}"),
-    ),
+        (
+            rf"No such option: {_OPTION}\.? Did you mean (?P<near>.*)\?",
+            lambda m: t("unknown option: {x}; did you mean {near}?", x=m["x"], near=m["near"]),
+        ),
+        (
+            rf"No such command {_QUOTED}\.",
+            lambda m: t("unknown command: {x}", x=_quoted(m["x"])),
+        ),
+        (
+            rf"No such command {_QUOTED}\. Did you mean (?P<near>.*)\?",
+            lambda m: t(
+                "unknown command: {x}; did you mean {near}?",
+                x=_quoted(m["x"]),
+                near=_quoted(m["near"]),
+            ),
+        ),
+        (r"Missing command\.", lambda m: t("missing command")),
+        (r"Missing argument (?P<x>.*?)\.", lambda m: t("missing argument: {x}", x=_bare(m["x"]))),
+        (r"Missing option (?P<x>.*?)\.", lambda m: t("missing option: {x}", x=_bare(m["x"]))),
+        (
+            rf"Option {_QUOTED} requires an argument\.",
+            lambda m: t("the option {x} needs a value", x=_bare(m["x"])),
+        ),
+        (
+            rf"Option {_QUOTED} does not take a value\.",
+            lambda m: t("the option {x} takes no value", x=_bare(m["x"])),
+        ),
+        (r"Invalid value for (?P<x>.*?)(?: \(env var: '[^']*'\))?: (?P<rest>.*)", _invalid),
+        (r"Invalid value: (?P<rest>.*)", lambda m: t("invalid value: {rest}", rest=m["rest"])),
+        (
+            rf"(?:Value error, )?{_QUOTED} is not one of (?P<choices>.*?)\.?",
+            lambda m: t(
+                "'{x}' is not one of: {choices}",
+                x=_values(m["x"])[0],
+                choices=", ".join(_values(m["choices"])),
+            ),
+        ),
+    )
 )
+
+
+def reworded(text: str) -> Msg | str:
+    """Click's English ``text`` as a catalog message; unknown texts stay as they are."""
+    for pattern, build in _ERRORS:
+        match = pattern.fullmatch(text)
+        if match:
+            return build(match)
+    return text
 
 
 def _localize(text: str, patterns: tuple[tuple[re.Pattern[str], Msg], ...]) -> str:
@@ -86,8 +159,23 @@ class LocalizedContext(typer.Context):
         return _localize(super().get_usage(), _HELP_WORDS)
 
 
+class _NamedArgument(TyperArgument):
+    """An argument whose help shows its metavar alone (CHEMINS), not ``<list[Path]>``."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None if self.metavar else super().display_type_rich(ctx)
+
+
 class Command(TyperCommand):
     context_class = LocalizedContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Typer builds the arguments itself and prints their Python type next to the
+        # metavar; this class only changes what --help shows, not how values are parsed.
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _NamedArgument
 
 
 class Group(TyperGroup):
@@ -108,6 +196,6 @@ def report_usage_error(error: Any) -> int:
         sys.stderr.write(ctx.get_usage() + "\n")
         help_hint = tr(t("Try '{command} --help' for help.", command=ctx.command_path))
         sys.stderr.write(help_hint + "\n")
-    message = _localize(error.format_message(), _ERRORS)
+    message = tr(reworded(error.format_message()))
     sys.stderr.write("\n" + tr(t("Error: {message}", message=message)) + "\n")
     return 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,10 +20,27 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def visible(text: str) -> str:
+    """``text`` without control characters, which a terminal would obey: each becomes
+    a visible escape (``\\x1b``, ``\\u202e``), as Python writes it."""
+    return _CONTROL.sub(_escape_control, text)
+
+
+# C0 and C1 controls, line and paragraph separators, and the bidirectional overrides
+# that make a terminal show text in another order than it is ("Trojan Source").
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_control(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def as_text(diagnostics: Sequence[Diagnostic], tr: Translator) -> str:
     return "".join(
-        f"{display_path(d.path)}:{d.line}:{d.column}: {tr(_SEVERITY[d.severity])}: "
-        f"{tr(d.message)} [{d.code}]\n"
+        f"{visible(display_path(d.path))}:{d.line}:{d.column}: {tr(_SEVERITY[d.severity])}: "
+        f"{visible(tr(d.message))} [{d.code}]\n"
         for d in diagnostics
     )
 
@@ -45,7 +63,14 @@ def as_json(diagnostics: Sequence[Diagnostic], tr: Translator, files: int) -> st
             for d in diagnostics
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)
+
+
+def json_text(payload: object) -> str:
+    """``payload`` as JSON that a terminal shows safely: json.dumps escapes C0 controls
+    only, so C1 controls and bidirectional overrides become ``\\uNNNN`` escapes too."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def as_github(diagnostics: Sequence[Diagnostic], tr: Translator) -> str:
@@ -55,13 +80,13 @@ def as_github(diagnostics: Sequence[Diagnostic], tr: Translator) -> str:
         level = "error" if d.is_error else "warning"
         props = ",".join(
             [
-                f"file={_escape_property(display_path(d.path).replace(os.sep, '/'))}",
+                f"file={_escape_property(visible(display_path(d.path)).replace(os.sep, '/'))}",
                 f"line={d.line}",
                 f"col={d.column}",
                 f"title={_escape_property(f'qnc [{d.code}]')}",
             ]
         )
-        lines.append(f"::{level} {props}::{_escape_data(tr(d.message))}\n")
+        lines.append(f"::{level} {props}::{_escape_data(visible(tr(d.message)))}\n")
     return "".join(lines)
 
 

@@ -12,7 +12,15 @@ from qnc.i18n import Translator, t
 from qnc.labels import step_label
 from qnc.report import AuditReport
 
-_UNSAFE = re.compile(r"[:;#`\n\r]+")
+# What Mermaid reads as syntax in a task name ('"' and '<>' as markup, ':' ends the name,
+# ';' and newlines end the line, '#' starts an entity), and every control character.
+_UNSAFE = re.compile(r"[<>\";:#`\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# A name starting with one of these words would be read as a statement (or a comment).
+_KEYWORD = re.compile(
+    r"(?:%%|(?:section|title|click|call|href|dateformat|axisformat|tickinterval|todaymarker"
+    r"|excludes|includes|inclusiveenddates|topaxis|weekday|weekend|acctitle|accdescr)\b)",
+    re.IGNORECASE,
+)
 
 
 def gantt(report: AuditReport, tr: Translator) -> str:
@@ -26,23 +34,25 @@ def gantt(report: AuditReport, tr: Translator) -> str:
     ]
     for state in report.ncs:
         nc = state.file.nc
-        lines.append(f"    section {_name(nc.id)}")
+        lines.append(f"    section {_name(nc.id, fallback='NC')}")
         for item in state.actions:
             action = item.action
             tags = ["done"] if action.done else ["crit"] if item.status is Status.OVERDUE else []
             end = action.done or action.due
             begin = min(start, end)
-            label = _name(f"{action.id} {action.description}")
+            label = _name(f"{action.id} {action.description}", fallback=tr(t("Action")))
             lines.append(f"    {label} :{', '.join([*tags, ''])}{begin}, {end}")
         for step in state.clocked.steps:
             tag = "crit, milestone" if step.status is Status.OVERDUE else "milestone"
-            label = _name(tr(t("Deadline — {step}", step=step_label(step.kind))))
+            label = _name(tr(t("Deadline — {step}", step=step_label(step.kind))), fallback="—")
             lines.append(f"    {label} :{tag}, {step.due}, 0d")
     lines.append("```")
     return "\n".join(lines) + "\n"
 
 
-def _name(text: str) -> str:
-    """Task names may not hold ':', ';' or '#' in Mermaid; keep them short."""
-    clean = _UNSAFE.sub(" ", text).strip()
+def _name(text: str, *, fallback: str) -> str:
+    """A task or section name Mermaid reads as plain text, short and never empty."""
+    clean = " ".join(_UNSAFE.sub(" ", text).split()) or fallback
+    if _KEYWORD.match(clean):
+        clean = "· " + clean
     return clean if len(clean) <= 60 else clean[:59] + "…"

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from qnc.i18n import Translator, t
-from qnc.referential import Grid, Indicator
+from qnc.i18n import Msg, Translator, t, tn
+from qnc.referential import CRITERIA, Grid, Indicator
 
 
 def applies_to(indicator: Indicator, tr: Translator) -> str:
@@ -22,10 +22,7 @@ def applies_to(indicator: Indicator, tr: Translator) -> str:
 
 
 def indicators_table(grid: Grid, indicators: Sequence[Indicator], tr: Translator) -> Table:
-    title = tr(t("Indicators of the grid {grid}", grid=tr.text(grid.label)))
-    if not grid.verified:
-        title += " — " + tr(t("reported grid, not verified against the official journal"))
-    table = Table(title=title, title_justify="left")
+    table = Table(title=tr(_title(grid)), title_justify="left")
     for header in (
         t("No."),
         t("Criterion"),
@@ -48,6 +45,20 @@ def indicators_table(grid: Grid, indicators: Sequence[Indicator], tr: Translator
     return table
 
 
+def _title(grid: Grid) -> Msg:
+    # The label of an unverified grid already says so; its id keeps the title short.
+    if grid.verified:
+        return t("Indicators of the grid {grid}", grid=t(grid.label))
+    return tn(
+        "Indicators of the grid {grid} ({n} indicator), reported but not verified "
+        "against the official journal",
+        "Indicators of the grid {grid} ({n} indicators), reported but not verified "
+        "against the official journal",
+        len(grid.indicators),
+        grid=grid.id,
+    )
+
+
 def indicators_json(grid: Grid, indicators: Sequence[Indicator], tr: Translator) -> str:
     payload = {
         "referentiel": grid.id,
@@ -56,6 +67,7 @@ def indicators_json(grid: Grid, indicators: Sequence[Indicator], tr: Translator)
             {
                 "numero": i.number,
                 "critere": i.criterion,
+                "critere_libelle": tr.text(CRITERIA[i.criterion]) if i.criterion else None,
                 "libelle": tr.text(i.label),
                 "categories": [str(c) for c in i.categories],
                 "conditions": {str(c): str(a) for c, a in i.applies.items() if a},

@@ -6,17 +6,22 @@ import re
 from collections.abc import Sequence
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#{}$])")
-_BULLET = re.compile(r"^(\s*)([-+=])(\s|$)")
-_NUMBERED = re.compile(r"^(\s*\d+)([.)])(\s|$)")
+# A line starting with '-', '+' or '=' can be a list item, a thematic break ('---') or
+# the underline that turns the line above into a heading ('===', '---'), whatever follows.
+_LINE_START = re.compile(r"^([-+=])")
+_NUMBERED = re.compile(r"^(\d+)([.)])(\s|$)")
 
 
 def escape(text: str) -> str:
     """``text`` shown as is: Markdown, HTML and table pipes become plain characters."""
     escaped = _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-    lines = (
-        _NUMBERED.sub(r"\1\\\2\3", _BULLET.sub(r"\1\\\2\3", line)) for line in escaped.split("\n")
-    )
+    # Leading blanks go: after a blank line they would start a code block.
+    lines = (_line(line.lstrip()) for line in escaped.split("\n"))
     return "\n".join(lines)
+
+
+def _line(line: str) -> str:
+    return _NUMBERED.sub(r"\1\\\2\3", _LINE_START.sub(r"\\\1", line))
 
 
 def cell(text: str) -> str:
