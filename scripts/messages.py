@@ -1,7 +1,8 @@
-"""List the messages qnc translates, and those fr.po lacks.
+"""List the messages qnc translates, those fr.po lacks, and those it no longer needs.
 
 Usage: ``python scripts/messages.py`` prints .po stubs for every msgid used in
 ``src/qnc`` without a French translation; paste them into ``src/qnc/locale/fr.po``.
+``python scripts/messages.py --prune`` removes the entries no code uses any more.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def used_messages() -> set[tuple[str, str | None]]:
     sys.path.insert(0, str(SOURCE.parent))
     from qnc import i18n, referential
 
-    found |= {(m, None) for m in (*i18n._MONTHS, "1 {month} {year}")}
+    found |= {(m, None) for m in (*i18n._MONTHS, "1 {month} {year}", "{day} {month} {year}")}
     found |= {(label, None) for label in referential.CRITERIA.values()}
     for grid in referential.GRIDS.values():
         found.add((grid.label, None))
@@ -62,11 +63,39 @@ def missing_messages() -> list[tuple[str, str | None]]:
     return sorted((m, p) for m, p in wanted if (m if p is None else f"{m}\0{p}") not in catalog)
 
 
+def _key(msgid: str, plural: str | None) -> str:
+    return msgid if plural is None else f"{msgid}\0{plural}"
+
+
+def stale_messages() -> list[str]:
+    """Entries of fr.po that no code uses (the header excepted)."""
+    sys.path.insert(0, str(SOURCE.parent))
+    from qnc.i18n import parse_po
+
+    used = {_key(m, p) for m, p in used_messages()}
+    return sorted(k for k in parse_po(CATALOG.read_text("utf-8")) if k and k not in used)
+
+
+def prune() -> int:
+    """Drop the stale entries from fr.po, keeping the others as they are written."""
+    stale = set(stale_messages())
+    blocks = CATALOG.read_text("utf-8").rstrip("\n").split("\n\n")
+    sys.path.insert(0, str(SOURCE.parent))
+    from qnc.i18n import parse_po
+
+    kept = [b for b in blocks if not (set(parse_po(b)) & stale)]
+    CATALOG.write_text("\n\n".join(kept) + "\n", "utf-8")
+    return len(blocks) - len(kept)
+
+
 def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--prune"]:
+        print(f"{prune()} stale entries removed from {CATALOG.name}")
+        return 0
     for msgid, plural in missing_messages():
         if plural is None:
             print(f'msgid {_quote(msgid)}\nmsgstr ""\n')

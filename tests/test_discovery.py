@@ -1,13 +1,16 @@
-"""qnc.discovery: which audit folders a list of paths means (spec §1.1)."""
+"""qnc.discovery: which audit folders a list of paths means, and which files of one are read."""
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from qnc.discovery import find_audits
+from qnc.discovery import find_audits, read_layout
 from qnc.errors import QncError
 from qnc.i18n import translator
 
@@ -78,7 +81,7 @@ def test_nc_folder_without_audit(write_audit: WriteAudit, tmp_path: Path) -> Non
     )
     message = (
         "ce fichier de NC n'appartient à aucun audit : 2026-03-audit n'a pas de "
-        "audit.yaml ; créez-le (organisme, certificateur, dates de l'audit)"
+        "fichier audit.yaml ; créez-le (organisme, certificateur, dates de l'audit)"
     )
     expected = [
         (folder / "nc" / name, 1, 1, "erreur", "audit-absent", message)
@@ -132,3 +135,215 @@ def test_file_outside_any_audit(tmp_path: Path) -> None:
         f"« {tmp_path / 'notes.yaml'} » n'est dans aucun dossier d'audit (aucun dossier parent "
         "ne contient de fichier audit.yaml)"
     )
+
+
+@pytest.mark.parametrize("name", ["audit.yml", "Audit.yaml", "AUDIT.YML"])
+def test_misnamed_audit_file_is_named(write_audit: WriteAudit, tmp_path: Path, name: str) -> None:
+    """An audit.yml or Audit.yaml next to nc/ is named, with the name it must have."""
+    folder = write_audit(None, name="2026-03-audit", files={name: "x"})
+    assert orphans([tmp_path]) == [
+        (
+            folder / "nc" / "NC-01.yaml",
+            1,
+            1,
+            "erreur",
+            "audit-absent",
+            "ce fichier de NC n'appartient à aucun audit : 2026-03-audit n'a pas de fichier "
+            f"audit.yaml, mais un fichier « {name} » ; renommez-le « audit.yaml »",
+        )
+    ]
+
+
+# --- folders that cannot be read ------------------------------------------------------------
+
+
+def refuse_listing(monkeypatch: pytest.MonkeyPatch, *refused: Path) -> None:
+    """Make os.scandir (behind os.walk) refuse ``refused`` as an unreadable folder would."""
+    scandir = os.scandir
+
+    def guarded(path: Any = ".") -> Any:
+        if Path(path) in refused:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+
+
+FOLDER_DENIED = "lecture du dossier impossible : accès refusé ; vérifiez ses droits d'accès"
+
+
+def test_unreadable_subfolder_is_an_error_not_skipped(
+    write_audit: WriteAudit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder below the search that cannot be listed is reported; the others are found."""
+    found = write_audit(name="clients/a")
+    write_audit(name="clients/b")
+    refuse_listing(monkeypatch, tmp_path / "clients" / "b")
+    result = find_audits([tmp_path / "clients"])
+    assert result.folders == [found]
+    assert [
+        (d.path, d.line, d.column, d.severity.value, d.code, FR(d.message))
+        for d in result.unreadable
+    ] == [(tmp_path / "clients" / "b", 1, 1, "erreur", "lecture", FOLDER_DENIED)]
+
+
+def test_unreadable_given_folder_is_a_user_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder given itself cannot be listed: a user error, not 'no audit folder'."""
+    (tmp_path / "clients").mkdir()
+    refuse_listing(monkeypatch, tmp_path / "clients")
+    assert refusal([tmp_path / "clients"]) == (
+        f"lecture de « {tmp_path / 'clients'} » impossible : accès refusé ; vérifiez les "
+        "droits d'accès de ce chemin et des dossiers qui le contiennent"
+    )
+
+
+def test_path_below_a_forbidden_folder_is_a_user_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Path.exists() raises PermissionError below a folder that may not be entered."""
+    stat = Path.stat
+
+    def guarded(self: Path, **kwargs: Any) -> os.stat_result:
+        if tmp_path / "prive" in (self, *self.parents) and self != tmp_path / "prive":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return stat(self, **kwargs)
+
+    (tmp_path / "prive" / "audit").mkdir(parents=True)
+    monkeypatch.setattr(Path, "stat", guarded)
+    assert refusal([tmp_path / "prive" / "audit"]) == (
+        f"lecture de « {tmp_path / 'prive' / 'audit'} » impossible : accès refusé ; "
+        "vérifiez les droits d'accès de ce chemin et des dossiers qui le contiennent"
+    )
+
+
+NON_ROOT = pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root may read any folder"
+)
+
+
+@NON_ROOT
+def test_real_unreadable_subfolder(write_audit: WriteAudit, tmp_path: Path) -> None:
+    """The same with real permissions: a folder without read access is an error."""
+    write_audit(name="clients/a")
+    locked = tmp_path / "clients" / "verrouille"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        result = find_audits([tmp_path / "clients"])
+    finally:
+        locked.chmod(0o755)
+    assert [(d.path, d.code, FR(d.message)) for d in result.unreadable] == [
+        (locked, "lecture", FOLDER_DENIED)
+    ]
+
+
+@NON_ROOT
+def test_real_path_below_a_locked_folder(tmp_path: Path) -> None:
+    """A path below a folder that may not be entered is a user error, not a traceback."""
+    (tmp_path / "prive" / "audit").mkdir(parents=True)
+    (tmp_path / "prive").chmod(0)
+    try:
+        message = refusal([tmp_path / "prive" / "audit"])
+    finally:
+        (tmp_path / "prive").chmod(0o755)
+    assert message.startswith(f"lecture de « {tmp_path / 'prive' / 'audit'} » impossible : ")
+
+
+# --- which files of an audit folder are read ------------------------------------------------
+
+
+def layout_of(folder: Path) -> tuple[list[str], list[tuple[str, str, str, str]]]:
+    """NC files read, and (file, severity, code, French message) of each layout problem."""
+    layout = read_layout(folder)
+    return (
+        [p.relative_to(folder).as_posix() for p in layout.nc_files],
+        [
+            (d.path.relative_to(folder).as_posix(), d.severity.value, d.code, FR(d.message))
+            for d in layout.problems
+        ],
+    )
+
+
+def ignored(name: str) -> str:
+    return (
+        "qnc ne lit pas ce fichier : un fichier de NC doit être directement dans le dossier "
+        f"nc/ de l'audit ; déplacez-le (nc/{name}), ou sortez-le du dossier de l'audit"
+    )
+
+
+def test_nc_files_are_read_directly_in_nc(write_audit: WriteAudit) -> None:
+    """Every .yaml or .yml file directly in nc/ is read, in name order; nothing else is said."""
+    folder = write_audit(ncs={"NC-02.yml": "x", "NC-01.yaml": "x", "NC-03.YAML": "x", "a.txt": ""})
+    assert layout_of(folder) == (["nc/NC-01.yaml", "nc/NC-02.yml", "nc/NC-03.YAML"], [])
+
+
+def test_hidden_files_in_nc_are_skipped(write_audit: WriteAudit) -> None:
+    """Editor and macOS leftovers (._NC-1.yaml, .#NC-1.yaml) are neither read nor warned."""
+    folder = write_audit(ncs={"NC-01.yaml": "x", "._NC-01.yaml": "\x00", ".#NC-01.yaml": "x"})
+    assert layout_of(folder) == (["nc/NC-01.yaml"], [])
+
+
+def test_misplaced_nc_files_are_warned(write_audit: WriteAudit) -> None:
+    """NC files below nc/, in NC/ or next to audit.yaml are warned about, as qnc misses them."""
+    folder = write_audit(
+        files={
+            "nc/2026/NC-02.yaml": "x",
+            "nc/2026/notes.txt": "x",
+            "NC/NC-03.yml": "x",
+            "Nc/sous/NC-04.yaml": "x",
+            "NC-05.yaml": "x",
+            "preuves/NC-06.yaml": "x",
+            "nc/preuves/grille.yaml": "x",
+            ".cache/NC-07.yaml": "x",
+            "nc/.archives/NC-08.yaml": "x",
+            "autre/NC-09.yaml": "x",
+        }
+    )
+    warned = [
+        "NC-05.yaml",
+        "NC/NC-03.yml",
+        "Nc/sous/NC-04.yaml",
+        "nc/2026/NC-02.yaml",
+    ]
+    read, problems = layout_of(folder)
+    assert read == ["nc/NC-01.yaml"]
+    assert sorted(problems) == [
+        (w, "avertissement", "fichier-ignore", ignored(w.rsplit("/", 1)[-1])) for w in warned
+    ]
+
+
+def test_nc_that_is_a_file_is_an_error(write_audit: WriteAudit) -> None:
+    """A file named nc in place of the folder is an error, not 'no NC raised'."""
+    folder = write_audit(ncs={})
+    (folder / "nc").rmdir()
+    (folder / "nc").write_text("id: NC-01\n")
+    assert layout_of(folder) == (
+        [],
+        [
+            (
+                "nc",
+                "erreur",
+                "lecture",
+                "« nc » est un fichier, pas un dossier ; les fichiers de NC vont dans un "
+                "dossier nommé nc",
+            )
+        ],
+    )
+
+
+def test_unreadable_nc_is_an_error(
+    write_audit: WriteAudit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An nc/ folder that cannot be listed is an error, not an empty folder."""
+    folder = write_audit()
+    refuse_listing(monkeypatch, folder / "nc")
+    assert layout_of(folder) == ([], [("nc", "erreur", "lecture", FOLDER_DENIED)])
+
+
+def test_audit_without_nc_folder_has_no_nc(write_audit: WriteAudit) -> None:
+    """No nc/ folder at all means no NC was raised: nothing to say."""
+    folder = write_audit(ncs={})
+    (folder / "nc").rmdir()
+    assert layout_of(folder) == ([], [])

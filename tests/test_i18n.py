@@ -157,3 +157,13 @@ def test_every_message_has_a_french_translation() -> None:
     finally:
         sys.path.remove(str(ROOT / "scripts"))
     assert missing_messages() == []
+
+
+def test_catalog_has_no_stale_entry() -> None:
+    """fr.po holds no entry that the code no longer uses (run scripts/messages.py --prune)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from messages import stale_messages
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    assert stale_messages() == []

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -144,7 +147,13 @@ def test_tab_inside_a_value_is_accepted() -> None:
         (b"a: *nope\n", (1, 4, "syntaxe-yaml", "this alias (*name) refers to no anchor (&name)")),
         (
             b"a: [1, 2\n",
-            (2, 1, "syntaxe-yaml", "invalid YAML syntax: did not find expected ',' or ']'"),
+            (
+                2,
+                1,
+                "syntaxe-yaml",
+                "a list in brackets is not closed, or lacks a comma between two items; "
+                "check the closing ']' and the commas",
+            ),
         ),
     ],
 )
@@ -244,7 +253,7 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
         read_yaml(tmp_path / "absent.yaml")
     [found] = info.value.diagnostics
     assert (found.line, found.column, found.code) == (1, 1, "lecture")
-    assert EN(found.message) == "cannot read the file: No such file or directory"
+    assert FR(found.message) == "lecture du fichier impossible : il n'existe plus ; relancez qnc"
 
 
 @pytest.mark.parametrize(
@@ -313,3 +322,351 @@ def test_shared_alias_is_read_twice() -> None:
     """An anchor reused by sibling aliases is ordinary YAML and is read, not refused."""
     doc = parse_yaml(b"a: &x {k: 1}\nb: [*x, *x]\n", Path("x.yaml"))
     assert doc.data == {"a": {"k": 1}, "b": [{"k": 1}, {"k": 1}]}
+
+
+# --- what a file may hold: control characters, UTF-16, deep nesting -------------------------
+
+
+def french(raw: bytes) -> list[tuple[int, int, str, str]]:
+    """(line, column, code, French message) of every problem of ``raw``."""
+    with pytest.raises(YamlError) as info:
+        parse_yaml(raw, Path("x.yaml"))
+    return [(d.line, d.column, d.code, FR(d.message)) for d in info.value.diagnostics]
+
+
+def forbidden(code: str) -> str:
+    return (
+        f"le caractère U+{code} est interdit dans un fichier YAML ; supprimez-le "
+        "(il vient souvent d'un texte collé depuis Word)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("char", "code"),
+    [
+        ("\x0b", "000B"),  # Word's Shift+Enter
+        ("\x00", "0000"),
+        ("\x01", "0001"),
+        ("\x0c", "000C"),
+        ("\x1b", "001B"),
+        ("\x7f", "007F"),
+        ("\ufffe", "FFFE"),
+    ],
+)
+def test_control_character_is_named_and_located(char: str, code: str) -> None:
+    """A character YAML forbids is named as U+XXXX at its line and column, not a crash."""
+    raw = f"id: NC-01\nconstat: ligne 1{char}ligne 2\n".encode()
+    assert french(raw) == [(2, 17, "caractere-interdit", forbidden(code))]
+
+
+def test_every_control_character_is_reported_in_characters() -> None:
+    """Each forbidden character is reported; columns count characters, not bytes."""
+    raw = "id: NC-01\nconstat: évalué\x0b\ncorrection: \x0bà faire\n".encode()
+    assert [p[:3] for p in french(raw)] == [
+        (2, 16, "caractere-interdit"),
+        (3, 13, "caractere-interdit"),
+    ]
+
+
+def test_many_control_characters_are_reported_at_most_twenty_times() -> None:
+    """A file full of control characters gives a bounded list of problems."""
+    assert len(french(b"a: " + b"\x01" * 500 + b"\n")) == 20
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_file_is_named_not_empty(encoding: str) -> None:
+    """A UTF-16 file, with or without BOM, is said to be UTF-16, never empty."""
+    raw = "id: NC-01\nconstat: évaluation\n".encode(encoding)
+    assert french(raw) == [
+        (1, 1, "encodage", "le fichier semble enregistré en UTF-16 ; enregistrez-le en UTF-8"),
+    ]
+
+
+TOO_DEEP = (
+    "listes et dictionnaires imbriqués sur plus de 64 niveaux ; un fichier d'audit n'en "
+    "demande que quelques-uns : vérifiez les crochets et l'indentation"
+)
+
+
+@pytest.mark.parametrize("levels", [64, 500, 400_000])
+def test_deep_nesting_is_refused_once(levels: int) -> None:
+    """Brackets nested past MAX_DEPTH give one problem at the first level too deep.
+
+    At 500 levels the walker used to exceed Python's recursion limit; far deeper,
+    ruamel's C composer crashed the interpreter.
+    """
+    raw = b"id: " + b"[" * levels + b"]" * levels + b"\n"
+    started = time.perf_counter()
+    assert french(raw) == [(1, 68, "yaml-complexe", TOO_DEEP)]
+    assert time.perf_counter() - started < 2
+
+
+def test_nesting_at_the_limit_is_read() -> None:
+    """MAX_DEPTH levels, the top mapping included, are still read."""
+    levels = yamlio.MAX_DEPTH - 1
+    data = parse_yaml(b"id: " + b"[" * levels + b"]" * levels + b"\n", Path("x.yaml")).data
+    for _ in range(levels):
+        data = data["id"] if isinstance(data, dict) else data[0]
+    assert data == []
+
+
+def test_deep_block_nesting_is_refused() -> None:
+    """Indentation nests as brackets do: the 65th mapping is refused, at its first key."""
+    raw = b"".join(b"  " * i + b"k:\n" for i in range(70))
+    assert french(raw) == [(65, 129, "yaml-complexe", TOO_DEEP)]
+
+
+def test_deep_nesting_through_aliases_is_refused() -> None:
+    """Aliases that nest each other past MAX_DEPTH are refused like written nesting."""
+    lines = [b"a0: &a0 [x]"] + [f"a{i}: &a{i} [*a{i - 1}]".encode() for i in range(1, 80)]
+    assert french(b"\n".join(lines) + b"\n") == [(1, 5, "yaml-complexe", TOO_DEEP)]
+
+
+# --- syntax errors in plain words --------------------------------------------------------------
+
+NOT_ALIGNED = (
+    "cette ligne n'est pas alignée sur les clés au-dessus ; indentez-la exactement comme "
+    "les autres clés de son niveau"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"a:\n  b: 1\n c: 2\n", (3, 2, NOT_ALIGNED)),
+        (b"actions:\n- id: A1\n -id: A2\n", (3, 2, NOT_ALIGNED)),
+        (
+            b"actions:\n  - id: A1\n    description: x\n  responsable: y\n",
+            (
+                4,
+                3,
+                "un élément de liste commençant par « - » est attendu ici ; vérifiez "
+                "l'indentation de cette ligne",
+            ),
+        ),
+        (
+            b"a: @x\n",
+            (
+                1,
+                4,
+                "une valeur ne peut pas commencer par « @ » ; mettez la valeur entre guillemets",
+            ),
+        ),
+        (
+            b"a: `x`\n",
+            (
+                1,
+                4,
+                "une valeur ne peut pas commencer par « ` » ; mettez la valeur entre guillemets",
+            ),
+        ),
+        (
+            b"a: * important\n",
+            (
+                1,
+                5,
+                "une valeur ne peut pas commencer par « * » ; mettez la valeur entre guillemets",
+            ),
+        ),
+        (
+            b"id: NC-01\nconstat: Aucune trace\nde l'evaluation\ngravite: mineure\n",
+            (
+                3,
+                1,
+                "cette ligne n'a pas de « : » alors qu'une clé est attendue ; écrivez "
+                "« clé: valeur », ou indentez la ligne si elle continue le texte au-dessus",
+            ),
+        ),
+        (
+            b"constat: 'l'audit'\n",
+            (
+                1,
+                13,
+                "texte inattendu après une valeur entre guillemets ou crochets ; mettez toute "
+                "la valeur entre guillemets",
+            ),
+        ),
+        (
+            b"categories: [AF, BC\nactivites: []\n",
+            (
+                2,
+                10,
+                "une liste entre crochets n'est pas refermée, ou il manque une virgule entre "
+                "deux éléments ; vérifiez le « ] » final et les virgules",
+            ),
+        ),
+        (
+            b"a: {x: 1, y: 2\n",
+            (
+                2,
+                1,
+                "un dictionnaire entre accolades n'est pas refermé, ou il manque une virgule "
+                "entre deux entrées ; vérifiez l'accolade fermante et les virgules",
+            ),
+        ),
+        (
+            b"id: NC-01\n---\nid: NC-02\n",
+            (
+                2,
+                1,
+                "un second document commence ici, mais un fichier n'en contient qu'un ; "
+                "supprimez cette ligne « --- »",
+            ),
+        ),
+        (
+            b"preuves: - a.pdf\n",
+            (
+                1,
+                10,
+                "une liste ne peut pas commencer sur la ligne de sa clé ; mettez chaque "
+                "élément « - » sur sa propre ligne, indentée",
+            ),
+        ),
+        (
+            b'preuves: "C:\\dossier\\grille.pdf"\n',
+            (
+                1,
+                13,
+                "une barre oblique inverse entre guillemets doubles commence une séquence "
+                "d'échappement ; mettez plutôt la valeur entre apostrophes",
+            ),
+        ),
+        (
+            b"constat: | Aucune trace\n",
+            (
+                1,
+                12,
+                "après « | » ou « > », le texte commence à la ligne suivante, indenté ; "
+                "sinon, mettez la valeur entre guillemets",
+            ),
+        ),
+    ],
+)
+def test_syntax_errors_in_plain_french(raw: bytes, expected: tuple[int, int, str]) -> None:
+    """ruamel's English is replaced by a French sentence saying what to change."""
+    assert french(raw) == [(expected[0], expected[1], "syntaxe-yaml", expected[2])]
+
+
+# --- what the path is: pipes, devices, folders, links, system errors --------------------------
+
+
+def read_problems(path: Path) -> list[tuple[int, int, str, str]]:
+    with pytest.raises(YamlError) as info:
+        read_yaml(path)
+    return [(d.line, d.column, d.code, FR(d.message)) for d in info.value.diagnostics]
+
+
+NOT_A_FILE = (
+    "ce n'est pas un fichier ordinaire (c'est un tube nommé, un périphérique ou un socket) ; "
+    "remplacez-le par un fichier YAML"
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    """A named pipe is refused from its type: opening it would wait for a writer forever."""
+    os.mkfifo(tmp_path / "NC-5.yaml")
+    assert read_problems(tmp_path / "NC-5.yaml") == [(1, 1, "lecture", NOT_A_FILE)]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this platform")
+def test_link_to_a_device_is_refused(tmp_path: Path) -> None:
+    """A link to /dev/zero (size 0, endless) is followed and refused, not read."""
+    (tmp_path / "NC-5.yaml").symlink_to("/dev/zero")
+    assert read_problems(tmp_path / "NC-5.yaml") == [(1, 1, "lecture", NOT_A_FILE)]
+
+
+def test_link_to_a_file_is_read(tmp_path: Path) -> None:
+    """A link to a regular file is followed and read."""
+    (tmp_path / "vrai.yaml").write_text("id: NC-01\n")
+    (tmp_path / "NC-01.yaml").symlink_to(tmp_path / "vrai.yaml")
+    assert read_yaml(tmp_path / "NC-01.yaml").data == {"id": "NC-01"}
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (
+            lambda path: path.mkdir(),
+            "c'est un dossier, pas un fichier YAML ; renommez-le sans l'extension .yaml",
+        ),
+        (
+            lambda path: path.symlink_to(path.parent / "absent.yaml"),
+            "ce lien symbolique pointe vers un fichier qui n'existe pas ; corrigez le lien "
+            "ou remplacez-le par le fichier",
+        ),
+        (
+            lambda path: path.symlink_to(path),
+            "lecture du fichier impossible : ses liens symboliques forment une boucle ; "
+            "corrigez le lien",
+        ),
+    ],
+    ids=["folder", "dangling link", "link loop"],
+)
+def test_path_that_is_not_a_file(
+    tmp_path: Path, make: Callable[[Path], None], expected: str
+) -> None:
+    """A folder, a dangling link or a loop of links is said so, in French."""
+    make(tmp_path / "NC-5.yaml")
+    assert read_problems(tmp_path / "NC-5.yaml") == [(1, 1, "lecture", expected)]
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        (
+            errno.EACCES,
+            "lecture du fichier impossible : accès refusé ; vérifiez ses droits d'accès",
+        ),
+        (errno.EPERM, "lecture du fichier impossible : accès refusé ; vérifiez ses droits d'accès"),
+        (
+            errno.ENOTDIR,
+            "lecture du fichier impossible : une partie de son chemin est un fichier, "
+            "pas un dossier",
+        ),
+        (errno.EIO, "lecture du fichier impossible : Input/output error"),
+    ],
+)
+def test_system_errors_are_said_in_french(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int, expected: str
+) -> None:
+    """The system's English (strerror) is replaced by the catalog, save for rare errors."""
+    path = tmp_path / "NC-01.yaml"
+    path.write_text("id: NC-01\n")
+
+    def refuse(self: Path, **kwargs: object) -> os.stat_result:
+        raise OSError(number, os.strerror(number), str(self))
+
+    monkeypatch.setattr(Path, "stat", refuse)
+    assert read_problems(path) == [(1, 1, "lecture", expected)]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every file")
+def test_file_without_read_permission(tmp_path: Path) -> None:
+    """A file its owner may not read gives the access-rights message."""
+    path = tmp_path / "NC-01.yaml"
+    path.write_text("id: NC-01\n")
+    path.chmod(0)
+    assert read_problems(path) == [
+        (
+            1,
+            1,
+            "lecture",
+            "lecture du fichier impossible : accès refusé ; vérifiez ses droits d'accès",
+        )
+    ]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="no /proc on this platform")
+def test_read_stops_after_max_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file whose size the system does not know (/proc) is read at most MAX_BYTES + 1."""
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 1000)
+    assert Path("/proc/self/status").stat().st_size == 0
+    assert read_problems(Path("/proc/self/status")) == [
+        (
+            1,
+            1,
+            "fichier-trop-gros",
+            "fichier trop gros (plus de 1 ko) ; un fichier d'audit fait quelques ko",
+        )
+    ]

@@ -17,10 +17,12 @@ import pytest
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from qnc.i18n import translator
 from qnc.yamlio import Document, YamlError, parse_yaml
 from tests.conftest import EXAMPLES
 
 CORPUS = sorted(EXAMPLES.rglob("*.yaml"))
+EN = translator("en")
 TRICKY = {
     "scalars.yaml": (
         "a: 12\nb: -3\nc: 0o17\nd: 0x1F\ne: 1.5\nf: .inf\ng: -.Inf\nh: 1.\ni: 1e3\n"
@@ -118,3 +120,43 @@ def test_positions_agree_with_round_trip_loader(path: Path) -> None:
     rt_positions(loaded, (), expected)
     assert document.data == plain(loaded)
     assert document.keys == expected
+
+
+BROKEN = {
+    "control character": b"id: NC-01\nconstat: ligne 1\x0bligne 2\n",
+    "control character after an accent": "constat: évalué\x0b\nx: \x00\n".encode(),
+    "forbidden U+FFFE": "a: \ufffe\n".encode(),
+    "utf-16 without bom": "id: NC-01\n".encode("utf-16-le"),
+    "deep brackets": b"id: " + b"[" * 500 + b"]" * 500 + b"\n",
+    "deep indentation": b"".join(b"  " * i + b"k:\n" for i in range(70)),
+    "deep dashes": b"- " * 100 + b"x\n",
+    "deep aliases": b"a0: &a0 [x]\n"
+    + b"".join(f"a{i}: &a{i} [*a{i - 1}]\n".encode() for i in range(1, 80)),
+    "key not aligned": b"a:\n  b: 1\n c: 2\n",
+    "list item expected": b"actions:\n  - id: A1\n  responsable: y\n",
+    "value starting with @": b"a: @x\n",
+    "value starting with *": b"a: * x\n",
+    "value starting with &": b"a: & co\n",
+    "line without colon": b"id: NC-01\nconstat: x\nsuite\n",
+    "text after quotes": b"a: 'l'audit'\n",
+    "unclosed list": b"a: [1, 2\nb: 3\n",
+    "unclosed mapping": b"a: {x: 1\n",
+    "two documents": b"a: 1\n---\nb: 2\n",
+    "list on the key line": b"a: - b\n",
+    "backslash in double quotes": b'a: "C:\\dossier"\n',
+    "text after a block indicator": b"a: | x\n",
+}
+
+
+def diagnostics(raw: bytes, *, pure: bool) -> list[tuple[int, int, str, str]]:
+    with pytest.raises(YamlError) as info:
+        parse_yaml(raw, Path("x.yaml"), pure=pure)
+    return [(d.line, d.column, d.code, EN(d.message)) for d in info.value.diagnostics]
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_files_same_diagnostics_on_both_paths(name: str) -> None:
+    """Control characters, UTF-16, deep nesting and syntax errors: same place, code and words."""
+    fast = diagnostics(BROKEN[name], pure=False)
+    assert fast == diagnostics(BROKEN[name], pure=True)
+    assert "invalid YAML syntax" not in fast[0][3]

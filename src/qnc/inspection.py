@@ -33,7 +33,7 @@ class Inspection:
 def inspect_paths(paths: Iterable[Path], *, today: date) -> Inspection:
     found = find_audits(paths)
     loaded = tuple(load_audit(folder, today=today) for folder in found.folders)
-    diagnostics = [*found.orphans, *(d for x in loaded for d in x.diagnostics)]
+    diagnostics = [*found.orphans, *found.unreadable, *(d for x in loaded for d in x.diagnostics)]
     diagnostics.sort(key=Diagnostic.sort_key)
     files = len(found.orphans) + sum(x.files for x in loaded)
     return Inspection(loaded, tuple(diagnostics), files)

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ValidationError
 
 from qnc.checks import Context, check_audit
 from qnc.diagnostics import Diagnostic, Problem, Severity
-from qnc.folder import AUDIT_FILE, NC_DIR, AuditFolder, NcFile
+from qnc.discovery import read_layout
+from qnc.folder import AUDIT_FILE, AuditFolder, NcFile
 from qnc.i18n import t
 from qnc.models import Audit, NonConformity
 from qnc.validation import problems_from
@@ -68,20 +69,36 @@ def load_audit(path: Path, *, today: date) -> Loaded:
     """Read ``path`` (an audit folder) and check it as of ``today``."""
     reader = _Reader()
     audit = reader.record(path / AUDIT_FILE, Audit)
-    nc_files = sorted(p for p in (path / NC_DIR).glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    layout = read_layout(path)
+    reader.diagnostics += layout.problems
     ncs = []
-    for file in nc_files:
+    for file in layout.nc_files:
         nc = reader.record(file, NonConformity)
         if nc is not None:
             ncs.append(NcFile(file, nc))
     folder = None
     if audit is not None:
         folder = AuditFolder(path, audit, tuple(ncs))
-        context = Context(today=today, exists=Path.exists, repository=_repository(path))
+        context = Context(today=today, exists=_exists, repository=_repository(path))
         reader.problems += check_audit(folder, context)
     diagnostics = reader.diagnostics + [reader.locate(p) for p in reader.problems]
     diagnostics.sort(key=Diagnostic.sort_key)
-    return Loaded(path, folder, tuple(diagnostics), 1 + len(nc_files))
+    return Loaded(path, folder, tuple(diagnostics), 1 + len(layout.nc_files))
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists, for references and evidence; never an exception.
+
+    Path.exists() raises below a folder that may not be entered: such a path is taken
+    as present (qnc cannot tell, and must not call it missing). A name too long for
+    the system cannot exist.
+    """
+    try:
+        return path.exists()
+    except PermissionError:
+        return True
+    except OSError:
+        return False
 
 
 def _repository(folder: Path) -> Path:

@@ -1,0 +1,323 @@
+"""Hostile or unlucky audit folders: every command answers with a diagnostic, never hangs.
+
+Control characters pasted from Word, UTF-16 files, nesting a thousand levels deep,
+pipes and devices in place of files, folders that cannot be read, NC files kept where
+qnc does not look: each is said in French, at its place, with the exit status of a
+bad file (1), instead of a traceback, a hang or a wrong "soldée".
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import NC
+
+WriteAudit = Callable[..., Path]
+Run = Callable[..., Any]
+TODAY = ("--today", "2026-03-20")
+ONE_ERROR = "2 fichiers vérifiés : 1 erreur, 0 avertissement.\n"
+FIX_FIRST = "Corrigez d'abord ces erreurs (qnc check les liste aussi).\n"
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    """Fail instead of hanging for ever, where a regression would block on a read."""
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError("qnc blocked")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(20)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def refuse_listing(monkeypatch: pytest.MonkeyPatch, refused: Path) -> None:
+    """Make os.scandir refuse ``refused`` as a folder without read permission would."""
+    scandir = os.scandir
+
+    def guarded(path: Any = ".") -> Any:
+        if Path(path) == refused:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+
+
+# --- what a file holds ----------------------------------------------------------------------
+
+
+def test_word_line_break_is_named(run_main: Run, write_audit: WriteAudit) -> None:
+    """A vertical tab (Word's Shift+Enter) is named and placed; it crashed every command."""
+    write_audit(ncs={"NC-01.yaml": NC + "correction: Relance\x0bpar courriel\n"})
+    result = run_main("check", "audit", *TODAY)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        ONE_ERROR,
+        "audit/nc/NC-01.yaml:5:20: erreur: le caractère U+000B est interdit dans un fichier "
+        "YAML ; supprimez-le (il vient souvent d'un texte collé depuis Word) "
+        "[caractere-interdit]\n",
+    )
+
+
+def test_control_character_stops_status_with_the_reason(
+    run_main: Run, write_audit: WriteAudit
+) -> None:
+    """qnc status refuses the audit with the same diagnostic and exit 1, no traceback."""
+    write_audit(ncs={"NC-01.yaml": NC.replace("Absences", "Absences\x00")})
+    result = run_main("status", "audit", *TODAY)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(
+        "audit/nc/NC-01.yaml:4:18: erreur: le caractère U+0000 est interdit"
+    )
+    assert result.stderr.endswith(ONE_ERROR + FIX_FIRST)
+
+
+def test_utf16_file_is_not_called_empty(run_main: Run, write_audit: WriteAudit) -> None:
+    """A file saved as UTF-16 without BOM (a NUL every other byte) is said to be UTF-16."""
+    write_audit(ncs={"NC-01.yaml": NC.encode("utf-16-le")})
+    result = run_main("check", "audit", *TODAY)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        ONE_ERROR,
+        "audit/nc/NC-01.yaml:1:1: erreur: le fichier semble enregistré en UTF-16 ; "
+        "enregistrez-le en UTF-8 [encodage]\n",
+    )
+
+
+def test_deep_nesting_is_one_diagnostic(run_main: Run, write_audit: WriteAudit) -> None:
+    """id: [[[…]]] 500 levels deep gives one diagnostic instead of a RecursionError."""
+    write_audit(ncs={"NC-01.yaml": "id: " + "[" * 500 + "]" * 500 + "\n"})
+    result = run_main("check", "audit", *TODAY)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        ONE_ERROR,
+        "audit/nc/NC-01.yaml:1:68: erreur: listes et dictionnaires imbriqués sur plus de 64 "
+        "niveaux ; un fichier d'audit n'en demande que quelques-uns : vérifiez les crochets "
+        "et l'indentation [yaml-complexe]\n",
+    )
+
+
+def test_syntax_error_in_french(run_main: Run, write_audit: WriteAudit) -> None:
+    """A value starting with '@' is explained in French, not in ruamel's English."""
+    write_audit(ncs={"NC-01.yaml": NC + "correction: @Marie\n"})
+    result = run_main("check", "audit", *TODAY)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "audit/nc/NC-01.yaml:5:13: erreur: une valeur ne peut pas commencer par « @ » ; "
+        "mettez la valeur entre guillemets [syntaxe-yaml]\n",
+    )
+
+
+# --- what a path is -------------------------------------------------------------------------
+
+NOT_A_FILE = (
+    "ce n'est pas un fichier ordinaire (c'est un tube nommé, un périphérique ou un socket) ; "
+    "remplacez-le par un fichier YAML [lecture]"
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this platform")
+@pytest.mark.usefixtures("deadline")
+def test_pipe_and_device_do_not_hang_check(run_main: Run, write_audit: WriteAudit) -> None:
+    """A named pipe and a link to /dev/zero in nc/ are refused; qnc check used to hang."""
+    folder = write_audit()
+    os.mkfifo(folder / "nc" / "NC-05.yaml")
+    (folder / "nc" / "NC-06.yaml").symlink_to("/dev/zero")
+    result = run_main("check", "audit", *TODAY)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "4 fichiers vérifiés : 2 erreurs, 0 avertissement.\n",
+        f"audit/nc/NC-05.yaml:1:1: erreur: {NOT_A_FILE}\n"
+        f"audit/nc/NC-06.yaml:1:1: erreur: {NOT_A_FILE}\n",
+    )
+
+
+def test_dangling_link_is_said(run_main: Run, write_audit: WriteAudit) -> None:
+    """A link to a file that is gone is an error naming the link, not 'no such file'."""
+    folder = write_audit()
+    (folder / "nc" / "NC-02.yaml").symlink_to(folder / "ailleurs" / "NC-02.yaml")
+    result = run_main("check", "audit", *TODAY)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "audit/nc/NC-02.yaml:1:1: erreur: ce lien symbolique pointe vers un fichier qui "
+        "n'existe pas ; corrigez le lien ou remplacez-le par le fichier [lecture]\n",
+    )
+
+
+def test_unreadable_nc_folder_is_not_a_closed_audit(
+    run_main: Run, write_audit: WriteAudit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """nc/ that cannot be listed stops qnc status (exit 1) instead of showing 'soldée'."""
+    folder = write_audit()
+    refuse_listing(monkeypatch, folder / "nc")
+    result = run_main("status", "audit", *TODAY)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "audit/nc:1:1: erreur: lecture du dossier impossible : accès refusé ; vérifiez ses "
+        "droits d'accès [lecture]\n"
+        "1 fichier vérifié : 1 erreur, 0 avertissement.\n" + FIX_FIRST
+    )
+
+
+def test_nc_that_is_a_file_is_not_a_closed_audit(run_main: Run, write_audit: WriteAudit) -> None:
+    """A file named nc instead of the folder stops qnc status instead of showing 'soldée'."""
+    folder = write_audit(ncs={})
+    (folder / "nc").rmdir()
+    (folder / "nc").write_text(NC)
+    result = run_main("status", "audit", *TODAY)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(
+        "audit/nc:1:1: erreur: « nc » est un fichier, pas un dossier ; les fichiers de NC "
+        "vont dans un dossier nommé nc [lecture]\n"
+    )
+
+
+def test_unreadable_client_folder_is_reported(
+    run_main: Run, write_audit: WriteAudit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A client folder that cannot be listed is an error; the other audits are checked."""
+    write_audit(name="clients/a")
+    (tmp_path / "clients" / "b").mkdir()
+    refuse_listing(monkeypatch, tmp_path / "clients" / "b")
+    result = run_main("check", "clients", *TODAY)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        ONE_ERROR,
+        "clients/b:1:1: erreur: lecture du dossier impossible : accès refusé ; vérifiez ses "
+        "droits d'accès [lecture]\n",
+    )
+
+
+def test_path_below_a_forbidden_folder_is_a_user_error(
+    run_main: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A path that cannot even be looked at: 'qnc: …' in French and exit 1, no traceback."""
+    stat = Path.stat
+
+    def guarded(self: Path, **kwargs: Any) -> os.stat_result:
+        if self.name == "audit" and self.parent.name == "prive":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return stat(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", guarded)
+    result = run_main("check", "prive/audit")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        "qnc: lecture de « prive/audit » impossible : accès refusé ; vérifiez les droits "
+        "d'accès de ce chemin et des dossiers qui le contiennent\n",
+    )
+
+
+# --- where NC files are kept ----------------------------------------------------------------
+
+
+def ignored(path: str, name: str) -> str:
+    return (
+        f"{path}:1:1: avertissement: qnc ne lit pas ce fichier : un fichier de NC doit être "
+        f"directement dans le dossier nc/ de l'audit ; déplacez-le (nc/{name}), ou sortez-le "
+        "du dossier de l'audit [fichier-ignore]\n"
+    )
+
+
+def test_misplaced_nc_files_are_warned(run_main: Run, write_audit: WriteAudit) -> None:
+    """NC files in nc/2026/ or NC/ are not read: a warning each, so that no one believes
+    the audit closed; --strict makes them fail the check."""
+    write_audit(
+        ncs={},
+        files={"nc/2026/NC-01.yaml": NC, "NC/NC-02.yaml": NC, "preuves/liste.yaml": "a: 1\n"},
+    )
+    result = run_main("check", "audit", *TODAY)
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "1 fichier vérifié : 0 erreur, 2 avertissements.\n",
+    )
+    assert sorted(result.stderr.splitlines(keepends=True)) == sorted(
+        [
+            ignored("audit/NC/NC-02.yaml", "NC-02.yaml"),
+            ignored("audit/nc/2026/NC-01.yaml", "NC-01.yaml"),
+        ]
+    )
+    assert run_main("check", "audit", *TODAY, "--strict").exit_code == 1
+
+
+def test_hidden_files_in_nc_are_not_read(run_main: Run, write_audit: WriteAudit) -> None:
+    """macOS and editor leftovers (._NC-01.yaml, .#NC-01.yaml) are neither read nor warned."""
+    write_audit(ncs={"NC-01.yaml": NC, "._NC-01.yaml": b"\x00\x05\x16\x07", ".#NC-01.yaml": "x"})
+    result = run_main("check", "audit", *TODAY)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "2 fichiers vérifiés : aucun problème.\n",
+        "",
+    )
+
+
+def test_audit_yml_is_named_with_its_fix(run_main: Run, write_audit: WriteAudit) -> None:
+    """An audit saved as audit.yml: the orphan NC says to rename it audit.yaml."""
+    write_audit(None, files={"audit.yml": "x"})
+    result = run_main("check", "audit", *TODAY)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "audit/nc/NC-01.yaml:1:1: erreur: ce fichier de NC n'appartient à aucun audit : audit "
+        "n'a pas de fichier audit.yaml, mais un fichier « audit.yml » ; renommez-le "
+        "« audit.yaml » [audit-absent]\n",
+    )
+
+
+# --- evidence that cannot be looked at ------------------------------------------------------
+
+EVIDENCE = """\
+actions:
+  - id: A1
+    description: Relancer les absents
+    responsable: Marie Dupont
+    echeance: 2026-04-01
+    preuves:
+      - {path}
+"""
+
+
+def test_evidence_name_too_long_is_missing(run_main: Run, write_audit: WriteAudit) -> None:
+    """An evidence name longer than the system allows is missing, not a traceback."""
+    name = "preuves/" + "x" * 300 + ".pdf"
+    write_audit(
+        ncs={"NC-01.yaml": NC + EVIDENCE.format(path=name)}, files={"preuves/liste.md": "x"}
+    )
+    result = run_main("check", "audit", *TODAY)
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"audit/nc/NC-01.yaml:11:9: avertissement: la preuve « {name} » n'existe pas (le chemin "
+        "part du dossier de l'audit) [preuve-introuvable]\n",
+    )
+
+
+def test_evidence_in_a_forbidden_folder_is_not_called_missing(
+    run_main: Run, write_audit: WriteAudit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Evidence below a folder that may not be entered: qnc cannot tell, and says nothing."""
+    write_audit(ncs={"NC-01.yaml": NC + EVIDENCE.format(path="preuves/rh/grille.pdf")})
+    stat = Path.stat
+
+    def guarded(self: Path, **kwargs: Any) -> os.stat_result:
+        if self.name == "grille.pdf":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return stat(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", guarded)
+    result = run_main("check", "audit", *TODAY)
+    assert (result.exit_code, result.stderr) == (0, "")
