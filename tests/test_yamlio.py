@@ -624,7 +624,7 @@ def test_path_that_is_not_a_file(
             "lecture du fichier impossible : une partie de son chemin est un fichier, "
             "pas un dossier",
         ),
-        (errno.EIO, "lecture du fichier impossible : Input/output error"),
+        (errno.EIO, "lecture du fichier impossible : erreur système EIO"),
     ],
 )
 def test_system_errors_are_said_in_french(

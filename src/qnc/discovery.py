@@ -12,7 +12,7 @@ from qnc.diagnostics import Diagnostic, Severity
 from qnc.errors import QncError
 from qnc.folder import AUDIT_FILE, NC_DIR
 from qnc.i18n import Msg, t
-from qnc.yamlio import folder_error
+from qnc.oserrors import folder_error
 
 _SKIPPED = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__"}
 _YAML = (".yaml", ".yml")

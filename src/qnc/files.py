@@ -11,6 +11,7 @@ from pathlib import Path
 
 from qnc.errors import QncError
 from qnc.i18n import Msg, t
+from qnc.oserrors import reason
 
 
 def write_atomically(
@@ -40,27 +41,6 @@ def write_atomically(
             t("cannot write '{path}': {reason}", path=str(path), reason=reason(exc))
         ) from exc
     _replace(path, target, text)
-
-
-def reason(exc: OSError) -> Msg:
-    """Why the system refused, in words of the catalog (``strerror`` is always English)."""
-    if exc.errno is None:
-        return t("unexpected system error")
-    code = errno.errorcode.get(exc.errno, str(exc.errno))
-    return _REASONS.get(exc.errno) or t("system error {code}", code=code)
-
-
-_REASONS = {
-    errno.EACCES: t("permission denied"),
-    errno.EPERM: t("permission denied"),
-    errno.ENOSPC: t("no space left on the disk"),
-    errno.EROFS: t("the disk is read-only"),
-    errno.EISDIR: t("it is a folder"),
-    errno.ENOTDIR: t("part of the path is not a folder"),
-    errno.ENOENT: t("no such file or folder"),
-    errno.ENAMETOOLONG: t("the name is too long"),
-    errno.ELOOP: t("too many symbolic links (a loop?)"),
-}
 
 
 def _target(path: Path) -> Path:

@@ -1,0 +1,145 @@
+"""Plain words for what ruamel's parsers find wrong in a file (no ruamel import here).
+
+ruamel's C and pure-Python parsers word problems differently and place some of them
+differently: both are understood here, so a file gets the same message either way.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from qnc.i18n import Msg, t
+
+# Characters YAML forbids (ruamel/yaml/reader.py, NON_PRINTABLE). Looked for here, as
+# the C parser places them by byte and the pure one by character.
+_FORBIDDEN = re.compile(
+    r"[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]"
+)
+_FORBIDDEN_REPORTED = 20
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""Line breaks, as both parsers count lines."""
+
+_KEY_ALIGNMENT = t(
+    "this line is not aligned with the keys above it; indent it exactly like the other "
+    "keys of its level"
+)
+_LIST_ITEM = t(
+    "a list item starting with '- ' is expected here; check the indentation of this line"
+)
+_UNCLOSED_LIST = t(
+    "a list in brackets is not closed, or lacks a comma between two items; "
+    "check the closing ']' and the commas"
+)
+_UNCLOSED_MAPPING = t(
+    "a mapping in braces is not closed, or lacks a comma between two entries; "
+    "check the closing brace and the commas"
+)
+_SECOND_DOCUMENT = t(
+    "a second document starts here, but a file holds only one; remove this '---' line"
+)
+_LIST_ON_KEY_LINE = t(
+    "a list cannot start on the line of its key; put each '- ' item on a line of its own, indented"
+)
+_ESCAPE = t(
+    "a backslash between double quotes starts an escape sequence; put the value in "
+    "single quotes instead"
+)
+# ruamel's C and pure-Python parsers word problems differently: the start of each
+# wording is listed. The pure parser's "expected <block end>" is told by its context.
+_PROBLEMS = {
+    "mapping values are not allowed": t(
+        "a ':' is not allowed here; check the indentation of this line, or put the text in quotes"
+    ),
+    "found unexpected end of stream": t("the file ends too early; is a quote or bracket unclosed?"),
+    "found undefined alias": t("this alias (*name) refers to no anchor (&name)"),
+    "did not find expected key": _KEY_ALIGNMENT,
+    "did not find expected '-' indicator": _LIST_ITEM,
+    "could not find expected ':'": t(
+        "this line has no ':' where a key is expected; write 'key: value', or indent the "
+        "line if it continues the text above"
+    ),
+    "did not find expected ',' or ']'": _UNCLOSED_LIST,
+    "expected ',' or ']'": _UNCLOSED_LIST,
+    "did not find expected ',' or '}'": _UNCLOSED_MAPPING,
+    "expected ',' or '}'": _UNCLOSED_MAPPING,
+    "but found another document": _SECOND_DOCUMENT,
+    "found another document": _SECOND_DOCUMENT,
+    "block sequence entries are not allowed": _LIST_ON_KEY_LINE,
+    "sequence entries are not allowed": _LIST_ON_KEY_LINE,
+    "found unknown escape character": _ESCAPE,
+    "did not find expected hexdecimal number": _ESCAPE,
+    "expected escape sequence": _ESCAPE,
+}
+_CONTEXTS = {
+    "while parsing a block mapping": _KEY_ALIGNMENT,
+    "while parsing a block collection": _LIST_ITEM,
+    "while scanning a block scalar": t(
+        "after '|' or '>', the text starts on the next line, indented; or put the value in quotes"
+    ),
+}
+_CANNOT_START = {
+    "found character": "",  # the character itself, read from the text
+    "while scanning an alias": "*",
+    "while scanning an anchor": "&",
+}
+
+
+def forbidden_characters(text: str, exc: Any) -> list[tuple[int, int, Msg]]:
+    """One problem per forbidden character (the first ones), at its line and column."""
+    found = [
+        (match.start(), ord(match.group()))
+        for match in itertools.islice(_FORBIDDEN.finditer(text), _FORBIDDEN_REPORTED)
+    ] or [(min(exc.position, len(text)), int(exc.character))]
+    problems = []
+    for index, code in found:
+        line, column = _position(text, index)
+        message = t(
+            "the character U+{code:04X} is not allowed in a YAML file; delete it "
+            "(it often comes from text pasted from Word)",
+            code=code,
+        )
+        problems.append((line, column, message))
+    return problems
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[index]``."""
+    breaks = list(_BREAK.finditer(text, 0, index))
+    return len(breaks) + 1, index - (breaks[-1].end() if breaks else 0) + 1
+
+
+def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
+    """Line, column, code and plain words for one of ruamel's syntax errors."""
+    problem, context = str(exc.problem or ""), str(exc.context or "")
+    # The simple key that lacks its ':' is a better place than where the ':' was sought.
+    lacks_colon = problem.startswith("could not find expected ':'") and exc.context_mark
+    mark = exc.context_mark if lacks_colon else exc.problem_mark or exc.context_mark
+    line, column = (mark.line, mark.column) if mark else (0, 0)
+    lines = text.splitlines()
+    before = lines[line][:column] if line < len(lines) else ""
+    culprit = lines[line][column : column + 1] if line < len(lines) else ""
+    if culprit == "\t" or (before.strip() == "" and "\t" in before + culprit):
+        message = t("a tab is used for indentation; YAML needs spaces")
+        return line + 1, column + 1, "tabulation", message
+    if problem.startswith("found unknown escape") and before.endswith("\\"):
+        column -= 1  # the pure parser points after the backslash, the C one at it
+    message = _explain(problem, context, culprit, at_line_start=before.strip() == "")
+    return line + 1, column + 1, "syntaxe-yaml", message
+
+
+def _explain(problem: str, context: str, culprit: str, *, at_line_start: bool) -> Msg:
+    """Plain words for ruamel's ``problem`` (and its ``context``)."""
+    for start, char in _CANNOT_START.items():
+        if problem.startswith(start) or context.startswith(start):
+            return t(
+                "a value cannot start with '{char}'; put the value in quotes", char=char or culprit
+            )
+    message = next((m for start, m in _PROBLEMS.items() if problem.startswith(start)), None)
+    message = message or next((m for s, m in _CONTEXTS.items() if context.startswith(s)), None)
+    if message is _KEY_ALIGNMENT and not at_line_start:
+        return t(
+            "unexpected text after a value in quotes or brackets; put the whole value in quotes"
+        )
+    return message or t("invalid YAML syntax: {detail}", detail=problem or context)
