@@ -37,8 +37,9 @@ def gantt(report: AuditReport, tr: Translator) -> str:
         lines.append(f"    section {_name(nc.id, fallback='NC')}")
         for item in state.actions:
             action = item.action
-            tags = ["done"] if action.done else ["crit"] if item.status is Status.OVERDUE else []
-            end = action.done or action.due
+            done = action.done if item.done else None  # done by the report's day
+            tags = ["done"] if done else ["crit"] if item.status is Status.OVERDUE else []
+            end = done or action.due
             begin = min(start, end)
             label = _name(f"{action.id} {action.description}", fallback=tr(t("Action")))
             lines.append(f"    {label} :{', '.join([*tags, ''])}{begin}, {end}")

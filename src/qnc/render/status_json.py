@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from qnc.i18n import Translator
-from qnc.render.diagnostics import display_path
+from qnc.render.diagnostics import display_path, json_text
 from qnc.report import AuditReport, NcState
 
 
@@ -17,7 +16,7 @@ def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator) 
         "aujourdhui": today.isoformat(),
         "audits": [_audit(report, tr) for report in reports],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)
 
 
 def _audit(report: AuditReport, tr: Translator) -> dict[str, Any]:
