@@ -114,4 +114,3 @@ def test_only_yamlio_imports_ruamel() -> None:
         or (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ruamel"))
     )
     assert set(importers) == {"yamlio.py"}
-

@@ -839,3 +839,18 @@ def test_check_audit_is_pure(tmp_path: Path) -> None:
     context = Context(today=date(2026, 3, 20), exists=exists, repository=tmp_path)
     assert check_audit(folder, context) == []
     assert asked == [tmp_path / "avant/audit.yaml", tmp_path / "avant/nc/NC-01.yaml"]
+
+
+def test_nc_rules_run_when_audit_yaml_has_errors(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
+) -> None:
+    """A broken audit.yaml does not hide what the NC files say on their own."""
+    audit = audit_text.replace("  categories: [AF]\n", '  categories: [AF]\n  siret: "1"\n')
+    nc = nc_text + ONE_ACTION + "  - id: A1\n    responsable: M\n    echeance: 2026-04-02\n"
+    folder = write_audit(audit, {"NC-01.yaml": nc, "NC-02.yaml": nc_text})
+    assert [(d[0], d[1], d[4]) for d in rows(diagnose, folder)] == [
+        ("audit.yaml", 4, "siret"),
+        ("nc/NC-01.yaml", 9, "action-dupliquee"),
+        ("nc/NC-02.yaml", 1, "id-duplique"),
+        ("nc/NC-02.yaml", 2, "indicateur-duplique"),
+    ]

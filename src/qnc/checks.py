@@ -7,21 +7,32 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 from qnc.diagnostics import Problem, error, warning
 from qnc.folder import AUDIT_FILE, AuditFolder, NcFile
 from qnc.i18n import t
-from qnc.nc_checks import Context, check_nc, reference
+from qnc.nc_checks import check_nc_alone, check_nc_in_audit
+from qnc.references import Context, reference
 
-__all__ = ["Context", "check_audit"]
+__all__ = ["Context", "check_audit", "check_ncs_alone"]
 
 
 def check_audit(folder: AuditFolder, ctx: Context) -> list[Problem]:
-    problems = list(_audit_dates(folder, ctx))
-    ids = Counter(entry.nc.id for entry in folder.ncs)
+    """Every rule of §2.4 across the audit and its NC files."""
+    problems = list(_audit_dates(folder, ctx)) + check_ncs_alone(folder.path, folder.ncs, ctx)
     for entry in folder.ncs:
-        problems += check_nc(folder, entry, ctx, duplicate_id=ids[entry.nc.id] > 1)
-    problems += _duplicates(folder.ncs)
+        problems += check_nc_in_audit(folder, entry, ctx)
+    return problems
+
+
+def check_ncs_alone(base: Path, ncs: tuple[NcFile, ...], ctx: Context) -> list[Problem]:
+    """The rules that hold without audit.yaml: still run when it has errors of its own."""
+    ids = Counter(entry.nc.id for entry in ncs)
+    problems: list[Problem] = []
+    for entry in ncs:
+        problems += check_nc_alone(base, entry, ctx, duplicate_id=ids[entry.nc.id] > 1)
+    problems += _duplicates(ncs)
     return problems
 
 

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from qnc.checks import Context, check_audit
+from qnc.checks import Context, check_audit, check_ncs_alone
 from qnc.diagnostics import Diagnostic, Problem, Severity
 from qnc.discovery import read_layout
 from qnc.folder import AUDIT_FILE, AuditFolder, NcFile
@@ -77,10 +77,12 @@ def load_audit(path: Path, *, today: date) -> Loaded:
         if nc is not None:
             ncs.append(NcFile(file, nc))
     folder = None
+    context = Context(today=today, exists=_exists, repository=_repository(path))
     if audit is not None:
         folder = AuditFolder(path, audit, tuple(ncs))
-        context = Context(today=today, exists=_exists, repository=_repository(path))
         reader.problems += check_audit(folder, context)
+    else:
+        reader.problems += check_ncs_alone(path, tuple(ncs), context)
     diagnostics = reader.diagnostics + [reader.locate(p) for p in reader.problems]
     diagnostics.sort(key=Diagnostic.sort_key)
     return Loaded(path, folder, tuple(diagnostics), 1 + len(layout.nc_files))

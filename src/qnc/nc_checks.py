@@ -5,32 +5,27 @@ Pure: the file system is consulted only through the ``exists`` function of the c
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from qnc.clocks import Clocked, Status, StepKind, clock, regulatory_due
+from qnc.clocks import Clocked, Status, StepKind, clock, known, regulatory_due
 from qnc.diagnostics import Loc, Problem, error, warning
 from qnc.folder import AuditFolder, NcFile
 from qnc.i18n import t, tn
 from qnc.labels import step_label
 from qnc.models import AuditType, Grade
+from qnc.references import Context, reference
+from qnc.references import evidence as _evidence
 
 
-@dataclass(frozen=True)
-class Context:
-    today: date
-    exists: Callable[[Path], bool]
-    repository: Path
-    """Evidence must stay inside this folder (the git work tree holding the audit)."""
-
-
-def check_nc(
-    folder: AuditFolder, entry: NcFile, ctx: Context, *, duplicate_id: bool
+def check_nc_alone(
+    base: Path, entry: NcFile, ctx: Context, *, duplicate_id: bool
 ) -> Iterator[Problem]:
-    """Every problem of one NC file; ``duplicate_id`` spares the file-name advice."""
+    """What can be checked in one NC file without its audit.yaml (which may be broken).
+
+    ``duplicate_id`` spares the advice to name the file after an id another file holds.
+    """
     nc, file = entry.nc, entry.path
     if not duplicate_id and file.name != f"{nc.id}.yaml":
         yield warning(
@@ -39,8 +34,7 @@ def check_nc(
             "nom-fichier",
             t("the file should be named after its id: {expected}", expected=f"{nc.id}.yaml"),
         )
-    yield from _indicator(folder, entry)
-    yield from _fact_dates(folder, entry, ctx)
+    yield from _future_facts(entry, ctx)
     if nc.plan_sent and not nc.root_cause:
         yield warning(
             file,
@@ -48,24 +42,15 @@ def check_nc(
             "analyse-causes",
             t("the action plan was sent without a root cause analysis; add 'analyse_causes:'"),
         )
-    if nc.origin is not None:
-        yield from reference(folder.path, nc.origin, file, ("origine",), ctx)
-    audit = folder.audit
-    clocked = clock(entry, notified=audit.audit.clock_start, rules=audit.rules, today=ctx.today)
-    yield from _actions(folder, clocked, ctx)
-    yield from _steps(folder, clocked)
-
-
-def _actions(folder: AuditFolder, clocked: Clocked, ctx: Context) -> Iterator[Problem]:
-    nc, file = clocked.nc, clocked.file.path
-    if not nc.actions and nc.plan_sent and clocked.open:
+    if not nc.actions and nc.plan_sent and known(nc.lifted, ctx.today) is None:
         yield warning(
             file,
             ("plan_envoye_le",),
             "sans-action",
             t("the action plan was sent, but no action is listed; add them under 'actions:'"),
         )
-    limit = regulatory_due(clocked)
+    if nc.origin is not None:
+        yield from reference(base, nc.origin, file, ("origine",), ctx)
     seen: set[str] = set()
     for i, action in enumerate(nc.actions):
         if action.id in seen:
@@ -76,9 +61,26 @@ def _actions(folder: AuditFolder, clocked: Clocked, ctx: Context) -> Iterator[Pr
                 t("the action id '{id}' is used twice in this NC", id=action.id),
             )
         seen.add(action.id)
+        for j, target in enumerate(action.evidence):
+            yield from _evidence(base, target, file, ("actions", i, "preuves", j), ctx)
+
+
+def check_nc_in_audit(folder: AuditFolder, entry: NcFile, ctx: Context) -> Iterator[Problem]:
+    """What one NC file must agree on with its audit: grid, dates, deadlines."""
+    yield from _indicator(folder, entry)
+    yield from _before_notification(folder, entry)
+    audit = folder.audit
+    clocked = clock(entry, notified=audit.audit.clock_start, rules=audit.rules, today=ctx.today)
+    yield from _action_dates(clocked)
+    yield from _steps(folder, clocked)
+
+
+def _action_dates(clocked: Clocked) -> Iterator[Problem]:
+    limit = regulatory_due(clocked)
+    for i, action in enumerate(clocked.nc.actions):
         if action.due > limit:
             yield warning(
-                file,
+                clocked.file.path,
                 ("actions", i, "echeance"),
                 "echeance-action",
                 t(
@@ -88,8 +90,6 @@ def _actions(folder: AuditFolder, clocked: Clocked, ctx: Context) -> Iterator[Pr
                     limit=limit,
                 ),
             )
-        for j, target in enumerate(action.evidence):
-            yield from _evidence(folder.path, target, file, ("actions", i, "preuves", j), ctx)
 
 
 def _steps(folder: AuditFolder, clocked: Clocked) -> Iterator[Problem]:
@@ -184,22 +184,35 @@ def _indicator(folder: AuditFolder, entry: NcFile) -> Iterator[Problem]:
         )
 
 
-def _fact_dates(folder: AuditFolder, entry: NcFile, ctx: Context) -> Iterator[Problem]:
-    nc, file = entry.nc, entry.path
-    notified = folder.audit.audit.clock_start
-    facts = [
+def _facts(entry: NcFile) -> Iterator[tuple[Loc, date]]:
+    nc = entry.nc
+    facts: list[tuple[Loc, date | None]] = [
         (("plan_envoye_le",), nc.plan_sent),
         (("preuves_envoyees_le",), nc.evidence_sent),
         (("levee_le",), nc.lifted),
         (("efficacite", "verifiee_le"), nc.effectiveness.checked if nc.effectiveness else None),
         *((("actions", i, "fait_le"), a.done) for i, a in enumerate(nc.actions)),
     ]
-    for loc, day in facts:
-        if day is None:
-            continue
+    yield from ((loc, day) for loc, day in facts if day is not None)
+
+
+def _future_facts(entry: NcFile, ctx: Context) -> Iterator[Problem]:
+    for loc, day in _facts(entry):
+        if day > ctx.today:
+            yield warning(
+                entry.path,
+                loc,
+                "date-future",
+                t("{date} is in the future: record a fact only once it has happened", date=day),
+            )
+
+
+def _before_notification(folder: AuditFolder, entry: NcFile) -> Iterator[Problem]:
+    notified = folder.audit.audit.clock_start
+    for loc, day in _facts(entry):
         if day < notified:
             yield error(
-                file,
+                entry.path,
                 loc,
                 "ordre-dates",
                 t(
@@ -208,61 +221,3 @@ def _fact_dates(folder: AuditFolder, entry: NcFile, ctx: Context) -> Iterator[Pr
                     notified=notified,
                 ),
             )
-        if day > ctx.today:
-            yield warning(
-                file,
-                loc,
-                "date-future",
-                t("{date} is in the future: record a fact only once it has happened", date=day),
-            )
-
-
-def reference(
-    base: Path, target: str, file: Path, loc: Loc, ctx: Context, *, expected: str = ""
-) -> Iterator[Problem]:
-    """``target`` must exist; ``expected`` names a file it must hold (an audit folder)."""
-    if not ctx.exists(Path(os.path.normpath(base / target / expected))):
-        yield error(
-            file,
-            loc,
-            "reference-introuvable",
-            t(
-                "'{target}' does not exist (the path is relative to the audit folder)",
-                target=target,
-            ),
-        )
-
-
-def _evidence(base: Path, target: str, file: Path, loc: Loc, ctx: Context) -> Iterator[Problem]:
-    if target.startswith(("http://", "https://")):
-        return
-    if not target.strip():
-        yield warning(
-            file,
-            loc,
-            "preuve-introuvable",
-            t("an evidence path is empty; write the path of the file, or remove the line"),
-        )
-        return
-    path = Path(os.path.normpath(base / target))
-    if not path.is_relative_to(ctx.repository):
-        yield warning(
-            file,
-            loc,
-            "preuve-hors-depot",
-            t(
-                "the evidence '{target}' lies outside the repository; copy it into the audit "
-                "folder so that it is versioned with it",
-                target=target,
-            ),
-        )
-    elif not ctx.exists(path):
-        yield warning(
-            file,
-            loc,
-            "preuve-introuvable",
-            t(
-                "the evidence '{target}' does not exist (the path is relative to the audit folder)",
-                target=target,
-            ),
-        )

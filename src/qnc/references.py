@@ -1,0 +1,74 @@
+"""Paths that audit files name: the previous audit, the same NC before, evidence files.
+
+Pure: whether a path exists is asked of the ``exists`` function of the context.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from qnc.diagnostics import Loc, Problem, error, warning
+from qnc.i18n import t
+
+
+@dataclass(frozen=True)
+class Context:
+    today: date
+    exists: Callable[[Path], bool]
+    repository: Path
+    """Evidence must stay inside this folder (the git work tree holding the audit)."""
+
+
+def reference(
+    base: Path, target: str, file: Path, loc: Loc, ctx: Context, *, expected: str = ""
+) -> Iterator[Problem]:
+    """``target`` must exist; ``expected`` names a file it must hold (an audit folder)."""
+    if not ctx.exists(Path(os.path.normpath(base / target / expected))):
+        yield error(
+            file,
+            loc,
+            "reference-introuvable",
+            t(
+                "'{target}' does not exist (the path is relative to the audit folder)",
+                target=target,
+            ),
+        )
+
+
+def evidence(base: Path, target: str, file: Path, loc: Loc, ctx: Context) -> Iterator[Problem]:
+    if target.startswith(("http://", "https://")):
+        return
+    if not target.strip():
+        yield warning(
+            file,
+            loc,
+            "preuve-introuvable",
+            t("an evidence path is empty; write the path of the file, or remove the line"),
+        )
+        return
+    path = Path(os.path.normpath(base / target))
+    if not path.is_relative_to(ctx.repository):
+        yield warning(
+            file,
+            loc,
+            "preuve-hors-depot",
+            t(
+                "the evidence '{target}' lies outside the repository; copy it into the audit "
+                "folder so that it is versioned with it",
+                target=target,
+            ),
+        )
+    elif not ctx.exists(path):
+        yield warning(
+            file,
+            loc,
+            "preuve-introuvable",
+            t(
+                "the evidence '{target}' does not exist (the path is relative to the audit folder)",
+                target=target,
+            ),
+        )
