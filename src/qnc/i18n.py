@@ -16,7 +16,7 @@ import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Literal, TypeAlias, get_args
 
 Language: TypeAlias = Literal["fr", "en"]
@@ -110,7 +110,7 @@ def translator(language: Language) -> Translator:
 def _catalog(language: Language) -> gettext.NullTranslations:
     if language == "en":
         return gettext.NullTranslations()
-    po = resources.files("qnc").joinpath("locale", f"{language}.po").read_text("utf-8")
+    po = (Path(__file__).parent / "locale" / f"{language}.po").read_text("utf-8")
     return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
 
 

@@ -30,7 +30,6 @@ from qnc.i18n import Msg, t
 from qnc.oserrors import FILE_ERRORS, read_error
 from qnc.scalars import PLAIN
 from qnc.yamlnodes import CORE, MAX_DEPTH, TOO_DEEP, walk
-from qnc.yamlsyntax import forbidden_characters, syntax_error
 
 MAX_BYTES = 1_000_000
 """Refuse larger files: a real audit file is a few kilobytes; this bounds time and memory."""
@@ -175,6 +174,8 @@ def _compose(text: str, path: Path, *, pure: bool) -> Any:
             return YAML(typ="safe", pure=True).compose(text)
         return loader(text).get_single_node()
     except ReaderError as exc:
+        from qnc.yamlsyntax import forbidden_characters  # only when a file is broken
+
         raise YamlError(
             [
                 Diagnostic(path, line, column, Severity.ERROR, "caractere-interdit", message)
@@ -182,6 +183,8 @@ def _compose(text: str, path: Path, *, pure: bool) -> Any:
             ]
         ) from exc
     except MarkedYAMLError as exc:
+        from qnc.yamlsyntax import syntax_error
+
         raise _fail(path, *syntax_error(text, exc)) from exc
     except YAMLError as exc:  # no other kind is known; a last resort, never a traceback
         raise _fail(
