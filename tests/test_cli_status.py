@@ -199,3 +199,23 @@ def test_status_help_is_french(run_main) -> None:
         "Montre où en est un audit",
     ):
         assert text in result.stdout
+
+
+def test_actions_to_chase_name_owners(run_main) -> None:
+    """Who owes what: late or near actions with their owner, nearest first, in both outputs."""
+    result = run_main("status", str(EXAMPLE), "--today", "2026-12-10", env={"COLUMNS": "200"})
+    assert (
+        "Actions à relancer (en retard ou bientôt dues)\n"
+        "- NC-01 A2 — Claire Fabre — 04/12/2026 (6 jours de retard) — Rédiger la procédure "
+        "« Évaluation des acquis » et l'intégrer au livret formateur\n"
+        "- NC-02 A2 — Julien Moreau — 15/12/2026 (dans 5 jours) — Ajouter au calendrier qualité "
+        "une relecture semestrielle des fiches formation\n"
+    ) in result.stdout
+    payload = json.loads(
+        run_main("status", str(EXAMPLE), "--today", "2026-12-10", "--format", "json").stdout
+    )
+    first = payload["audits"][0]["non_conformites"][0]
+    assert first["relances"] == [
+        {"action": "A2", "responsable": "Claire Fabre", "echeance": "2026-12-04",
+         "jours_restants": -6, "statut": "depassee"},
+    ]  # fmt: skip

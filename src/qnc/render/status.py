@@ -17,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from qnc.clocks import Status
 from qnc.i18n import Msg, Translator, t, tn
 from qnc.labels import grade_label, step_label
 from qnc.models import Grade
@@ -70,6 +71,9 @@ def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int
     else:
         ncs = nc_list(report, tr)
     parts: list[RenderableType] = [header(report, tr), ncs]
+    chase = actions_to_chase(report, tr)
+    if chase is not None:
+        parts.append(chase)
     if explain:
         parts.append(explanations(report, tr))
     return Stack(*parts)
@@ -139,6 +143,31 @@ def nc_list(report: AuditReport, tr: Translator) -> Text:
         _line(text, t("Next step"), tr, step)
         done = t("{done} done, {late} late", done=c.done, late=c.late.plain)
         _line(text, t("Actions"), tr, Text(tr(done)))
+        text.append("\n")
+    return text
+
+
+def actions_to_chase(report: AuditReport, tr: Translator) -> Text | None:
+    """Who owes what: open actions that are late or due soon, nearest first, with owners."""
+    pending = [
+        (item, nc)
+        for nc in report.ncs
+        if nc.clocked.open
+        for item in nc.actions
+        if item.status in (Status.OVERDUE, Status.NEAR)
+    ]
+    if not pending:
+        return None
+    text = Text(tr(t("Actions to chase (late or due soon)")) + "\n", "bold")
+    for item, nc in sorted(pending, key=lambda pair: pair[0].action.due):
+        action = item.action
+        text.append(f"- {nc.file.nc.id} {action.id} — {action.owner} — ")
+        text.append(
+            tr(t("{due} ({left})", due=tr.short_date(action.due), left=days_left(item.days_left))),
+            STATUS_STYLES[item.status],
+        )
+        if action.description:
+            text.append(f" — {action.description}")
         text.append("\n")
     return text
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from qnc.clocks import Status
 from qnc.i18n import Translator
 from qnc.render.diagnostics import display_path, json_text
 from qnc.report import AuditReport, NcState
@@ -61,6 +62,17 @@ def _nc(state: NcState, tr: Translator) -> dict[str, Any]:
             for step in state.clocked.steps
         ],
         "actions": {"total": len(state.actions), "faites": state.done, "en_retard": state.late},
+        "relances": [
+            {
+                "action": item.action.id,
+                "responsable": item.action.owner,
+                "echeance": item.action.due.isoformat(),
+                "jours_restants": item.days_left,
+                "statut": item.status.value,
+            }
+            for item in state.actions
+            if state.clocked.open and item.status in (Status.OVERDUE, Status.NEAR)
+        ],
         "fichier": display_path(state.file.path),
         "explication": tr(state.reason),
     }
