@@ -854,3 +854,21 @@ def test_nc_rules_run_when_audit_yaml_has_errors(
         ("nc/NC-02.yaml", 1, "id-duplique"),
         ("nc/NC-02.yaml", 2, "indicateur-duplique"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        (
+            ".",
+            "« . » est le dossier de cet audit lui-même ; indiquez le dossier de l'audit précédent",
+        ),
+        ("..", "« .. » n'est pas un dossier d'audit : il ne contient pas de audit.yaml"),
+    ],
+)  # fmt: skip
+def test_previous_audit_must_be_another_audit_folder(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, target: str, message: str
+) -> None:
+    """'precedent' naming the audit itself, or a folder without audit.yaml, is an error."""
+    folder = write_audit(audit_text + f"  precedent: {target}\n")
+    assert [(d[4], d[5]) for d in rows(diagnose, folder)] == [("reference-introuvable", message)]

@@ -218,6 +218,19 @@ def test_never_writes_over_the_audit_files(run_main, audit_copy: Path, name: str
     assert tree(audit_copy) == before
 
 
+def test_never_writes_a_new_file_into_nc(run_main, audit_copy: Path) -> None:
+    """A new file in nc/ would be read as an NC by every later command: refused."""
+    before = tree(audit_copy)
+    out = audit_copy / "nc" / "plan.md"
+    result = run_main("plan", str(audit_copy), "--out", str(out), "--today", MID_WAY)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"qnc: « {out} » est dans le dossier nc/, où chaque fichier est lu comme une NC ; "
+        "écrivez le plan ailleurs\n"
+    )
+    assert tree(audit_copy) == before
+
+
 def test_never_writes_over_an_audit_file_through_a_link(
     run_main, audit_copy: Path, tmp_path: Path
 ) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -219,3 +221,24 @@ def test_actions_to_chase_name_owners(run_main) -> None:
         {"action": "A2", "responsable": "Claire Fabre", "echeance": "2026-12-04",
          "jours_restants": -6, "statut": "depassee"},
     ]  # fmt: skip
+
+
+def test_certificate_end_is_shown(run_main, write_audit) -> None:
+    """With a certificate, the header says until when it is valid, or that it expired."""
+    folder = write_audit(LATE_AUDIT + "certificat:\n  obtenu_le: 2024-05-02\n")
+    valid = run_main("status", str(folder), "--today", "2026-04-01", env={"COLUMNS": "120"})
+    assert "Certificat : valable jusqu'au 1er mai 2027" in valid.stdout
+    expired = run_main("status", str(folder), "--today", "2027-05-02", env={"COLUMNS": "120"})
+    assert "Certificat : expiré le 1er mai 2027" in expired.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_output_that_cannot_be_written_is_a_message() -> None:
+    """A full disk on stdout gives a message and exit 1, never a traceback."""
+    with Path("/dev/full").open("w") as sink:
+        result = subprocess.run(
+            [sys.executable, "-m", "qnc", "status", str(EXAMPLE), "--today", MID_WAY],
+            stdout=sink, stderr=subprocess.PIPE, text=True, check=False,
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == "qnc: impossible d'écrire la sortie : plus de place sur le disque\n"

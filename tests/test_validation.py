@@ -441,3 +441,25 @@ def test_problems_from_points_missing_keys_at_their_record(tmp_path: Path) -> No
         (tmp_path / "NC-01.yaml", (), "cle-manquante", True, f"required key '{key}' is missing")
         for key in ("indicateur", "gravite", "constat")
     ]
+
+
+def test_non_breaking_space_in_a_key_is_named(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """'gravite\\u00a0:' (Word's space before a colon) says what the invisible character is."""
+    nc = nc_text.replace("gravite: mineure", "gravite\u00a0: mineure")
+    assert [(p[3], p[4]) for p in nc_problems(write_audit, diagnose, nc)] == [
+        ("cle-inconnue", "« gravite » contient une espace spéciale invisible (U+00A0, souvent "
+         "tapée par Word) ; remplacez-la par une espace normale ou supprimez-la"),
+    ]  # fmt: skip
+
+
+def test_non_breaking_space_in_a_value_is_named(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """'mineure\\u00a0' is told apart from a wrong value."""
+    nc = nc_text.replace("gravite: mineure", "gravite: mineure\u00a0")
+    assert [(p[3], p[4]) for p in nc_problems(write_audit, diagnose, nc)] == [
+        ("valeur-invalide", "« mineure » contient une espace spéciale invisible (U+00A0, "
+         "souvent tapée par Word) ; remplacez-la par une espace normale ou supprimez-la"),
+    ]  # fmt: skip

@@ -174,3 +174,28 @@ def test_major_with_proof_sent_waits_for_decision() -> None:
     assert "le certificateur devrait décider d'ici le 12 juillet 2026" in translator("fr")(
         outcome.reason
     )
+
+
+def test_five_minors_still_open_after_the_date_compromise() -> None:
+    """5 minors still open the day after N + 3 months count as a major NC not corrected."""
+    outcome = judge(minors(5, date(2026, 6, 13)), AuditType.INITIAL, minors_by=MINORS_BY)
+    assert outcome.verdict is Verdict.COMPROMISED
+    assert translator("fr")(outcome.reason).startswith(
+        "5 NC mineures encore ouvertes au 12 juin 2026, date à laquelle elles devaient être "
+        "moins de 5 : ensemble elles valent une NC majeure non corrigée à temps ; la "
+        "certification sera refusée"
+    )
+    on_the_day = judge(minors(5, date(2026, 6, 12)), AuditType.INITIAL, minors_by=MINORS_BY)
+    assert on_the_day.verdict is Verdict.BLOCKED
+
+
+def test_proof_sent_late_is_said() -> None:
+    """A proof sent after the correction due date keeps `bloquee` but says it was late."""
+    item = clocked("NC-1", "majeure", date(2026, 6, 20), indicator=11,
+                   preuves_envoyees_le="2026-06-13")  # fmt: skip
+    outcome = judge([item], AuditType.INITIAL, minors_by=MINORS_BY)
+    assert outcome.verdict is Verdict.BLOCKED
+    assert (
+        "les preuves de NC-1 ont été envoyées le 13 juin 2026, après leur échéance "
+        "(12 juin 2026) : le certificateur peut refuser la correction"
+    ) in translator("fr")(outcome.reason)

@@ -59,6 +59,8 @@ class Clocked:
     steps: tuple[Step, ...]
     lifted: date | None
     """The day the NC was lifted, if that day has come."""
+    today: date
+    """The day the steps are evaluated on."""
 
     @property
     def nc(self) -> NonConformity:
@@ -126,7 +128,7 @@ def clock(file: NcFile, *, notified: date, rules: Rules, today: date) -> Clocked
         met_on = known(fact, today) or lifted
         status = status_on(due, met_on, today=today, alert=rules.alert)
         steps.append(Step(kind, due, met_on, status, (due - today).days, basis))
-    return Clocked(file, tuple(steps), lifted)
+    return Clocked(file, tuple(steps), lifted, today)
 
 
 def actions_done_on(actions: tuple[Action, ...], today: date) -> date | None:

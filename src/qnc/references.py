@@ -27,16 +27,21 @@ def reference(
     base: Path, target: str, file: Path, loc: Loc, ctx: Context, *, expected: str = ""
 ) -> Iterator[Problem]:
     """``target`` must exist; ``expected`` names a file it must hold (an audit folder)."""
-    if not ctx.exists(Path(os.path.normpath(base / target / expected))):
-        yield error(
-            file,
-            loc,
-            "reference-introuvable",
-            t(
-                "'{target}' does not exist (the path is relative to the audit folder)",
-                target=target,
-            ),
-        )
+    path = Path(os.path.normpath(base / target))
+    if expected and path == Path(os.path.normpath(base)):
+        yield error(file, loc, "reference-introuvable", t(
+            "'{target}' is this audit's own folder; name the folder of the previous audit",
+            target=target))  # fmt: skip
+    elif ctx.exists(path / expected):
+        return
+    elif expected and ctx.exists(path):
+        yield error(file, loc, "reference-introuvable", t(
+            "'{target}' is not an audit folder: it holds no {file}", target=target,
+            file=expected))  # fmt: skip
+    else:
+        yield error(file, loc, "reference-introuvable", t(
+            "'{target}' does not exist (the path is relative to the audit folder)",
+            target=target))  # fmt: skip
 
 
 def evidence(base: Path, target: str, file: Path, loc: Loc, ctx: Context) -> Iterator[Problem]:

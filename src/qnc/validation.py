@@ -136,12 +136,18 @@ def _where(loc: Loc) -> str:
 def _unknown_key(model: type[BaseModel], loc: Loc, near: list[str]) -> Msg:
     key = str(loc[-1])
     known = _keys_at(model, loc[:-1])
+    invisible = _invisible_space(key)
+    if invisible and key.strip() in known:
+        return invisible
     if near:
         return t("unknown key '{key}'; did you mean '{near}'?", key=key, near=near[0])
     return t("unknown key '{key}'; accepted keys here: {known}", key=key, known=", ".join(known))
 
 
 def _not_accepted(value: object, accepted: list[str]) -> Msg:
+    invisible = _invisible_space(str(value))
+    if invisible and str(value).strip() in accepted:
+        return invisible
     near = _near(str(value), accepted)
     if near:
         return t(
@@ -154,6 +160,22 @@ def _not_accepted(value: object, accepted: list[str]) -> Msg:
         "'{value}' is not accepted; accepted values: {accepted}",
         value=_shown(value),
         accepted=", ".join(accepted),
+    )
+
+
+_ODD_SPACES = {"\u00a0": "U+00A0", "\u202f": "U+202F", "\u2007": "U+2007", "\u2009": "U+2009"}
+
+
+def _invisible_space(text: str) -> Msg | None:
+    """A non-breaking or thin space (often typed by Word before ':'), which looks like none."""
+    found = next((code for char, code in _ODD_SPACES.items() if char in text), None)
+    if found is None:
+        return None
+    return t(
+        "'{text}' holds an invisible special space ({code}, often typed by Word); "
+        "replace it with a normal space or remove it",
+        text=text.strip(),
+        code=found,
     )
 
 

@@ -51,7 +51,8 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: date) -> 
     """The first verdict of §2.2 that applies.
 
     ``minors_by`` is the day by which 5 or more open minor NCs, counting as one major
-    NC, must fall under 5: the major correction due date.
+    NC, must fall under 5: the major correction due date. Still 5 or more after it,
+    they compromise the certification as a major NC late in its correction would.
     """
     open_ncs = [c for c in ncs if c.open]
     if not ncs:
@@ -63,11 +64,23 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: date) -> 
         return compromised
     minors = open_minors(ncs)
     blocking = [c for c in open_ncs if blocks_certificate(c, minors)]
+    if minors >= MINOR_LIMIT and ncs[0].today > minors_by:
+        reason = t(
+            "{count} on {due}, the day they had to be under 5: together they count as a "
+            "major NC not corrected in time; {fate}",
+            count=tn("{n} minor NC still open", "{n} minor NCs still open", minors),
+            due=minors_by,
+            fate=_fate(audit_type),
+        )
+        return Outcome(Verdict.COMPROMISED, reason, _nearest(blocking))
     if not blocking:
         return Outcome(Verdict.IN_PROGRESS, _minors_only(minors), None)
     deadline = _nearest(blocking)
     majors = sum(1 for c in blocking if c.nc.grade is Grade.MAJOR)
     cause = _cause(majors, minors, minors_by, audit_type)
+    late_proof = _late_proof(blocking)
+    if late_proof is not None:
+        cause = t("{cause}; {late}", cause=cause, late=late_proof)
     if deadline is None:
         return Outcome(Verdict.BLOCKED, cause, None)
     return Outcome(
@@ -93,6 +106,21 @@ def _overdue_correction(open_ncs: Sequence[Clocked], audit_type: AuditType) -> O
                 fate=_fate(audit_type),
             )
             return Outcome(Verdict.COMPROMISED, reason, Deadline(item.nc.id, correction))
+    return None
+
+
+def _late_proof(blocking: Sequence[Clocked]) -> Msg | None:
+    """A proof of correction sent after its due date: the certifier may refuse it."""
+    for item in blocking:
+        for step in item.steps:
+            if step.kind is StepKind.CORRECTION and step.status is Status.MET_LATE:
+                return t(
+                    "the proof for {id} was sent on {sent}, after its due date ({due}): the "
+                    "certifier may refuse the correction",
+                    id=item.nc.id,
+                    sent=step.met_on,
+                    due=step.due,
+                )
     return None
 
 

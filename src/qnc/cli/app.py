@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sys
 from typing import Annotated
 
@@ -11,7 +14,7 @@ from qnc import __version__
 from qnc.cli.options import h, help_language
 from qnc.cli.usage import Command, Group, UsageError, report_usage_error
 from qnc.errors import QncError
-from qnc.i18n import translator
+from qnc.i18n import t, translator
 
 app = typer.Typer(
     name="qnc",
@@ -74,4 +77,24 @@ def main() -> None:
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n")
         code = 130
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            raise
+        code = _output_failed(exc)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# Writing the output can fail: a closed pipe (qnc status | head), a full disk.
+_OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def _output_failed(exc: OSError) -> int:
+    """Say why the output could not be written; a reader that left needs no message."""
+    with contextlib.suppress(OSError):  # nothing more may reach the broken stream
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if exc.errno != errno.EPIPE:
+        from qnc.oserrors import reason
+
+        message = t("cannot write the output: {reason}", reason=reason(exc))
+        sys.stderr.write(f"qnc: {translator(help_language())(message)}\n")
+    return 1

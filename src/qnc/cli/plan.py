@@ -59,7 +59,13 @@ def plan(
     from qnc.render.diagnostics import display_path, visible
 
     folder = report.folder
-    sources = [folder.audit_file, *(n.path for n in folder.ncs), *(folder.path / NC_DIR).glob("*")]
+    nc_dir = folder.path / NC_DIR
+    if target.parent.resolve() == nc_dir.resolve() and not target.exists():
+        raise QncError(
+            t("'{path}' is in the nc/ folder, where every file is read as an NC; "
+              "write the plan elsewhere", path=str(out))
+        )  # fmt: skip
+    sources = [folder.audit_file, *(n.path for n in folder.ncs), *nc_dir.glob("*")]
     write_atomically(target, text, marker=MARKER, force=force, sources=sources)
     written = tr(t("Action plan written to {path}", path=display_path(target)))
     sys.stderr.write(visible(written) + "\n")

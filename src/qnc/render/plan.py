@@ -159,6 +159,8 @@ def _actions(state: NcState, report: AuditReport, tr: Translator, links_from: Pa
         status: Msg
         if item.done and action.done:
             status = t("done on {day}", day=action.done)
+        elif not state.clocked.open:
+            status = t("not done (the NC is lifted)")
         else:
             status = t(
                 "{status} ({left})",

@@ -35,7 +35,9 @@ from qnc.render.words import (
 from qnc.report import AuditReport, NcState
 from qnc.verdict import Verdict
 
-NARROW = 100
+NARROW = 120
+"""Below this width the NC table would squeeze or cut columns."""
+NARROW_PORTFOLIO = 140
 
 _VERDICT_STYLES = {
     Verdict.COMPROMISED: "bold red",
@@ -92,6 +94,14 @@ def header(report: AuditReport, tr: Translator) -> Panel:
     ):
         _field(text, label, tr)
         text.append(f"{value}\n")
+    certificate = audit.certificate
+    if certificate is not None:
+        _field(text, t("Certificate"), tr)
+        if certificate.end < report.today:
+            text.append(tr(t("expired on {day}", day=certificate.end)), "bold red")
+        else:
+            text.append(tr(t("valid until {day}", day=certificate.end)))
+        text.append("\n")
     outcome = report.outcome
     _field(text, t("Verdict"), tr)
     text.append(tr(VERDICTS[outcome.verdict]).upper(), _VERDICT_STYLES[outcome.verdict])
@@ -182,7 +192,7 @@ def explanations(report: AuditReport, tr: Translator) -> Text:
 def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int) -> RenderableType:
     """One row per audit, most urgent first; a block of lines each when narrow."""
     title = tr(t("Audits, most urgent first"))
-    if width < NARROW:
+    if width < NARROW_PORTFOLIO:
         text = Text(title + "\n", "bold")
         for report in reports:
             organisation, folder, audit, verdict, majors, minors, due, left = _portfolio_row(
