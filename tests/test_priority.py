@@ -97,7 +97,8 @@ def test_reasons_say_why() -> None:
         )
     }
     assert reasons == {
-        "NC-2": "en retard : « plan d'actions envoyé » était dû le 11 avril 2026, il y a 20 jours",
+        "NC-2": "en retard : l'étape « plan d'actions envoyé » était due le 11 avril 2026, "
+        "il y a 20 jours",
         "NC-1": "une NC majeure bloque le certificat ; prochaine étape : « corrections faites, "
         "preuves envoyées » d'ici le 12 juin 2026",
         "NC-3": "levée le 20 avril 2026 : plus rien à faire",

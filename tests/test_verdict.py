@@ -122,7 +122,7 @@ def test_overdue_blocking_step_is_told_in_the_past() -> None:
     outcome = judge(minors(6, date(2026, 4, 20)), AuditType.SURVEILLANCE, minors_by=MINORS_BY)
     reason = translator("fr")(outcome.reason)
     assert reason.endswith(
-        "« plan d'actions envoyé » pour NC-1 était dû le 11 avril 2026, il y a 9 jours"
+        "l'étape « plan d'actions envoyé » de NC-1 était due le 11 avril 2026, il y a 9 jours"
     )
 
 

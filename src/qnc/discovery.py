@@ -12,6 +12,7 @@ from qnc.diagnostics import Diagnostic, Severity
 from qnc.errors import QncError
 from qnc.folder import AUDIT_FILE, NC_DIR
 from qnc.i18n import Msg, t
+from qnc.natural import natural_key
 from qnc.oserrors import folder_error
 
 _SKIPPED = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__"}
@@ -164,7 +165,7 @@ def read_layout(folder: Path) -> Layout:
     nc = folder / NC_DIR
     try:
         with os.scandir(nc) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
+            for entry in sorted(entries, key=lambda e: natural_key(e.name)):
                 _nc_entry(Path(entry.path), _is_dir(entry), layout)
     except FileNotFoundError:
         pass  # no nc/ folder: no NC was raised

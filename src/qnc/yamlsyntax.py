@@ -69,6 +69,10 @@ _PROBLEMS = {
     "block sequence entries are not allowed": _LIST_ON_KEY_LINE,
     "sequence entries are not allowed": _LIST_ON_KEY_LINE,
     "found unknown escape character": _ESCAPE,
+    "found invalid Unicode character escape": _ESCAPE,
+    "did not find expected <document start>": t(
+        "unexpected text after the data of the file; remove it, or indent it under its key"
+    ),
     "did not find expected hexdecimal number": _ESCAPE,
     "expected escape sequence": _ESCAPE,
 }
