@@ -203,3 +203,23 @@ def test_minimal_audit_is_valid() -> None:
         None,
         False,
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [("2026-4-5", "2026-04-05"), ("2026/04/15", "2026-04-15"), ("20260415", "2026-04-15"),
+     ("2026.04.15", "2026-04-15")],
+)  # fmt: skip
+def test_near_iso_dates_get_their_iso_form(written: str, iso: str) -> None:
+    """A date almost in ISO form is refused with the exact ISO form to write."""
+    from pydantic import ValidationError
+
+    from qnc.models import NonConformity
+
+    with pytest.raises(ValidationError) as info:
+        NonConformity.model_validate(
+            {"id": "a", "indicateur": 1, "gravite": "mineure", "constat": "x",
+             "plan_envoye_le": written}
+        )  # fmt: skip
+    (err,) = info.value.errors()
+    assert (err["type"], err["ctx"]["iso"]) == ("qnc_date_french", iso)

@@ -21,6 +21,7 @@ from qnc.referential import GRIDS, Activity, Category
 
 _FRENCH_DATE = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*")
 _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LOOSE_ISO = re.compile(r"\s*(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|(\d{2})(\d{2}))\s*")
 _LA_POSTE = "356000000"
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 """Dates outside these years are typing mistakes (Qualiopi began in 2019); bounding them
@@ -41,8 +42,13 @@ def _iso_date(value: Any) -> Any:
             )
         return day
     french = _FRENCH_DATE.fullmatch(text)
-    if french:
-        day_of_month, month, year = (int(g) for g in french.groups())
+    loose = _LOOSE_ISO.fullmatch(text)
+    if french or loose:
+        if french:
+            day_of_month, month, year = (int(g) for g in french.groups())
+        elif loose:
+            year_text, *rest = (g for g in loose.groups() if g is not None)
+            year, month, day_of_month = int(year_text), int(rest[0]), int(rest[1])
         iso = _calendar_date(text, year, month, day_of_month).isoformat()
         raise PydanticCustomError("qnc_date_french", "not ISO", {"value": text, "iso": iso})
     raise PydanticCustomError("qnc_date", "not a date", {"value": text})
