@@ -48,7 +48,7 @@ def test_impossible_date_is_refused(text: str) -> None:
     }
 
 
-@pytest.mark.parametrize("text", ["avril 2026", "2026-4-15", "2026/04/15", "20260415"])
+@pytest.mark.parametrize("text", ["avril 2026", "15 avril 2026", "2026", "le 15"])
 def test_shapeless_date_is_refused(text: str) -> None:
     """Text that is no date at all is refused with the expected form."""
     assert only_error(Action, {**ACTION, "echeance": text})["type"] == "qnc_date"
