@@ -142,7 +142,19 @@ class Outcome:
     stderr: str
 
 
-_CLEAN_ENV: dict[str, str | None] = {"QNC_LANG": None, "QNC_TODAY": None, "NO_COLOR": None}
+_CLEAN_ENV: dict[str, str | None] = {
+    "QNC_LANG": None,
+    # Tests never depend on the real date: without --today, commands run on this day.
+    "QNC_TODAY": "2026-11-20",
+    "NO_COLOR": None,
+    # A developer's or a CI's terminal settings must not change rendered text.
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
+    "CLICOLOR_FORCE": None,
+    "COLUMNS": None,
+    "LINES": None,
+}
 
 
 @pytest.fixture

@@ -72,7 +72,9 @@ def test_rewrites_its_own_plan_but_not_a_user_file(run_main, tmp_path: Path) -> 
 def test_missing_folder_is_a_clear_error(run_main, tmp_path: Path) -> None:
     """--out into a folder that does not exist: message, exit 1, nothing written."""
     before = tree(tmp_path)
-    result = run_main("plan", str(EXAMPLE), "--out", str(tmp_path / "absent" / "plan.md"))
+    result = run_main(
+        "plan", str(EXAMPLE), "--out", str(tmp_path / "absent" / "plan.md"), "--today", MID_WAY
+    )
     assert result.exit_code == 1
     assert result.stderr == (
         f"qnc: le dossier « {tmp_path / 'absent'} » n'existe pas ; créez-le d'abord\n"
@@ -87,7 +89,9 @@ def test_read_only_folder_is_a_clear_error(run_main, tmp_path: Path) -> None:
     locked.mkdir()
     locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
-        result = run_main("plan", str(EXAMPLE), "--out", str(locked / "plan.md"))
+        result = run_main(
+            "plan", str(EXAMPLE), "--out", str(locked / "plan.md"), "--today", MID_WAY
+        )
     finally:
         locked.chmod(stat.S_IRWXU)
     assert result.exit_code == 1
@@ -179,7 +183,7 @@ def test_unwritable_folder_is_a_clear_error(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    result = run_main("plan", str(EXAMPLE), "--out", str(tmp_path / "plan.md"))
+    result = run_main("plan", str(EXAMPLE), "--out", str(tmp_path / "plan.md"), "--today", MID_WAY)
     assert result.exit_code == 1
     assert result.stderr == f"qnc: écriture impossible dans « {tmp_path} » : permission refusée\n"
     assert list(tmp_path.iterdir()) == []

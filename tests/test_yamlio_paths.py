@@ -160,3 +160,10 @@ def test_broken_files_same_diagnostics_on_both_paths(name: str) -> None:
     fast = diagnostics(BROKEN[name], pure=False)
     assert fast == diagnostics(BROKEN[name], pure=True)
     assert "invalid YAML syntax" not in fast[0][3]
+
+
+def test_the_fast_path_is_the_c_parser() -> None:
+    """ruamel.yaml.clib is installed, so every comparison above is C against pure Python."""
+    from qnc import yamlio
+
+    assert yamlio._c_loader() is not None

@@ -51,7 +51,7 @@ def _nc(state: NcState, tr: Translator) -> dict[str, Any]:
         "id": nc.id,
         "indicateur": nc.indicator,
         "gravite": nc.grade.value,
-        "levee": nc.lifted is not None,
+        "levee": not state.clocked.open,
         "etapes": [
             {
                 "etape": step.kind.value,
