@@ -45,10 +45,6 @@ class Indicator:
     def categories(self) -> tuple[Category, ...]:
         return tuple(c for c in Category if c in self.applies)
 
-    @property
-    def conditions(self) -> frozenset[Activity]:
-        return frozenset(a for a in self.applies.values() if a is not None)
-
 
 @dataclass(frozen=True)
 class Grid:
@@ -57,10 +53,6 @@ class Grid:
     applies_from: date
     verified: bool
     indicators: MappingProxyType[int, Indicator]
-
-    @property
-    def numbers(self) -> range:
-        return range(min(self.indicators), max(self.indicators) + 1)
 
 
 CRITERIA: Final = MappingProxyType(

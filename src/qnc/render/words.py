@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from qnc.clocks import Status, Step
+from qnc.clocks import Status
 from qnc.i18n import Msg, Translator, t, tn
-from qnc.labels import audit_type_label, step_label
+from qnc.labels import audit_type_label
 from qnc.priority import Group
 from qnc.report import AuditReport, NcState
 from qnc.verdict import Verdict
@@ -30,18 +30,6 @@ def days_left(days: int) -> Msg:
     if days > 0:
         return tn("in {n} day", "in {n} days", days)
     return tn("{n} day late", "{n} days late", -days)
-
-
-def step_phrase(step: Step) -> Msg:
-    """``action plan sent by 18 October 2026 (in 3 days)``."""
-    if step.status.is_met:
-        return t("{step}: met on {day}", step=step_label(step.kind), day=step.met_on)
-    return t(
-        "{step} by {due} ({left})",
-        step=step_label(step.kind),
-        due=step.due,
-        left=days_left(step.days_left),
-    )
 
 
 def state_of(nc: NcState) -> Msg:
