@@ -872,3 +872,84 @@ def test_previous_audit_must_be_another_audit_folder(
     """'precedent' naming the audit itself, or a folder without audit.yaml, is an error."""
     folder = write_audit(audit_text + f"  precedent: {target}\n")
     assert [(d[4], d[5]) for d in rows(diagnose, folder)] == [("reference-introuvable", message)]
+
+
+def test_plan_sent_without_actions_on_a_lifted_nc(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """Once the NC is lifted, a plan sent without actions is no longer worth a warning."""
+    nc = nc_text + "plan_envoye_le: 2026-03-18\nanalyse_causes: x\nlevee_le: 2026-03-19\n"
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == []
+
+
+def test_plan_sent_without_actions_lifted_only_later(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """Seen before the day it is lifted, the NC still gets the 'sans-action' warning."""
+    nc = nc_text + "plan_envoye_le: 2026-03-18\nanalyse_causes: x\nlevee_le: 2026-03-25\n"
+    assert [(d.line, d.column, d.code) for d in diagnose(write_audit(ncs={"NC-01.yaml": nc}))] == [
+        (5, 17, "sans-action"),
+        (7, 11, "date-future"),
+    ]
+
+
+def test_audit_on_a_single_day_is_fine(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """An audit ending on the day it starts ('fin' equal to 'debut') is in order."""
+    folder = write_audit(audit_text.replace("fin: 2026-03-10", "fin: 2026-03-09"))
+    assert rows(diagnose, folder) == []
+
+
+def test_certificate_expiring_the_day_it_is_obtained_is_fine(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """'expire_le' equal to 'obtenu_le' is not a date out of order."""
+    certificate = "certificat:\n  obtenu_le: 2026-05-01\n  expire_le: 2026-05-01\n"
+    assert rows(diagnose, write_audit(audit_text + certificate)) == []
+
+
+# --- a renewal whose certificate ends before the certifier must decide ---------------------
+
+
+def renewal(audit_text: str, expires: str) -> str:
+    return (
+        audit_text.replace("type: initial", "type: renouvellement")
+        + f"certificat:\n  obtenu_le: 2023-07-13\n  expire_le: {expires}\n"
+    )
+
+
+def test_decision_due_on_the_certificate_end_is_fine(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
+) -> None:
+    """The decision due on 12 July 2026, the certificate's last day: no warning."""
+    folder = write_audit(renewal(audit_text, "2026-07-12"), {"NC-01.yaml": major(nc_text)})
+    assert rows(diagnose, folder) == []
+
+
+def test_decision_due_after_the_certificate_end(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
+) -> None:
+    """The decision due on 12 July 2026, a day after the certificate ends: a warning at gravite."""
+    folder = write_audit(renewal(audit_text, "2026-07-11"), {"NC-01.yaml": major(nc_text)})
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            3,
+            10,
+            WARN,
+            "certificat-echu",
+            "la décision du certificateur sur cette NC majeure peut tomber jusqu'au 12 juillet "
+            "2026, après la fin du certificat (11 juillet 2026) : sans décision d'ici là, le "
+            "certificat expire ; envoyez les preuves tôt",
+        ),
+    ]
+
+
+def test_lifted_major_does_not_warn_about_the_certificate_end(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
+) -> None:
+    """A major NC already lifted needs no decision: no warning, whatever the certificate end."""
+    nc = major(nc_text) + "levee_le: 2026-03-19\n"
+    folder = write_audit(renewal(audit_text, "2026-07-11"), {"NC-01.yaml": nc})
+    assert rows(diagnose, folder) == []

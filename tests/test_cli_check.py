@@ -7,12 +7,14 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import qnc
+from qnc.inspection import inspect_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -127,6 +129,18 @@ def test_path_outside_current_folder_is_absolute(run: Run, misspelt: Path) -> No
     assert result.stderr.startswith(f"{misspelt}/nc/NC-01.yaml:3:1: erreur: ")
 
 
+def test_huge_nc_file_is_refused_at_its_start(run: Run, write_audit: WriteAudit) -> None:
+    """A 5 MB NC file is not read: 'fichier-trop-gros' at 1:1, exit 1."""
+    write_audit(ncs={"NC-01.yaml": "id: NC-01\nconstat: " + "x" * 5_000_000 + "\n"})
+    result = run("check", "audit", *TODAY)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "audit/nc/NC-01.yaml:1:1: erreur: fichier trop gros (5000 ko, limite 1000 ko) ; "
+        "un fichier d'audit fait quelques ko [fichier-trop-gros]\n"
+    )
+    assert result.stdout == "2 fichiers vérifiés : 1 erreur, 0 avertissement.\n"
+
+
 # --- language -----------------------------------------------------------------------------
 
 ENGLISH = (
@@ -159,6 +173,24 @@ def test_audit_language_applies_unless_overridden(
     assert run("check", "audit", *TODAY, "--lang", "fr").stdout == (
         "2 fichiers vérifiés : 1 erreur, 0 avertissement.\n"
     )
+
+
+def test_audits_of_different_languages_fall_back_to_french(
+    run: Run, write_audit: WriteAudit, audit_text: str, nc_text: str, tmp_path: Path
+) -> None:
+    """One audit in English, one in French: no language is shared, messages are French."""
+    misspelt = {"NC-01.yaml": nc_text.replace("gravite:", "gravitee:")}
+    write_audit(audit_text + "langue: en\n", misspelt, name="a-en")
+    write_audit(audit_text + "langue: fr\n", misspelt, name="b-fr")
+    assert inspect_paths([tmp_path], today=date(2026, 3, 20)).declared_language is None
+    result = run("check", ".", *TODAY)
+    assert result.exit_code == 1
+    assert result.stderr == "".join(
+        f"{name}/nc/NC-01.yaml:3:1: erreur: clé inconnue « gravitee » ; vouliez-vous dire "
+        "« gravite » ? [cle-inconnue]\n"
+        for name in ("a-en", "b-fr")
+    )
+    assert result.stdout == "4 fichiers vérifiés : 2 erreurs, 0 avertissement.\n"
 
 
 # --- JSON and GitHub ----------------------------------------------------------------------

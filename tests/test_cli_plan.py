@@ -69,6 +69,35 @@ def test_rewrites_its_own_plan_but_not_a_user_file(run_main, tmp_path: Path) -> 
     assert mine.read_text("utf-8").startswith("<!-- qnc:plan")
 
 
+def test_user_file_opening_with_a_comment_needs_force(run_main, tmp_path: Path) -> None:
+    """A notes.md opening with '<!-- perso -->' is not a qnc plan: exit 1, file unchanged."""
+    mine = tmp_path / "notes.md"
+    mine.write_text("<!-- perso -->\n# Mes notes\n", "utf-8")
+    refused = run_main("plan", str(EXAMPLE), "--out", str(mine), "--today", MID_WAY)
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"qnc: « {mine} » existe et n'a pas été produit par qnc ; choisissez un autre nom, "
+        "ou ajoutez --force pour le remplacer\n"
+    )
+    assert mine.read_text("utf-8") == "<!-- perso -->\n# Mes notes\n"
+
+
+def test_next_due_dates_in_date_order(run_main, write_audit, nc_text: str) -> None:
+    """The summary lists the coming due dates by date, not by NC: NC-02's plan comes first."""
+    major = nc_text.replace("indicateur: 12\ngravite: mineure", "indicateur: 11\ngravite: majeure")
+    minor = nc_text.replace("NC-01", "NC-02").replace("12", "1")
+    folder = write_audit(ncs={"NC-01.yaml": major, "NC-02.yaml": minor})
+    result = run_main("plan", str(folder), "--today", "2026-03-20")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Prochaines échéances :\n\n"
+        "- 11 avril 2026 — NC-02 — plan d'actions envoyé (dans 22 jours)\n"
+        "- 12 juin 2026 — NC-01 — corrections faites, preuves envoyées (dans 84 jours)\n"
+        "- 12 juillet 2026 — NC-01 — décision du certificateur (dans 114 jours)\n"
+        "- 12 septembre 2026 — NC-02 — plan d'actions mis en œuvre (dans 176 jours)\n\n"
+    ) in result.stdout
+
+
 def test_missing_folder_is_a_clear_error(run_main, tmp_path: Path) -> None:
     """--out into a folder that does not exist: message, exit 1, nothing written."""
     before = tree(tmp_path)
@@ -217,6 +246,20 @@ def test_never_writes_over_the_audit_files(run_main, audit_copy: Path, name: str
     assert result.exit_code == 1
     assert result.stderr == (
         f"qnc: « {out} » est un des fichiers de l'audit : qnc n'écrit jamais par-dessus, "
+        "même avec --force ; choisissez un autre nom\n"
+    )
+    assert tree(audit_copy) == before
+
+
+def test_never_writes_over_another_file_of_nc(run_main, audit_copy: Path) -> None:
+    """An existing nc/README.md as --out is refused as an audit file, even with --force."""
+    readme = audit_copy / "nc" / "README.md"
+    readme.write_text("# Les NC\n", "utf-8")
+    before = tree(audit_copy)
+    result = run_main("plan", str(audit_copy), "--out", str(readme), "--today", MID_WAY, "--force")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"qnc: « {readme} » est un des fichiers de l'audit : qnc n'écrit jamais par-dessus, "
         "même avec --force ; choisissez un autre nom\n"
     )
     assert tree(audit_copy) == before
@@ -398,4 +441,37 @@ def test_timeline_names_carry_no_mermaid_syntax(run_main, write_audit, nc_text: 
         "    A2 [31m :2026-03-12, 2026-04-15",
         "    Action :2026-03-12, 2026-04-15",
         "    · section pièges :2026-03-12, 2026-04-15",
+    ]
+
+
+def timeline(stdout: str) -> list[str]:
+    """The lines of the plan's Mermaid block after its four header lines: sections and tasks."""
+    return stdout.split("```mermaid\n")[1].split("```")[0].splitlines()[4:]
+
+
+@pytest.mark.parametrize(
+    ("today", "second"),
+    [
+        ("2026-04-13", "    A2 :2026-03-12, 2026-04-25"),  # done on 20 April: not yet
+        ("2026-04-21", "    A2 :done, 2026-03-12, 2026-04-20"),
+    ],
+    ids=["before-done", "after-done"],
+)
+def test_timeline_tags_late_and_done(
+    run_main, write_audit, nc_text: str, today: str, second: str
+) -> None:
+    """Late action and late step are `crit`; an action is `done` only from its fait_le on."""
+    actions = (
+        "actions:\n  - id: A1\n    responsable: Marie\n    echeance: 2026-04-01\n"
+        "  - id: A2\n    responsable: Marie\n    echeance: 2026-04-25\n    fait_le: 2026-04-20\n"
+    )
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + actions})
+    result = run_main("plan", str(folder), "--today", today)
+    assert result.exit_code == 0, result.stderr
+    assert timeline(result.stdout) == [
+        "    section NC-01",
+        "    A1 :crit, 2026-03-12, 2026-04-01",
+        second,
+        "    Échéance — plan d'actions envoyé :crit, milestone, 2026-04-11, 0d",
+        "    Échéance — plan d'actions mis en œuvre :milestone, 2026-09-12, 0d",
     ]

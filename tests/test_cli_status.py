@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -242,3 +243,180 @@ def test_output_that_cannot_be_written_is_a_message() -> None:
         )  # fmt: skip
     assert result.returncode == 1
     assert result.stderr == "qnc: impossible d'écrire la sortie : plus de place sur le disque\n"
+
+
+def major_audit(notification: str) -> str:
+    """The minimal audit with its notification on ``notification``."""
+    return LATE_AUDIT.replace("notification: 2026-03-12", f"notification: {notification}")
+
+
+def test_portfolio_blocked_audits_nearest_due_first(run_main, write_audit, tmp_path: Path) -> None:
+    """Two `bloquee` audits: the one due on 10 June comes before the one due on 12 June."""
+    write_audit(major_audit("2026-03-12"), {"NC-01.yaml": MAJOR}, name="a-due-12-june")
+    write_audit(major_audit("2026-03-10"), {"NC-01.yaml": MAJOR}, name="b-due-10-june")
+    result = run_main("status", str(tmp_path), "--today", "2026-03-20", "--format", "json")
+    assert result.exit_code == 0
+    assert [
+        (Path(a["chemin"]).name, a["verdict"], a["echeance_bloquante"]["date"])
+        for a in json.loads(result.stdout)["audits"]
+    ] == [("b-due-10-june", "bloquee", "2026-06-10"), ("a-due-12-june", "bloquee", "2026-06-12")]
+
+
+def test_portfolio_blocked_before_in_progress(run_main, write_audit, tmp_path: Path) -> None:
+    """A `bloquee` audit comes before an `en_cours` one, even one with a nearer due date."""
+    write_audit(name="a-minor")  # plan of its minor NC due on 11 April
+    write_audit(LATE_AUDIT, {"NC-01.yaml": MAJOR}, name="b-major")  # correction due 12 June
+    result = run_main("status", str(tmp_path), "--today", "2026-03-20", "--format", "json")
+    assert result.exit_code == 0
+    assert [
+        (Path(a["chemin"]).name, a["verdict"]) for a in json.loads(result.stdout)["audits"]
+    ] == [
+        ("b-major", "bloquee"),
+        ("a-minor", "en_cours"),
+    ]
+
+
+LIFTED_WITH_LATE_ACTION = """\
+id: NC-01
+indicateur: 12
+gravite: mineure
+constat: Absences non suivies.
+levee_le: 2026-03-19
+actions:
+  - id: A1
+    responsable: Marie Dupont
+    echeance: 2026-03-15
+"""
+
+
+def test_lifted_nc_has_no_late_action(run_main, write_audit) -> None:
+    """Once the NC is lifted, an undone action past its due date is neither late nor chased."""
+    folder = write_audit(ncs={"NC-01.yaml": LIFTED_WITH_LATE_ACTION})
+    result = run_main("status", str(folder), "--today", "2026-03-20", "--format", "json")
+    assert result.exit_code == 0
+    (nc,) = json.loads(result.stdout)["audits"][0]["non_conformites"]
+    assert (nc["levee"], nc["actions"], nc["relances"]) == (
+        True,
+        {"total": 1, "faites": 0, "en_retard": 0},
+        [],
+    )
+    table = run_main("status", str(folder), "--today", "2026-03-20", env={"COLUMNS": "120"})
+    assert table.exit_code == 0
+    assert "Actions à relancer" not in table.stdout
+
+
+def test_status_json_has_exactly_the_documented_keys(run_main) -> None:
+    """An audit and an NC carry the §3.1 keys, no more and no fewer."""
+    result = run_main("status", str(EXAMPLE), "--today", MID_WAY, "--format", "json")
+    (audit,) = json.loads(result.stdout)["audits"]
+    assert set(audit) == {
+        "chemin", "echeance_bloquante", "motif", "non_conformites", "notification",
+        "notification_par_defaut", "organisme", "referentiel", "type", "verdict",
+    }  # fmt: skip
+    assert {frozenset(nc) for nc in audit["non_conformites"]} == {
+        frozenset({"actions", "etapes", "explication", "fichier", "gravite", "id", "indicateur",
+                   "levee", "rang", "relances"}),
+    }  # fmt: skip
+
+
+def test_status_json_paths_relative_to_the_current_folder(run_main) -> None:
+    """Run from the repository root, 'chemin' and 'fichier' are the relative paths given."""
+    result = run_main(
+        "status", "examples/2026-09-audit-initial", "--today", MID_WAY, "--format", "json",
+        cwd=ROOT,
+    )  # fmt: skip
+    (audit,) = json.loads(result.stdout)["audits"]
+    assert audit["chemin"] == "examples/2026-09-audit-initial"
+    assert audit["non_conformites"][0]["fichier"] == "examples/2026-09-audit-initial/nc/NC-01.yaml"
+
+
+def test_status_json_chases_actions_due_soon(run_main) -> None:
+    """On 10 December, NC-02's A2, due on 15 December (5 days), is to chase: `proche`."""
+    result = run_main("status", str(EXAMPLE), "--today", "2026-12-10", "--format", "json")
+    ncs = {nc["id"]: nc for nc in json.loads(result.stdout)["audits"][0]["non_conformites"]}
+    assert ncs["NC-02"]["relances"] == [
+        {"action": "A2", "responsable": "Julien Moreau", "echeance": "2026-12-15",
+         "jours_restants": 5, "statut": "proche"},
+    ]  # fmt: skip
+
+
+def test_status_json_not_lifted_before_its_day(run_main, write_audit, nc_text: str) -> None:
+    """'levee' is false when levee_le comes after --today: the lift has not happened yet."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + "levee_le: 2026-03-25\n"})
+    before = run_main("status", str(folder), "--today", "2026-03-20", "--format", "json")
+    after = run_main("status", str(folder), "--today", "2026-03-25", "--format", "json")
+    assert [
+        json.loads(r.stdout)["audits"][0]["non_conformites"][0]["levee"] for r in (before, after)
+    ] == [False, True]
+
+
+def test_actions_to_chase_in_date_order_not_rank_order(run_main, write_audit, nc_text: str) -> None:
+    """NC-01 ranks first, but NC-02's action is due sooner: it is chased first."""
+    action = "actions:\n  - id: A1\n    responsable: {owner}\n    echeance: {due}\n"
+    blocking = nc_text.replace(
+        "indicateur: 12\ngravite: mineure", "indicateur: 11\ngravite: majeure"
+    )
+    folder = write_audit(
+        ncs={
+            "NC-01.yaml": blocking + action.format(owner="Marie Dupont", due="2026-03-30"),
+            "NC-02.yaml": nc_text.replace("NC-01", "NC-02").replace("12", "1")
+            + action.format(owner="Paul Martin", due="2026-03-25"),
+        }
+    )
+    result = run_main("status", str(folder), "--today", "2026-03-20", env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert "\n  1   NC-01   11 " in result.stdout and "\n  2   NC-02   1 " in result.stdout
+    assert (
+        "Actions à relancer (en retard ou bientôt dues)\n"
+        "- NC-02 A1 — Paul Martin — 25/03/2026 (dans 5 jours)\n"
+        "- NC-01 A1 — Marie Dupont — 30/03/2026 (dans 10 jours)\n"
+    ) in result.stdout
+
+
+def test_no_color_wins_over_force_color(run_main) -> None:
+    """NO_COLOR with FORCE_COLOR=1 (a forced terminal): bold stays, no colour code is sent."""
+    forced = run_main("status", str(EXAMPLE), "--today", MID_WAY, env={"FORCE_COLOR": "1"})
+    assert "\x1b[1;33mBLOQUÉE\x1b[0m" in forced.stdout
+    plain = run_main(
+        "status", str(EXAMPLE), "--today", MID_WAY, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}
+    )
+    assert set(re.findall(r"\x1b\[[0-9;]*m", plain.stdout)) == {"\x1b[0m", "\x1b[1m"}
+
+
+def test_piped_output_is_120_columns_wide(run_main) -> None:
+    """Piped, without COLUMNS: 120 columns, so the NC table is a table, not wrapped at 80."""
+    result = run_main("status", str(EXAMPLE), "--today", MID_WAY)
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) == 120
+    assert (
+        "  #   NC      Indicateur        Gravité   État        Prochaine étape   Échéance     "
+        "Reste            Actions   Retard  "
+    ) in lines
+
+
+@pytest.mark.parametrize(
+    ("today", "stderr"),
+    [
+        ("2026-11-18", "1 avertissement : lancez « qnc check » pour le voir.\n"),
+        ("2026-10-20", "6 avertissements : lancez « qnc check » pour les voir.\n"),
+        (MID_WAY, ""),
+    ],
+    ids=["one", "six", "none"],
+)
+def test_status_counts_warnings_on_stderr(run_main, today: str, stderr: str) -> None:
+    """Warnings do not stop status: it only says how many there are, and where to see them."""
+    result = run_main("status", str(EXAMPLE), "--today", today)
+    assert (result.exit_code, result.stderr) == (0, stderr)
+    assert result.stdout.startswith("╭")
+
+
+def test_portfolio_explain_shows_each_audit(run_main, write_audit, tmp_path: Path) -> None:
+    """--explain on a folder of audits lists each audit's NCs with the reasons of their order."""
+    write_audit(name="b-ok")
+    write_audit(LATE_AUDIT, {"NC-01.yaml": MAJOR}, name="a-late")
+    result = run_main(
+        "status", str(tmp_path), "--today", "2026-06-15", "--explain", env={"COLUMNS": "120"}
+    )
+    assert result.exit_code == 0
+    assert result.stdout.count("Non-conformités, par ordre de priorité") == 2
+    assert result.stdout.count("Pourquoi cet ordre") == 2

@@ -7,10 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from qnc.clocks import Status, Step, StepKind, actions_done_on, clock, status_on
+from qnc.clocks import (
+    Status,
+    Step,
+    StepKind,
+    action_status,
+    actions_done_on,
+    clock,
+    status_on,
+)
 from qnc.durations import Duration, Unit
 from qnc.folder import NcFile
-from qnc.models import NonConformity, Rules
+from qnc.models import Action, NonConformity, Rules
 
 DAYS_14 = Duration(14, Unit.DAYS)
 
@@ -192,3 +200,39 @@ def test_facts_after_today_are_not_met_yet() -> None:
     assert (before[0].status, before[0].met_on) == (Status.NEAR, None)
     after = steps_for(sent, notified=date(2026, 3, 12), rules=Rules(), today=date(2026, 6, 20))
     assert (after[0].status, after[0].met_on) == (Status.MET_LATE, date(2026, 6, 20))
+
+
+def test_most_late_is_the_step_overdue_the_longest() -> None:
+    """Two overdue steps: the plan (156 days late) is the most late, not the implementation."""
+    minor = nc(indicateur=1, gravite="mineure")
+    clocked = clock(
+        NcFile(Path("NC-01.yaml"), minor),
+        notified=date(2026, 3, 12),
+        rules=Rules(),
+        today=date(2026, 9, 14),
+    )
+    assert [(s.kind, s.days_left) for s in clocked.steps] == [
+        (StepKind.PLAN, -156),
+        (StepKind.IMPLEMENTATION, -2),
+    ]
+    assert clocked.most_late is not None
+    assert (clocked.most_late.kind, clocked.most_late.due) == (StepKind.PLAN, date(2026, 4, 11))
+    assert clocked.days_late == 156
+
+
+@pytest.mark.parametrize(
+    ("due", "done", "today", "status"),
+    [
+        # done on 27 October, seen on 20 October: not done yet, due within the 14-day alert
+        ("2026-10-30", "2026-10-27", date(2026, 10, 20), Status.NEAR),
+        ("2026-04-15", "2026-04-20", date(2026, 5, 1), Status.MET_LATE),
+        ("2026-04-15", "2026-04-15", date(2026, 5, 1), Status.MET),
+    ],
+)
+def test_action_status_counts_done_only_from_its_day(
+    due: str, done: str, today: date, status: Status
+) -> None:
+    """An action done after the day it is seen on is not done yet; done late is `MET_LATE`."""
+    item = Action.model_validate({"id": "A1", "responsable": "M. D.", "echeance": due,
+                                  "fait_le": done})  # fmt: skip
+    assert action_status(item, today=today, alert=DAYS_14) is status

@@ -42,6 +42,17 @@ def test_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
     assert (out.read_text("utf-8"), out.stat().st_mode & 0o777) == (f"{MARKER} new\n", 0o640)
 
 
+def test_comment_that_is_not_the_marker_needs_force(tmp_path: Path) -> None:
+    """A file opening with another HTML comment was not made by qnc: refused, left as it was."""
+    out = tmp_path / "notes.md"
+    out.write_text("<!-- perso -->\n# Notes\n", "utf-8")
+    assert refusal(out) == (
+        f"« {out} » existe et n'a pas été produit par qnc ; choisissez un autre nom, "
+        "ou ajoutez --force pour le remplacer"
+    )
+    assert out.read_text("utf-8") == "<!-- perso -->\n# Notes\n"
+
+
 def test_dangling_link_creates_its_target(tmp_path: Path) -> None:
     """A link to a file not yet written: the target is created, the link kept."""
     link = tmp_path / "plan.md"

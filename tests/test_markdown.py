@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from qnc.render.markdown import cell, escape, paragraphs, table
+from qnc.render.markdown import cell, escape, link, paragraphs, table
 
 markdown_it = pytest.importorskip("markdown_it")
 
@@ -97,3 +97,19 @@ def test_cell_keeps_the_table_whole(text: str) -> None:
 def test_escape_marks_line_starts(text: str, expected: str) -> None:
     """'-', '+' and '=' are escaped at the start of a line whatever follows, and only there."""
     assert escape(text) == expected
+
+
+def test_escape_dollars() -> None:
+    """'$' is escaped, so that no math renderer reads '$x$' as a formula."""
+    assert escape("$x$") == "\\$x\\$"
+
+
+def test_link_target_with_a_space() -> None:
+    """A space in an evidence path becomes %20 inside the angle brackets."""
+    assert link("a", "preuves/mon fichier.pdf") == "[a](<preuves/mon%20fichier.pdf>)"
+
+
+@pytest.mark.parametrize("text", ["a\n  \nb", "a\n \n\t\nb", "a\n\n\n\nb"])
+def test_blank_lines_holding_spaces_separate_paragraphs(text: str) -> None:
+    """Blank lines, even of spaces or several in a row, make one paragraph break."""
+    assert paragraphs(text) == "a\n\nb"

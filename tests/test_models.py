@@ -54,6 +54,25 @@ def test_shapeless_date_is_refused(text: str) -> None:
     assert only_error(Action, {**ACTION, "echeance": text})["type"] == "qnc_date"
 
 
+@pytest.mark.parametrize("text", ["1999-12-31", "2100-01-01"])
+def test_date_outside_the_years_is_refused(text: str) -> None:
+    """A date before 2000 or after 2099 is a typing mistake: refused as out of range."""
+    assert only_error(Action, {**ACTION, "echeance": text}) == {
+        "type": "qnc_date_range",
+        "loc": ("echeance",),
+        "ctx": {"first": 2000, "last": 2099},
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("2000-01-01", date(2000, 1, 1)), ("2099-12-31", date(2099, 12, 31))],
+)
+def test_first_and_last_days_of_the_range_are_dates(text: str, day: date) -> None:
+    """1 January 2000 and 31 December 2099 are still accepted."""
+    assert Action.model_validate({**ACTION, "echeance": text}).due == day
+
+
 def test_leap_day_is_a_date() -> None:
     """29 February exists in a leap year."""
     assert Action.model_validate({**ACTION, "echeance": "2028-02-29"}).due == date(2028, 2, 29)
@@ -75,6 +94,21 @@ def test_invalid_siret_is_refused(siret: str) -> None:
         "type": "qnc_siret",
         "loc": ("siret",),
         "ctx": {"value": siret},
+    }
+
+
+def test_la_poste_siret_uses_its_own_rule() -> None:
+    """La Poste's SIRET fails Luhn but its digits add up to 15, a multiple of 5: accepted."""
+    organisation = Organisation.model_validate({**ORGANISATION, "siret": "35600000000010"})
+    assert organisation.siret == "35600000000010"
+
+
+def test_la_poste_siret_with_a_wrong_digit_sum_is_refused() -> None:
+    """A La Poste SIRET whose digits add up to 16 is refused."""
+    assert only_error(Organisation, {**ORGANISATION, "siret": "35600000000011"}) == {
+        "type": "qnc_siret",
+        "loc": ("siret",),
+        "ctx": {"value": "35600000000011"},
     }
 
 
@@ -111,6 +145,16 @@ def test_bad_duration_is_refused() -> None:
         "type": "qnc_duration",
         "loc": ("correction_majeure",),
         "ctx": {"value": "trois mois"},
+    }
+
+
+def test_duration_of_ten_years_is_the_longest() -> None:
+    """'120 mois' is accepted; '121 mois' is refused as too long."""
+    assert Rules.model_validate({"decision": "120 mois"}).decision == Duration(120, Unit.MONTHS)
+    assert only_error(Rules, {"decision": "121 mois"}) == {
+        "type": "qnc_duration_range",
+        "loc": ("decision",),
+        "ctx": {"value": "121 mois"},
     }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from qnc.clocks import Clocked, clock
 from qnc.folder import NcFile
 from qnc.i18n import translator
@@ -103,3 +105,51 @@ def test_reasons_say_why() -> None:
         "preuves envoyées » d'ici le 12 juin 2026",
         "NC-3": "levée le 20 avril 2026 : plus rien à faire",
     }
+
+
+def test_nearest_due_date_comes_before_grade() -> None:
+    """Five blocking minors due 11 April come before a blocking major due 12 June."""
+    today = date(2026, 3, 20)
+    five = [item(f"NC-{i}", "mineure", i, today) for i in (1, 2, 3, 8, 9)]
+    major = item("NC-99", "majeure", 11, today)  # correction due 12 June
+    assert order([major, *five]) == ["NC-1", "NC-2", "NC-3", "NC-8", "NC-9", "NC-99"]
+
+
+def test_late_reason_names_the_step_late_the_longest() -> None:
+    """A minor with plan and implementation both late: the reason names the plan, 156 days."""
+    (ranked,) = rank([item("NC-1", "mineure", 1, date(2026, 9, 14))])
+    assert ranked.group is Group.OVERDUE
+    assert translator("fr")(ranked.reason) == (
+        "en retard : l'étape « plan d'actions envoyé » était due le 11 avril 2026, il y a 156 jours"
+    )
+
+
+def test_blocking_minors_reason_gives_their_count() -> None:
+    """With 6 open minors, each says 6 are open and that from 5 on they block."""
+    today = date(2026, 3, 20)
+    ranked = rank([item(f"NC-{i}", "mineure", i, today) for i in (1, 2, 3, 8, 9, 10)])
+    assert {translator("fr")(r.reason) for r in ranked} == {
+        "6 NC mineures ouvertes : à partir de 5, elles bloquent le certificat ; prochaine "
+        "étape : « plan d'actions envoyé » d'ici le 11 avril 2026"
+    }
+
+
+@pytest.mark.parametrize(
+    ("today", "next_part"),
+    [
+        (
+            date(2026, 7, 12),
+            "prochaine étape : « décision du certificateur » d'ici le 12 juillet 2026",
+        ),
+        (
+            date(2026, 7, 13),
+            "preuves envoyées ; le certificateur aurait dû décider au plus tard le 12 juillet 2026",
+        ),
+    ],
+    ids=["due-day", "day-after"],
+)
+def test_decision_reason_turns_past_after_its_day(today: date, next_part: str) -> None:
+    """Proof sent: the certifier's decision is ahead on its due day, overdue the day after."""
+    (ranked,) = rank([item("NC-1", "majeure", 11, today, preuves_envoyees_le="2026-06-01")])
+    assert ranked.group is Group.BLOCKING
+    assert translator("fr")(ranked.reason) == (f"une NC majeure bloque le certificat ; {next_part}")

@@ -463,3 +463,53 @@ def test_non_breaking_space_in_a_value_is_named(
         ("valeur-invalide", "« mineure » contient une espace spéciale invisible (U+00A0, "
          "souvent tapée par Word) ; remplacez-la par une espace normale ou supprimez-la"),
     ]  # fmt: skip
+
+
+def test_only_category_refused_gives_one_problem(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """'[XX]': the refused item only, not also 'this list must not be empty'."""
+    audit = audit_text.replace("categories: [AF]", "categories: [XX]")
+    assert audit_problems(write_audit, diagnose, audit) == [
+        (
+            3,
+            16,
+            "erreur",
+            "valeur-invalide",
+            "« XX » n'est pas accepté ; valeurs acceptées : AF, BC, VAE, CFA",
+        ),
+    ]
+
+
+def test_unknown_key_beside_the_key_it_resembles(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """'gravit' next to an existing 'gravite' suggests nothing already there: keys are listed."""
+    assert nc_problems(write_audit, diagnose, nc_text + "gravit: mineure\n") == [
+        (
+            5,
+            1,
+            "erreur",
+            "cle-inconnue",
+            "clé inconnue « gravit » ; clés acceptées ici : id, indicateur, gravite, constat, "
+            "exigence, analyse_causes, correction, actions, plan_envoye_le, preuves_envoyees_le, "
+            "efficacite, levee_le, origine",
+        ),
+    ]
+
+
+def test_value_in_capitals_suggests_the_accepted_one(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """'MAJEURE' is compared ignoring case: « majeure » is suggested."""
+    nc = nc_text.replace("indicateur: 12\ngravite: mineure", "indicateur: 11\ngravite: MAJEURE")
+    assert nc_problems(write_audit, diagnose, nc) == [
+        (
+            3,
+            10,
+            "erreur",
+            "valeur-invalide",
+            "« MAJEURE » n'est pas accepté ; vouliez-vous dire « majeure » ? "
+            "Valeurs acceptées : mineure, majeure",
+        ),
+    ]

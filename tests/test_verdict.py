@@ -199,3 +199,54 @@ def test_proof_sent_late_is_said() -> None:
         "les preuves de NC-1 ont été envoyées le 13 juin 2026, après leur échéance "
         "(12 juin 2026) : le certificateur peut refuser la correction"
     ) in translator("fr")(outcome.reason)
+
+
+def test_nearest_blocking_date_is_the_earliest() -> None:
+    """Two blocking majors: the deadline is NC-2's correction (12 June), not NC-1's decision."""
+    today = date(2026, 5, 1)
+    items = [
+        clocked("NC-1", "majeure", today, indicator=11, preuves_envoyees_le="2026-04-20"),
+        clocked("NC-2", "majeure", today, indicator=4),
+    ]
+    outcome = judge(items, AuditType.INITIAL, minors_by=MINORS_BY)
+    assert outcome.verdict is Verdict.BLOCKED
+    assert outcome.deadline is not None
+    assert (outcome.deadline.nc_id, outcome.deadline.step.due) == ("NC-2", date(2026, 6, 12))
+
+
+def test_due_day_is_told_as_still_ahead() -> None:
+    """On the correction due day itself the reason says 'by 12 June', not '0 days ago'."""
+    outcome = judge(
+        [clocked("NC-1", "majeure", date(2026, 6, 12), indicator=11)],
+        AuditType.INITIAL,
+        minors_by=MINORS_BY,
+    )
+    assert translator("en")(outcome.reason) == (
+        "1 major NC open: no certificate can be issued or kept until it is lifted; "
+        "next: 'corrections in place, proof sent' for NC-1 by 12 June 2026; if missed, the "
+        "certification will be refused (a new application only 3 months later)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        (
+            date(2026, 7, 12),
+            "the proof is sent for NC-1; the certifier should decide by 12 July 2026",
+        ),
+        (
+            date(2026, 7, 13),
+            "the proof is sent for NC-1; the certifier should have decided by 12 July 2026",
+        ),
+    ],
+    ids=["due-day", "day-after"],
+)
+def test_decision_is_told_in_the_past_only_after_its_day(today: date, said: str) -> None:
+    """The certifier's decision is 'should decide' on its due day, 'should have' the day after."""
+    item = clocked("NC-1", "majeure", today, indicator=11, preuves_envoyees_le="2026-06-01")
+    outcome = judge([item], AuditType.INITIAL, minors_by=MINORS_BY)
+    assert outcome.verdict is Verdict.BLOCKED
+    assert translator("en")(outcome.reason) == (
+        f"1 major NC open: no certificate can be issued or kept until it is lifted; {said}"
+    )

@@ -186,6 +186,13 @@ def test_non_utf8_byte_after_a_bom_is_located() -> None:
     ]
 
 
+def test_non_utf8_byte_on_the_bom_line_is_located() -> None:
+    """On line 1 after a BOM, the column counts from the first character, not the BOM."""
+    assert problems(b"\xef\xbb\xbfid: \xff\n") == [
+        (1, 5, "encodage", "the file is not UTF-8 text (byte 0xFF); save it as UTF-8"),
+    ]
+
+
 def test_bom_is_accepted() -> None:
     """A UTF-8 byte order mark is skipped, and positions ignore it."""
     doc = parse_yaml("\ufeffid: NC-01\nconstat: é\n".encode(), Path("x.yaml"))
