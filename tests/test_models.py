@@ -202,6 +202,13 @@ def test_indicator_true_is_refused() -> None:
     assert only_error(NonConformity, {**NC, "indicateur": True})["loc"] == ("indicateur",)
 
 
+def test_indicator_written_as_a_float_is_refused() -> None:
+    """indicateur: 1e1 (or 11.0) is refused, not read as indicator 10 (or 11)."""
+    for value in (10.0, 11.0):
+        error = only_error(NonConformity, {**NC, "indicateur": value})
+        assert (error["type"], error["loc"]) == ("qnc_number", ("indicateur",))
+
+
 def test_action_defaults() -> None:
     """An action is corrective, not done and without evidence unless told otherwise."""
     action = Action.model_validate(ACTION)

@@ -1,3 +1,3 @@
-from qnc.cli.app import main
+from qnc.cli import main
 
 main()

@@ -108,7 +108,8 @@ def _luhn_ok(digits: str) -> bool:
 
 
 def _whole_number(value: Any) -> Any:
-    if isinstance(value, bool):  # YAML true/false would silently become 1/0
+    # YAML true/false would silently become 1/0, and 1e1 would become 10
+    if isinstance(value, bool | float):
         raise PydanticCustomError("qnc_number", "not a number", {"value": str(value).lower()})
     return value
 
