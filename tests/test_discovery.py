@@ -286,7 +286,8 @@ def test_hidden_files_in_nc_are_skipped(write_audit: WriteAudit) -> None:
 
 
 def test_misplaced_nc_files_are_warned(write_audit: WriteAudit) -> None:
-    """NC files below nc/, in NC/ or next to audit.yaml are warned about, as qnc misses them."""
+    """NC files below nc/, in NC/, in any other folder but preuves/, or next to audit.yaml
+    are warned about, as qnc misses them."""
     folder = write_audit(
         files={
             "nc/2026/NC-02.yaml": "x",
@@ -305,6 +306,7 @@ def test_misplaced_nc_files_are_warned(write_audit: WriteAudit) -> None:
         "NC-05.yaml",
         "NC/NC-03.yml",
         "Nc/sous/NC-04.yaml",
+        "autre/NC-09.yaml",
         "nc/2026/NC-02.yaml",
     ]
     read, problems = layout_of(folder)

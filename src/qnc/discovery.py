@@ -157,8 +157,8 @@ class Layout:
 def read_layout(folder: Path) -> Layout:
     """The NC files of ``folder`` (directly in nc/), and the YAML files qnc would miss.
 
-    An NC file kept in ``nc/2026/``, ``NC/`` or next to audit.yaml is not read: each is
-    warned about, or an audit with open NCs would look closed. Hidden files (editor
+    An NC file kept in ``nc/2026/``, ``NC/``, ``ncs/`` or next to audit.yaml is not read:
+    each is warned about, or an audit with open NCs would look closed. Hidden files (editor
     and macOS leftovers such as ``._NC-1.yaml``) and evidence are left alone.
     """
     layout = Layout()
@@ -199,7 +199,8 @@ def _top_level(folder: Path, layout: Layout) -> None:
         path, is_dir = Path(entry.path), _is_dir(entry)
         if entry.name.startswith(".") or entry.name in (AUDIT_FILE, NC_DIR):
             continue
-        if is_dir and entry.name.lower() == NC_DIR:
+        if is_dir and entry.name != _EVIDENCE:
+            # NC/, ncs/, fiches/…: NC files put there would be silently missed.
             if not _same_folder(path, folder / NC_DIR):  # NC/ is nc/ where case is ignored
                 _ignored_below(path, layout)
         elif not is_dir and path.suffix.lower() in _YAML:
