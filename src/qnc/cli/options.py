@@ -94,7 +94,7 @@ def _day_option(help_text: str) -> Any:
         envvar="QNC_TODAY",
         parser=_keep,
         callback=_checked_day,
-        metavar="AAAA-MM-JJ",
+        metavar=h("YYYY-MM-DD"),
         help=help_text,
         show_default=False,
     )
@@ -119,7 +119,7 @@ LangOption = Annotated[
 Paths = Annotated[
     list[Path] | None,
     typer.Argument(
-        metavar="CHEMINS",
+        metavar=h("PATHS"),
         help=h("Audit folders, files inside one, or folders holding several (default: here)."),
         show_default=False,
     ),

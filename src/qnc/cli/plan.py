@@ -25,7 +25,7 @@ def plan(
     path: Annotated[
         Path | None,
         typer.Argument(
-            metavar="CHEMIN", help=h("The audit folder (default: here)."), show_default=False
+            metavar=h("PATH"), help=h("The audit folder (default: here)."), show_default=False
         ),
     ] = None,
     out: Annotated[
@@ -33,7 +33,7 @@ def plan(
         typer.Option(
             "--out",
             "-o",
-            metavar="FICHIER",
+            metavar=h("FILE"),
             help=h("Write the plan to this file ('-': standard output, the default)."),
         ),
     ] = None,
