@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from qnc.discovery import find_audits, read_layout
+from qnc.discovery import find_audits
 from qnc.errors import QncError
 from qnc.i18n import translator
+from qnc.layout import read_layout
 
 WriteAudit = Callable[..., Path]
 FR = translator("fr")

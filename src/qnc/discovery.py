@@ -12,12 +12,9 @@ from qnc.diagnostics import Diagnostic, Severity
 from qnc.errors import QncError
 from qnc.folder import AUDIT_FILE, NC_DIR
 from qnc.i18n import Msg, t
-from qnc.natural import natural_key
-from qnc.oserrors import folder_error
+from qnc.layout import YAML_SUFFIXES, folder_problem
 
 _SKIPPED = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__"}
-_YAML = (".yaml", ".yml")
-_EVIDENCE = "preuves"
 
 
 @dataclass
@@ -84,7 +81,7 @@ def _from_file(path: Path, given: Path, found: Found) -> None:
     if folder is not None:
         found.folders.append(folder)
         return
-    if path.parent.name == NC_DIR and path.suffix in _YAML:
+    if path.parent.name == NC_DIR and path.suffix in YAML_SUFFIXES:
         found.orphans.append(_orphan(path))
         return
     raise QncError(
@@ -100,7 +97,7 @@ def _walk(root: Path, found: Found) -> None:
     def unreadable(exc: OSError) -> None:
         if exc.filename is None or Path(exc.filename) == root:
             raise exc  # the given folder itself: a user error, said at once
-        found.unreadable.append(_folder_problem(Path(exc.filename), exc))
+        found.unreadable.append(folder_problem(Path(exc.filename), exc))
 
     for current, dirs, files in os.walk(root, onerror=unreadable):
         here = Path(current)
@@ -110,7 +107,7 @@ def _walk(root: Path, found: Found) -> None:
             continue
         dirs[:] = sorted(d for d in dirs if d not in _SKIPPED and not d.startswith("."))
         if here.name == NC_DIR:
-            found.orphans += [_orphan(here / f) for f in sorted(files) if f.endswith(_YAML)]
+            found.orphans += [_orphan(here / f) for f in sorted(files) if f.endswith(YAML_SUFFIXES)]
 
 
 def _orphan(path: Path) -> Diagnostic:
@@ -140,106 +137,3 @@ def _misnamed_audit_file(folder: Path) -> str | None:
         return None
     wanted = (AUDIT_FILE, "audit.yml")
     return next((n for n in names if n.lower() in wanted and n != AUDIT_FILE), None)
-
-
-def _folder_problem(folder: Path, exc: OSError) -> Diagnostic:
-    return Diagnostic(folder, 1, 1, Severity.ERROR, "lecture", folder_error(exc))
-
-
-@dataclass
-class Layout:
-    """The files of one audit folder: the NC files qnc reads, and layout problems."""
-
-    nc_files: list[Path] = field(default_factory=list)
-    problems: list[Diagnostic] = field(default_factory=list)
-
-
-def read_layout(folder: Path) -> Layout:
-    """The NC files of ``folder`` (directly in nc/), and the YAML files qnc would miss.
-
-    An NC file kept in ``nc/2026/``, ``NC/``, ``ncs/`` or next to audit.yaml is not read:
-    each is warned about, or an audit with open NCs would look closed. Hidden files (editor
-    and macOS leftovers such as ``._NC-1.yaml``) and evidence are left alone.
-    """
-    layout = Layout()
-    nc = folder / NC_DIR
-    try:
-        with os.scandir(nc) as entries:
-            for entry in sorted(entries, key=lambda e: natural_key(e.name)):
-                _nc_entry(Path(entry.path), _is_dir(entry), layout)
-    except FileNotFoundError:
-        pass  # no nc/ folder: no NC was raised
-    except NotADirectoryError:
-        message = t("'nc' is a file, not a folder; NC files go in a folder named nc")
-        layout.problems.append(Diagnostic(nc, 1, 1, Severity.ERROR, "lecture", message))
-    except OSError as exc:
-        layout.problems.append(_folder_problem(nc, exc))
-    _top_level(folder, layout)
-    layout.problems.sort(key=Diagnostic.sort_key)
-    return layout
-
-
-def _nc_entry(path: Path, is_dir: bool, layout: Layout) -> None:
-    if path.name.startswith("."):
-        return
-    if path.suffix.lower() in _YAML:
-        layout.nc_files.append(path)  # even a folder or a pipe: the reader says what is wrong
-    elif is_dir and path.name != _EVIDENCE:
-        _ignored_below(path, layout)
-
-
-def _top_level(folder: Path, layout: Layout) -> None:
-    try:
-        with os.scandir(folder) as scanned:
-            entries = sorted(scanned, key=lambda e: e.name)
-    except OSError as exc:
-        layout.problems.append(_folder_problem(folder, exc))
-        return
-    for entry in entries:
-        path, is_dir = Path(entry.path), _is_dir(entry)
-        if entry.name.startswith(".") or entry.name in (AUDIT_FILE, NC_DIR):
-            continue
-        if is_dir and entry.name != _EVIDENCE:
-            # NC/, ncs/, fiches/…: NC files put there would be silently missed.
-            if not _same_folder(path, folder / NC_DIR):  # NC/ is nc/ where case is ignored
-                _ignored_below(path, layout)
-        elif not is_dir and path.suffix.lower() in _YAML:
-            layout.problems.append(_ignored(path))
-
-
-def _ignored_below(root: Path, layout: Layout) -> None:
-    """Warn about every YAML file below ``root``, outside evidence and hidden folders."""
-
-    def unreadable(exc: OSError) -> None:
-        layout.problems.append(_folder_problem(Path(exc.filename or root), exc))
-
-    for current, dirs, files in os.walk(root, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if d != _EVIDENCE and not d.startswith("."))
-        layout.problems += [
-            _ignored(Path(current, name))
-            for name in sorted(files)
-            if not name.startswith(".") and Path(name).suffix.lower() in _YAML
-        ]
-
-
-def _is_dir(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir()
-    except OSError:  # a link into a folder that may not be entered
-        return False
-
-
-def _same_folder(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return False
-
-
-def _ignored(path: Path) -> Diagnostic:
-    message = t(
-        "qnc does not read this file: an NC file must be directly in the nc/ folder "
-        "of the audit; move it there (nc/{name}), or out of the audit folder",
-        name=path.name,
-    )
-    return Diagnostic(path, 1, 1, Severity.WARNING, "fichier-ignore", message)

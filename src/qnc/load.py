@@ -11,9 +11,9 @@ from pydantic import BaseModel, ValidationError
 
 from qnc.checks import Context, check_audit, check_ncs_alone
 from qnc.diagnostics import Diagnostic, Problem, Severity
-from qnc.discovery import read_layout
 from qnc.folder import AUDIT_FILE, AuditFolder, NcFile
 from qnc.i18n import t
+from qnc.layout import read_layout
 from qnc.models import Audit, NonConformity
 from qnc.validation import problems_from
 from qnc.yamlio import Document, YamlError, read_yaml
