@@ -42,7 +42,8 @@ def status(
         sys.stdout.write(status_json(ordered, today=day, tr=tr))
         return
     from qnc.render.console import console
-    from qnc.render.status import audit_view, portfolio_view
+    from qnc.render.portfolio import portfolio_view
+    from qnc.render.status import audit_view
 
     out = console()
     if len(ordered) == 1:

@@ -7,7 +7,6 @@ columns a table would cut its columns, so each row becomes a block of lines.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich import box
@@ -18,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qnc.clocks import Status
-from qnc.i18n import Msg, Translator, t, tn
+from qnc.i18n import Msg, Translator, t
 from qnc.labels import grade_label, step_label
 from qnc.models import Grade
 from qnc.priority import Group
@@ -37,9 +36,8 @@ from qnc.verdict import Verdict
 
 NARROW = 120
 """Below this width the NC table would squeeze or cut columns."""
-NARROW_PORTFOLIO = 140
 
-_VERDICT_STYLES = {
+VERDICT_STYLES = {
     Verdict.COMPROMISED: "bold red",
     Verdict.BLOCKED: "bold yellow",
     Verdict.IN_PROGRESS: "cyan",
@@ -104,7 +102,7 @@ def header(report: AuditReport, tr: Translator) -> Panel:
         text.append("\n")
     outcome = report.outcome
     _field(text, t("Verdict"), tr)
-    text.append(tr(VERDICTS[outcome.verdict]).upper(), _VERDICT_STYLES[outcome.verdict])
+    text.append(tr(VERDICTS[outcome.verdict]).upper(), VERDICT_STYLES[outcome.verdict])
     text.append(f" — {tr(outcome.reason)}")
     if outcome.deadline:
         step = outcome.deadline.step
@@ -117,7 +115,7 @@ def header(report: AuditReport, tr: Translator) -> Panel:
 
 
 def nc_table(report: AuditReport, tr: Translator) -> Table:
-    table = _table(tr(t("Non-conformities, in priority order")))
+    table = titled_table(tr(t("Non-conformities, in priority order")))
     table.add_column("#", justify="right")
     table.add_column(tr(t("NC")))
     table.add_column(tr(t("Indicator")), min_width=14)
@@ -144,15 +142,15 @@ def nc_list(report: AuditReport, tr: Translator) -> Text:
         text.append_text(c.nc_id)
         text.append(f" — {c.grade} — ")
         text.append_text(c.state)
-        _line(text, t("Indicator"), tr, c.indicator)
+        labelled_line(text, t("Indicator"), tr, c.indicator)
         step = c.step.copy()
         if c.due.plain != "—":
             step.append(f", {c.due.plain} (")
             step.append_text(c.left)
             step.append(")")
-        _line(text, t("Next step"), tr, step)
+        labelled_line(text, t("Next step"), tr, step)
         done = t("{done} done, {late} late", done=c.done, late=c.late.plain)
-        _line(text, t("Actions"), tr, Text(tr(done)))
+        labelled_line(text, t("Actions"), tr, Text(tr(done)))
         text.append("\n")
     return text
 
@@ -189,70 +187,6 @@ def explanations(report: AuditReport, tr: Translator) -> Text:
     return text
 
 
-def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int) -> RenderableType:
-    """One row per audit, most urgent first; a block of lines each when narrow."""
-    title = tr(t("Audits, most urgent first"))
-    if width < NARROW_PORTFOLIO:
-        text = Text(title + "\n", "bold")
-        for report in reports:
-            organisation, folder, audit, verdict, majors, minors, due, left = _portfolio_row(
-                report, tr
-            )
-            text.append(f"\n{organisation.plain} — ")
-            text.append_text(verdict)
-            _line(text, t("Folder"), tr, folder)
-            _line(text, t("Audit"), tr, audit)
-            counts = t(
-                "{majors}, {minors}",
-                majors=tn("{n} major", "{n} majors", int(majors)),
-                minors=tn("{n} minor", "{n} minors", int(minors)),
-            )
-            _line(text, t("Open NCs"), tr, Text(tr(counts)))
-            next_due = due.copy()
-            if due.plain != "—":
-                next_due.append(", ")
-                next_due.append_text(left)
-            _line(text, t("Next due date"), tr, next_due)
-            text.append("\n")
-        return text
-    table = _table(title)
-    for header_msg in _PORTFOLIO_HEADERS:
-        right = header_msg.text in ("Open majors", "Open minors")
-        table.add_column(tr(header_msg), justify="right" if right else "left")
-    for report in reports:
-        organisation, folder, audit, verdict, majors, minors, due, left = _portfolio_row(report, tr)
-        table.add_row(organisation, folder, audit, verdict, majors, minors, due, left)
-    return table
-
-
-_PORTFOLIO_HEADERS = (
-    t("Organisation"), t("Folder"), t("Audit"), t("Verdict"), t("Open majors"),
-    t("Open minors"), t("Next due date"), t("Days left"),
-)  # fmt: skip
-
-
-def _portfolio_row(
-    report: AuditReport, tr: Translator
-) -> tuple[Text, Text, Text, Text, str, str, Text, Text]:
-    deadline = report.next_deadline
-    verdict = report.outcome.verdict
-    due, left = Text("—"), Text("—")
-    if deadline:
-        style = STATUS_STYLES[deadline.step.status]
-        due = Text(f"{tr.short_date(deadline.step.due)} ({deadline.nc_id})", style)
-        left = Text(tr(days_left(deadline.step.days_left)), style)
-    return (
-        Text(report.folder.audit.organisation.name),
-        Text(display_path(report.folder.path)),
-        Text(tr(audit_title(report))),
-        Text(tr(VERDICTS[verdict]), _VERDICT_STYLES[verdict]),
-        str(report.open_count(Grade.MAJOR)),
-        str(report.open_count(Grade.MINOR)),
-        due,
-        left,
-    )
-
-
 def _cells(nc: NcState, tr: Translator) -> _Cells:
     record = nc.file.nc
     indicator = str(record.indicator)
@@ -279,7 +213,7 @@ def _cells(nc: NcState, tr: Translator) -> _Cells:
     )
 
 
-def _table(title: str) -> Table:
+def titled_table(title: str) -> Table:
     return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
 
 
@@ -287,6 +221,6 @@ def _field(text: Text, label: Msg, tr: Translator) -> None:
     text.append(tr(t("{label}: ", label=label)), "bold")
 
 
-def _line(text: Text, label: Msg, tr: Translator, value: Text) -> None:
+def labelled_line(text: Text, label: Msg, tr: Translator, value: Text) -> None:
     text.append("\n   " + tr(t("{label}: ", label=label)))
     text.append_text(value)

@@ -1,0 +1,82 @@
+"""``qnc status`` on a folder of several audits: one row per audit, most urgent first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import RenderableType
+from rich.text import Text
+
+from qnc.i18n import Translator, t, tn
+from qnc.models import Grade
+from qnc.render.diagnostics import display_path
+from qnc.render.status import VERDICT_STYLES, labelled_line, titled_table
+from qnc.render.words import STATUS_STYLES, VERDICTS, audit_title, days_left
+from qnc.report import AuditReport
+
+NARROW = 140
+"""Below this width the table would cut its columns: each audit becomes lines."""
+
+
+def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int) -> RenderableType:
+    """One row per audit, most urgent first; a block of lines each when narrow."""
+    title = tr(t("Audits, most urgent first"))
+    if width < NARROW:
+        text = Text(title + "\n", "bold")
+        for report in reports:
+            organisation, folder, audit, verdict, majors, minors, due, left = _portfolio_row(
+                report, tr
+            )
+            text.append(f"\n{organisation.plain} — ")
+            text.append_text(verdict)
+            labelled_line(text, t("Folder"), tr, folder)
+            labelled_line(text, t("Audit"), tr, audit)
+            counts = t(
+                "{majors}, {minors}",
+                majors=tn("{n} major", "{n} majors", int(majors)),
+                minors=tn("{n} minor", "{n} minors", int(minors)),
+            )
+            labelled_line(text, t("Open NCs"), tr, Text(tr(counts)))
+            next_due = due.copy()
+            if due.plain != "—":
+                next_due.append(", ")
+                next_due.append_text(left)
+            labelled_line(text, t("Next due date"), tr, next_due)
+            text.append("\n")
+        return text
+    table = titled_table(title)
+    for header_msg in _PORTFOLIO_HEADERS:
+        right = header_msg.text in ("Open majors", "Open minors")
+        table.add_column(tr(header_msg), justify="right" if right else "left")
+    for report in reports:
+        organisation, folder, audit, verdict, majors, minors, due, left = _portfolio_row(report, tr)
+        table.add_row(organisation, folder, audit, verdict, majors, minors, due, left)
+    return table
+
+
+_PORTFOLIO_HEADERS = (
+    t("Organisation"), t("Folder"), t("Audit"), t("Verdict"), t("Open majors"),
+    t("Open minors"), t("Next due date"), t("Days left"),
+)  # fmt: skip
+
+
+def _portfolio_row(
+    report: AuditReport, tr: Translator
+) -> tuple[Text, Text, Text, Text, str, str, Text, Text]:
+    deadline = report.next_deadline
+    verdict = report.outcome.verdict
+    due, left = Text("—"), Text("—")
+    if deadline:
+        style = STATUS_STYLES[deadline.step.status]
+        due = Text(f"{tr.short_date(deadline.step.due)} ({deadline.nc_id})", style)
+        left = Text(tr(days_left(deadline.step.days_left)), style)
+    return (
+        Text(report.folder.audit.organisation.name),
+        Text(display_path(report.folder.path)),
+        Text(tr(audit_title(report))),
+        Text(tr(VERDICTS[verdict]), VERDICT_STYLES[verdict]),
+        str(report.open_count(Grade.MAJOR)),
+        str(report.open_count(Grade.MINOR)),
+        due,
+        left,
+    )
