@@ -163,13 +163,12 @@ print(json.dumps({
 }))
 """
 
-# Durations (``30 jours``, ``3 mois``) are strings in the files that qnc parses with a
-# BeforeValidator into a ``Duration`` dataclass; Pydantic's validation schema shows the
-# dataclass (an object with ``amount`` and ``unit``), so check-jsonschema would reject
-# every ``regles:`` entry. The one adjustment: ``$defs.Duration`` becomes a string with
-# the pattern of the units qnc accepts (spec §1.2). Everything else is exported as is,
-# dates included: check-jsonschema's YAML loader hands ``2026-09-14`` over as a string,
-# and its "date" format check (on by default, not disabled) validates it.
+# Durations (``30 jours``, ``3 mois``) are strings in the files. qnc's models now say so
+# in their JSON schema (the same schema as ``qnc schema``); older versions showed the
+# parsed ``Duration`` dataclass, an object, which check-jsonschema would have rejected in
+# every ``regles:`` entry, so such a ``$defs.Duration`` is still replaced by this string
+# pattern. Dates are exported as is: check-jsonschema's YAML loader hands ``2026-09-14``
+# over as a string, and its "date" format check (on by default) validates it.
 DURATION_SCHEMA = {
     "type": "string",
     "pattern": r"^ *[0-9]{1,4} *(jours?|days?|semaines?|weeks?|mois|months?|ans?|years?) *$",

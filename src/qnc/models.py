@@ -12,7 +12,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from qnc.durations import Duration, Unit, parse_duration
@@ -121,7 +128,13 @@ def _grid(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-DurationField = Annotated[Duration, BeforeValidator(_duration)]
+DURATION_PATTERN = r"^\s*[0-9]{1,4}\s*(jours?|days?|semaines?|weeks?|mois|months?|ans?|years?)\s*$"
+DurationField = Annotated[
+    Duration,
+    BeforeValidator(_duration),
+    # In the files (and so in the JSON schema), a duration is text such as "3 mois".
+    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN}),
+]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
 
@@ -197,18 +210,21 @@ class Certificate(Record):
         return self.expires or self.obtained + relativedelta(years=3, days=-1)
 
 
+def _rule(default: str, alias: str) -> Any:
+    """A rule of ``regles`` with its default, written as users write it."""
+    duration = parse_duration(default)
+    assert duration is not None  # the defaults above are well-formed
+    return Field(default=duration, alias=alias, json_schema_extra={"default": default})
+
+
 class Rules(Record):
     """Certifier practice; defaults from arrêté du 6 juin 2019 art. 5 and usual practice."""
 
-    minor_plan: DurationField = Field(default=Duration(30, Unit.DAYS), alias="plan_mineure")
-    major_correction: DurationField = Field(
-        default=Duration(3, Unit.MONTHS), alias="correction_majeure"
-    )
-    decision: DurationField = Field(default=Duration(1, Unit.MONTHS), alias="decision")
-    minor_implementation: DurationField = Field(
-        default=Duration(6, Unit.MONTHS), alias="mise_en_oeuvre_mineure"
-    )
-    alert: DurationField = Field(default=Duration(14, Unit.DAYS), alias="alerte")
+    minor_plan: DurationField = _rule("30 jours", "plan_mineure")
+    major_correction: DurationField = _rule("3 mois", "correction_majeure")
+    decision: DurationField = _rule("1 mois", "decision")
+    minor_implementation: DurationField = _rule("6 mois", "mise_en_oeuvre_mineure")
+    alert: DurationField = _rule("14 jours", "alerte")
 
 
 class Audit(Record):

@@ -52,12 +52,13 @@ def root(
 
 
 def _register() -> None:
-    from qnc.cli import check, indicators, plan, status
+    from qnc.cli import check, indicators, plan, schema, status
 
     app.command("status", help=h(status.HELP), cls=Command)(status.status)
     app.command("plan", help=h(plan.HELP), cls=Command)(plan.plan)
     app.command("check", help=h(check.HELP), cls=Command)(check.check)
     app.command("indicateurs", help=h(indicators.HELP), cls=Command)(indicators.indicators)
+    app.command("schema", help=h(schema.HELP), cls=Command)(schema.schema)
 
 
 _register()

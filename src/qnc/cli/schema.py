@@ -1,0 +1,39 @@
+"""``qnc schema``: the JSON schema of the files, for editors that complete and check YAML."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from qnc.cli.options import h
+
+HELP = (
+    "Print the JSON schema of audit.yaml (audit) or of an NC file (nc). An editor with a "
+    "YAML extension uses it to complete keys and flag mistakes as you type; qnc check "
+    "remains the full check."
+)
+
+
+class Kind(StrEnum):
+    audit = "audit"
+    nc = "nc"
+
+
+def schema(
+    kind: Annotated[
+        Kind, typer.Argument(metavar="audit|nc", help=h("Which file: audit.yaml or an NC file."))
+    ],
+) -> None:
+    import json
+
+    from qnc.models import Audit, NonConformity
+
+    model = Audit if kind is Kind.audit else NonConformity
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **model.model_json_schema(by_alias=True, mode="validation"),
+    }
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
