@@ -45,6 +45,11 @@ import generate  # noqa: E402  (benchmarks/generate.py, stdlib only)
 REF_VENV = HERE / ".venv-ref"
 TODAY = generate.TODAY.isoformat()
 FLOOR_CODE = "import typer, pydantic, ruamel.yaml, rich"
+# The floor plus the smallest Pydantic model. ``import pydantic`` is lazy: it loads
+# almost none of the validation machinery, which a first BaseModel subclass pulls in
+# (schema generation, pydantic.types, annotated_types, the plugin loader and
+# importlib.metadata). Any tool that validates with Pydantic models pays this.
+MODEL_CODE = f"{FLOOR_CODE}\nfrom pydantic import BaseModel\nclass One(BaseModel):\n    x: int\n"
 # The smallest Typer program with one command taking a list of paths and a flag, as
 # qnc check does. Typer 0.29 converts every parameter through a Pydantic TypeAdapter
 # (typer/_adapters.py), so this is what any Typer CLI costs before doing anything.
@@ -62,9 +67,11 @@ TYPER_CODE = (
 CORPORA = [("1x10", 1, 10), ("10x10", 10, 10), ("100x10", 100, 10), ("500x10", 500, 10)]
 SMALL, PORTFOLIO, LARGE = "1x10", "100x10", "500x10"
 
-FLOOR, TYPER, REF = "import floor", "bare Typer app", "check-jsonschema"
-CHECK, STATUS = "qnc check", "qnc status --format json"
-COMMANDS = (FLOOR, TYPER, REF, CHECK, STATUS)
+FLOOR, MODEL, TYPER = "import floor", "floor + 1 Pydantic model", "bare Typer app"
+REF, CHECK, STATUS = "check-jsonschema", "qnc check", "qnc status --format json"
+COMMANDS = (FLOOR, MODEL, TYPER, REF, CHECK, STATUS)
+REFERENCES = (FLOOR, MODEL, TYPER)
+"""Programs that do no work on the corpus: what the libraries cost before qnc runs."""
 LINEAR_TOLERANCE = 1.3
 """Linear when the cost of one more NC file between 1,000 and 5,000 files is at most
 1.3 x its cost between 100 and 1,000 files (a quadratic cost would give about 6 x)."""
@@ -345,6 +352,7 @@ def commands(
     ]
     return {
         FLOOR: [Proc([python, "-c", FLOOR_CODE], root, qnc_env)],
+        MODEL: [Proc([python, "-c", MODEL_CODE], root, qnc_env)],
         TYPER: [Proc([python, "-c", TYPER_CODE], root, qnc_env)],
         REF: ref,
         CHECK: [Proc([str(qnc), "check", ".", "--today", TODAY], root, qnc_env)],
@@ -470,7 +478,7 @@ def table(corpora: list[Corpus], results: dict[str, dict[str, Measure]],
             rows.append(
                 (
                     f"{corpus.label} ({corpus.nc_files} NC)",
-                    "-" if command in (FLOOR, TYPER) else str(corpus.files),
+                    "-" if command in REFERENCES else str(corpus.files),
                     command,
                     f"{m[command].median:.3f}",
                     f"{m[command].median / m[REF].median:.2f}",
@@ -574,6 +582,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "check-jsonschema (cjs) time = NC files against the NC schema + audit files against "
         "the audit schema, one process each"
+    )
+    print(
+        "references doing no work on the files: import floor = "
+        f"python -c {FLOOR_CODE!r}; floor + 1 Pydantic model = the floor, then one "
+        "BaseModel with one field; bare Typer app = one command, a list argument, a flag"
     )
     print()
     print(table(corpora, results, targets))
