@@ -276,6 +276,47 @@ def test_portfolio_blocked_before_in_progress(run_main, write_audit, tmp_path: P
     ]
 
 
+def five_minors() -> dict[str, str]:
+    """Five minor NCs whose plans are sent: next, their implementation on 12 September."""
+    return {
+        f"NC-0{i}.yaml": (
+            f"id: NC-0{i}\nindicateur: {indicator}\ngravite: mineure\nconstat: x\n"
+            "plan_envoye_le: 2026-04-01\nanalyse_causes: y\n"
+        )
+        for i, indicator in enumerate((1, 2, 8, 9, 12), start=1)
+    }
+
+
+def test_five_minors_nearest_blocking_date_is_under_5(run_main, write_audit,
+                                                       tmp_path: Path) -> None:  # fmt: skip
+    """5 open minors must be under 5 by 12 June (N + 3 months): that is the nearest
+    blocking date in the header, the JSON and the portfolio order, not 12 September."""
+    write_audit(major_audit("2026-03-12"), five_minors(), name="a-five-minors")
+    write_audit(major_audit("2026-03-20"), {"NC-01.yaml": MAJOR}, name="b-major-20-june")
+    result = run_main("status", str(tmp_path / "a-five-minors"), "--today", "2026-05-01")
+    assert result.exit_code == 0
+    assert (
+        "Échéance bloquante la plus proche : 12 juin 2026, 5 NC mineures ouvertes (dans 42 jours)"
+        in (flat(result.stdout))
+    )
+    result = run_main("status", str(tmp_path), "--today", "2026-05-01", "--format", "json")
+    assert result.exit_code == 0
+    audits = json.loads(result.stdout)["audits"]
+    assert [(Path(a["chemin"]).name, a["echeance_bloquante"]) for a in audits] == [
+        (
+            "a-five-minors",
+            {"id": None, "etape": "correction", "date": "2026-06-12", "jours_restants": 42},
+        ),
+        (
+            "b-major-20-june",
+            {"id": "NC-01", "etape": "correction", "date": "2026-06-20", "jours_restants": 50},
+        ),
+    ]
+    table = run_main("status", str(tmp_path), "--today", "2026-05-01", env={"COLUMNS": "160"})
+    rows = table.stdout.split("a-five-minors", 1)[1].split("b-major-20-june")[0]
+    assert "12/06/2026 (5 NC" in rows and "mineures ouvertes)" in rows
+
+
 LIFTED_WITH_LATE_ACTION = """\
 id: NC-01
 indicateur: 12

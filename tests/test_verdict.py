@@ -7,15 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from qnc.clocks import Clocked, clock
+from qnc.clocks import Clocked, clock, minors_step
 from qnc.folder import NcFile
 from qnc.i18n import translator
 from qnc.models import AuditType, NonConformity, Rules
-from qnc.verdict import Verdict, judge
+from qnc.verdict import Outcome, Verdict, judge
 
 NOTIFIED = date(2026, 3, 12)
-MINORS_BY = date(2026, 6, 12)
-"""The major correction due date: when 5 open minors must be under 5."""
 
 
 def clocked(id: str, grade: str, today: date, indicator: int = 1, **fields: object) -> Clocked:
@@ -23,6 +21,14 @@ def clocked(id: str, grade: str, today: date, indicator: int = 1, **fields: obje
         {"id": id, "indicateur": indicator, "gravite": grade, "constat": "x", **fields}
     )
     return clock(NcFile(Path(f"{nc.id}.yaml"), nc), notified=NOTIFIED, rules=Rules(), today=today)
+
+
+def judged(items: list[Clocked], audit_type: AuditType) -> Outcome:
+    """The verdict on the items' day; 5 open minors must be under 5 by 12 June 2026."""
+    today = items[0].today if items else NOTIFIED
+    minors_by = minors_step(notified=NOTIFIED, rules=Rules(), today=today)
+    assert minors_by.due == date(2026, 6, 12)
+    return judge(items, audit_type, minors_by=minors_by)
 
 
 def minors(count: int, today: date, **fields: object) -> list[Clocked]:
@@ -33,7 +39,7 @@ def minors(count: int, today: date, **fields: object) -> list[Clocked]:
 
 def test_no_nc_is_closed() -> None:
     """An audit without NC is `soldee`, and says none was raised."""
-    outcome = judge([], AuditType.INITIAL, minors_by=MINORS_BY)
+    outcome = judged([], AuditType.INITIAL)
     assert outcome.verdict is Verdict.CLOSED
     assert translator("fr")(outcome.reason) == "aucune non-conformité n'a été relevée"
 
@@ -45,7 +51,7 @@ def test_every_nc_lifted_is_closed() -> None:
         clocked("NC-1", "majeure", today, levee_le="2026-05-02"),
         *minors(2, today, levee_le="2026-06-01"),
     ]
-    assert judge(items, AuditType.INITIAL, minors_by=MINORS_BY).verdict is Verdict.CLOSED
+    assert judged(items, AuditType.INITIAL).verdict is Verdict.CLOSED
 
 
 @pytest.mark.parametrize(
@@ -59,11 +65,7 @@ def test_every_nc_lifted_is_closed() -> None:
 )
 def test_overdue_major_correction_compromises(audit_type: AuditType, fate: str) -> None:
     """A major NC without proof the day after its due date: `compromise`, with what follows."""
-    outcome = judge(
-        [clocked("NC-1", "majeure", date(2026, 6, 13), indicator=11)],
-        audit_type,
-        minors_by=MINORS_BY,
-    )
+    outcome = judged([clocked("NC-1", "majeure", date(2026, 6, 13), indicator=11)], audit_type)
     assert outcome.verdict is Verdict.COMPROMISED
     reason = translator("fr")(outcome.reason)
     assert reason.startswith("NC-1 : les preuves de correction étaient dues le 12 juin 2026")
@@ -73,10 +75,8 @@ def test_overdue_major_correction_compromises(audit_type: AuditType, fate: str) 
 
 def test_major_on_its_due_day_is_blocked_not_compromised() -> None:
     """On the due day itself, a major NC still blocks but is not yet late."""
-    outcome = judge(
-        [clocked("NC-1", "majeure", date(2026, 6, 12), indicator=11)],
-        AuditType.INITIAL,
-        minors_by=MINORS_BY,
+    outcome = judged(
+        [clocked("NC-1", "majeure", date(2026, 6, 12), indicator=11)], AuditType.INITIAL
     )
     assert outcome.verdict is Verdict.BLOCKED
     assert outcome.deadline is not None and outcome.deadline.step.days_left == 0
@@ -86,7 +86,7 @@ def test_open_major_blocks_with_nearest_date() -> None:
     """An open major NC: `bloquee`, naming the nearest blocking due date."""
     today = date(2026, 4, 1)
     items = [clocked("NC-2", "majeure", today, indicator=11), *minors(1, today)]
-    outcome = judge(items, AuditType.INITIAL, minors_by=MINORS_BY)
+    outcome = judged(items, AuditType.INITIAL)
     assert outcome.verdict is Verdict.BLOCKED
     assert outcome.deadline is not None
     assert (outcome.deadline.nc_id, outcome.deadline.step.due) == ("NC-2", date(2026, 6, 12))
@@ -99,14 +99,14 @@ def test_open_major_blocks_with_nearest_date() -> None:
 
 def test_four_open_minors_are_in_progress() -> None:
     """4 open minors: certification possible, `en_cours`."""
-    outcome = judge(minors(4, date(2026, 4, 1)), AuditType.INITIAL, minors_by=MINORS_BY)
+    outcome = judged(minors(4, date(2026, 4, 1)), AuditType.INITIAL)
     assert outcome.verdict is Verdict.IN_PROGRESS
     assert translator("fr")(outcome.reason).startswith("4 NC mineures ouvertes : la certification")
 
 
 def test_five_open_minors_block() -> None:
     """5 open minors count as a major one: `bloquee`, to bring under 5 by N + 3 months."""
-    outcome = judge(minors(5, date(2026, 4, 1)), AuditType.INITIAL, minors_by=MINORS_BY)
+    outcome = judged(minors(5, date(2026, 4, 1)), AuditType.INITIAL)
     assert outcome.verdict is Verdict.BLOCKED
     assert translator("fr")(outcome.reason) == (
         "5 NC mineures ouvertes, qui comptent comme une NC majeure : aucun certificat ne peut "
@@ -119,7 +119,7 @@ def test_five_open_minors_block() -> None:
 
 def test_overdue_blocking_step_is_told_in_the_past() -> None:
     """A blocking step already late is 'was due … days ago', never 'by' a past date."""
-    outcome = judge(minors(6, date(2026, 4, 20)), AuditType.SURVEILLANCE, minors_by=MINORS_BY)
+    outcome = judged(minors(6, date(2026, 4, 20)), AuditType.SURVEILLANCE)
     reason = translator("fr")(outcome.reason)
     assert reason.endswith(
         "l'étape « plan d'actions envoyé » de NC-1 était due le 11 avril 2026, il y a 9 jours"
@@ -128,8 +128,8 @@ def test_overdue_blocking_step_is_told_in_the_past() -> None:
 
 def test_complementary_audit_fate_is_neutral() -> None:
     """After a complementary audit, the fate depends on the audit it follows: said so."""
-    outcome = judge([clocked("NC-1", "majeure", date(2026, 6, 13), indicator=11)],
-                    AuditType.COMPLEMENTARY, minors_by=MINORS_BY)  # fmt: skip
+    outcome = judged([clocked("NC-1", "majeure", date(2026, 6, 13), indicator=11)],
+                    AuditType.COMPLEMENTARY)  # fmt: skip
     assert outcome.verdict is Verdict.COMPROMISED
     assert "refus après un audit initial, suspension puis retrait" in translator("fr")(
         outcome.reason
@@ -141,10 +141,10 @@ def test_facts_after_today_have_not_happened_yet() -> None:
     item = clocked("NC-1", "majeure", date(2026, 5, 1), indicator=11, levee_le="2026-05-20",
                    preuves_envoyees_le="2026-05-10")  # fmt: skip
     assert item.open and item.lifted is None
-    outcome = judge([item], AuditType.INITIAL, minors_by=MINORS_BY)
+    outcome = judged([item], AuditType.INITIAL)
     assert outcome.verdict is Verdict.BLOCKED
     later = clocked("NC-1", "majeure", date(2026, 5, 20), indicator=11, levee_le="2026-05-20")
-    assert judge([later], AuditType.INITIAL, minors_by=MINORS_BY).verdict is Verdict.CLOSED
+    assert judged([later], AuditType.INITIAL).verdict is Verdict.CLOSED
 
 
 def test_five_minors_one_lifted_is_in_progress() -> None:
@@ -154,12 +154,12 @@ def test_five_minors_one_lifted_is_in_progress() -> None:
         *minors(4, today),
         clocked("NC-9", "mineure", today, indicator=9, levee_le="2026-03-30"),
     ]
-    assert judge(items, AuditType.INITIAL, minors_by=MINORS_BY).verdict is Verdict.IN_PROGRESS
+    assert judged(items, AuditType.INITIAL).verdict is Verdict.IN_PROGRESS
 
 
 def test_overdue_minor_plan_does_not_compromise() -> None:
     """Only a major correction step makes the verdict `compromise`."""
-    outcome = judge(minors(1, date(2026, 5, 1)), AuditType.INITIAL, minors_by=MINORS_BY)
+    outcome = judged(minors(1, date(2026, 5, 1)), AuditType.INITIAL)
     assert outcome.verdict is Verdict.IN_PROGRESS
 
 
@@ -168,7 +168,7 @@ def test_major_with_proof_sent_waits_for_decision() -> None:
     item = clocked(
         "NC-1", "majeure", date(2026, 6, 20), indicator=11, preuves_envoyees_le="2026-06-01"
     )
-    outcome = judge([item], AuditType.SURVEILLANCE, minors_by=MINORS_BY)
+    outcome = judged([item], AuditType.SURVEILLANCE)
     assert outcome.verdict is Verdict.BLOCKED
     assert outcome.deadline is not None and outcome.deadline.step.due == date(2026, 7, 12)
     assert "le certificateur devrait décider d'ici le 12 juillet 2026" in translator("fr")(
@@ -178,27 +178,75 @@ def test_major_with_proof_sent_waits_for_decision() -> None:
 
 def test_five_minors_still_open_after_the_date_compromise() -> None:
     """5 minors still open the day after N + 3 months count as a major NC not corrected."""
-    outcome = judge(minors(5, date(2026, 6, 13)), AuditType.INITIAL, minors_by=MINORS_BY)
+    outcome = judged(minors(5, date(2026, 6, 13)), AuditType.INITIAL)
     assert outcome.verdict is Verdict.COMPROMISED
     assert translator("fr")(outcome.reason).startswith(
         "5 NC mineures encore ouvertes au 12 juin 2026, date à laquelle elles devaient être "
         "moins de 5 : ensemble elles valent une NC majeure non corrigée à temps ; la "
         "certification sera refusée"
     )
-    on_the_day = judge(minors(5, date(2026, 6, 12)), AuditType.INITIAL, minors_by=MINORS_BY)
+    on_the_day = judged(minors(5, date(2026, 6, 12)), AuditType.INITIAL)
     assert on_the_day.verdict is Verdict.BLOCKED
 
 
-def test_proof_sent_late_is_said() -> None:
-    """A proof sent after the correction due date keeps `bloquee` but says it was late."""
+def test_proof_sent_late_compromises() -> None:
+    """A proof sent after the correction due date: the deadline is missed, `compromise`
+    stays (it does not fall back to `bloquee`), and the reason gives both days."""
+    before = clocked("NC-1", "majeure", date(2026, 6, 19), indicator=11,
+                     preuves_envoyees_le="2026-06-20")  # fmt: skip
+    assert judged([before], AuditType.SURVEILLANCE).verdict is Verdict.COMPROMISED
     item = clocked("NC-1", "majeure", date(2026, 6, 20), indicator=11,
                    preuves_envoyees_le="2026-06-13")  # fmt: skip
-    outcome = judge([item], AuditType.INITIAL, minors_by=MINORS_BY)
+    outcome = judged([item], AuditType.SURVEILLANCE)
+    assert outcome.verdict is Verdict.COMPROMISED
+    assert translator("fr")(outcome.reason) == (
+        "NC-1 : les preuves de correction étaient dues le 12 juin 2026 et ont été envoyées "
+        "en retard, le 13 juin 2026 ; le certificat sera suspendu, puis retiré"
+    )
+    on_time = clocked("NC-1", "majeure", date(2026, 6, 20), indicator=11,
+                      preuves_envoyees_le="2026-06-12")  # fmt: skip
+    assert judged([on_time], AuditType.SURVEILLANCE).verdict is Verdict.BLOCKED
+    lifted = clocked("NC-1", "majeure", date(2026, 7, 1), indicator=11,
+                     preuves_envoyees_le="2026-06-13", levee_le="2026-06-30")  # fmt: skip
+    assert judged([lifted], AuditType.SURVEILLANCE).verdict is Verdict.CLOSED
+
+
+def test_five_minors_lifted_under_5_too_late_still_compromise() -> None:
+    """Falling under 5 after N + 3 months is too late: 6 minors open on 12 June, one lifted
+    on 20 June, is still `compromise`, and the count is the one of 12 June."""
+    today = date(2026, 6, 25)
+    items = [
+        *minors(5, today),
+        clocked("NC-6", "mineure", today, indicator=6, levee_le="2026-06-20"),
+        clocked("NC-7", "mineure", today, indicator=7, levee_le="2026-06-12"),
+    ]
+    outcome = judged(items, AuditType.INITIAL)
+    assert outcome.verdict is Verdict.COMPROMISED
+    assert translator("en")(outcome.reason).startswith(
+        "6 minor NCs still open on 12 June 2026, the day they had to be under 5"
+    )
+    four_left = [*minors(4, today), *items[4:]]
+    assert judged(four_left, AuditType.INITIAL).verdict is Verdict.COMPROMISED
+    in_time = [*minors(4, today), clocked("NC-6", "mineure", today, indicator=6,
+                                          levee_le="2026-06-12")]  # fmt: skip
+    assert judged(in_time, AuditType.INITIAL).verdict is Verdict.IN_PROGRESS
+
+
+def test_five_minors_block_until_the_day_they_must_be_under_5() -> None:
+    """Plans sent, 5 minors open: the nearest blocking due date is 12 June (N + 3 months,
+    when they must be under 5), not their implementation on 12 September."""
+    today = date(2026, 5, 1)
+    outcome = judged(minors(5, today, plan_envoye_le="2026-04-01"), AuditType.INITIAL)
     assert outcome.verdict is Verdict.BLOCKED
-    assert (
-        "les preuves de NC-1 ont été envoyées le 13 juin 2026, après leur échéance "
-        "(12 juin 2026) : le certificateur peut refuser la correction"
-    ) in translator("fr")(outcome.reason)
+    assert outcome.deadline is not None
+    assert outcome.deadline.nc_id is None
+    assert (outcome.deadline.step.due, outcome.deadline.step.days_left) == (date(2026, 6, 12), 42)
+    assert translator("fr")(outcome.deadline.subject) == "5 NC mineures ouvertes"
+    assert translator("en")(outcome.reason) == (
+        "5 minor NCs open, which count as a major NC: no certificate can be issued or kept "
+        "while 5 or more stay open; if they are not under 5 by 12 June 2026, the "
+        "certification will be refused (a new application only 3 months later)"
+    )
 
 
 def test_nearest_blocking_date_is_the_earliest() -> None:
@@ -208,7 +256,7 @@ def test_nearest_blocking_date_is_the_earliest() -> None:
         clocked("NC-1", "majeure", today, indicator=11, preuves_envoyees_le="2026-04-20"),
         clocked("NC-2", "majeure", today, indicator=4),
     ]
-    outcome = judge(items, AuditType.INITIAL, minors_by=MINORS_BY)
+    outcome = judged(items, AuditType.INITIAL)
     assert outcome.verdict is Verdict.BLOCKED
     assert outcome.deadline is not None
     assert (outcome.deadline.nc_id, outcome.deadline.step.due) == ("NC-2", date(2026, 6, 12))
@@ -216,10 +264,8 @@ def test_nearest_blocking_date_is_the_earliest() -> None:
 
 def test_due_day_is_told_as_still_ahead() -> None:
     """On the correction due day itself the reason says 'by 12 June', not '0 days ago'."""
-    outcome = judge(
-        [clocked("NC-1", "majeure", date(2026, 6, 12), indicator=11)],
-        AuditType.INITIAL,
-        minors_by=MINORS_BY,
+    outcome = judged(
+        [clocked("NC-1", "majeure", date(2026, 6, 12), indicator=11)], AuditType.INITIAL
     )
     assert translator("en")(outcome.reason) == (
         "1 major NC open: no certificate can be issued or kept until it is lifted; "
@@ -245,7 +291,7 @@ def test_due_day_is_told_as_still_ahead() -> None:
 def test_decision_is_told_in_the_past_only_after_its_day(today: date, said: str) -> None:
     """The certifier's decision is 'should decide' on its due day, 'should have' the day after."""
     item = clocked("NC-1", "majeure", today, indicator=11, preuves_envoyees_le="2026-06-01")
-    outcome = judge([item], AuditType.INITIAL, minors_by=MINORS_BY)
+    outcome = judged([item], AuditType.INITIAL)
     assert outcome.verdict is Verdict.BLOCKED
     assert translator("en")(outcome.reason) == (
         f"1 major NC open: no certificate can be issued or kept until it is lifted; {said}"

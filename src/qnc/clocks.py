@@ -123,12 +123,28 @@ def clock(file: NcFile, *, notified: date, rules: Rules, today: date) -> Clocked
                 rules.minor_implementation,
             ),
         ]
-    steps = []
-    for kind, due, fact, basis in plan:
-        met_on = known(fact, today) or lifted
-        status = status_on(due, met_on, today=today, alert=rules.alert)
-        steps.append(Step(kind, due, met_on, status, (due - today).days, basis))
-    return Clocked(file, tuple(steps), lifted, today)
+    steps = tuple(
+        step_on(
+            kind, due, known(fact, today) or lifted, today=today, alert=rules.alert, basis=basis
+        )
+        for kind, due, fact, basis in plan
+    )
+    return Clocked(file, steps, lifted, today)
+
+
+def step_on(kind: StepKind, due: date, met_on: date | None, *, today: date, alert: Duration,
+            basis: Duration) -> Step:  # fmt: skip
+    """A step due on ``due``, met on ``met_on`` (or not), as it stands on ``today``."""
+    status = status_on(due, met_on, today=today, alert=alert)
+    return Step(kind, due, met_on, status, (due - today).days, basis)
+
+
+def minors_step(*, notified: date, rules: Rules, today: date) -> Step:
+    """The day 5 or more open minor NCs must be under 5: they count as one major NC, so
+    it is a major NC's correction due date (shared/domain/qualiopi.md, five minor NCs)."""
+    due = rules.major_correction.after(notified)
+    return step_on(StepKind.CORRECTION, due, None, today=today, alert=rules.alert,
+                   basis=rules.major_correction)  # fmt: skip
 
 
 def actions_done_on(actions: tuple[Action, ...], today: date) -> date | None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from qnc.clocks import Clocked, Status, action_status, clock
+from qnc.clocks import Clocked, Status, action_status, clock, minors_step
 from qnc.folder import AuditFolder, NcFile
 from qnc.i18n import Msg
 from qnc.models import Action, Grade
@@ -97,9 +97,17 @@ def build_report(folder: AuditFolder, *, today: date) -> AuditReport:
         )
         return NcState(ranked, grid.indicators.get(ranked.item.nc.indicator), actions)
 
-    outcome = judge(clocked, audit.audit.type, minors_by=rules.major_correction.after(notified))
+    minors_by = minors_step(notified=notified, rules=rules, today=today)
+    outcome = judge(clocked, audit.audit.type, minors_by=minors_by)
     states = tuple(state(r) for r in rank(clocked))
-    return AuditReport(folder, today, grid, outcome, states, nearest(clocked))
+    return AuditReport(folder, today, grid, outcome, states, _next_deadline(clocked, outcome))
+
+
+def _next_deadline(clocked: Sequence[Clocked], outcome: Outcome) -> Deadline | None:
+    """The nearest pending step, or the day open minor NCs must be under 5 when sooner."""
+    group = outcome.deadline if outcome.deadline and outcome.deadline.nc_id is None else None
+    candidates = [d for d in (nearest(clocked), group) if d is not None]
+    return min(candidates, key=lambda d: d.step.due, default=None)
 
 
 def by_urgency(reports: Sequence[AuditReport]) -> list[AuditReport]:

@@ -25,8 +25,19 @@ class Verdict(StrEnum):
 
 @dataclass(frozen=True)
 class Deadline:
-    nc_id: str
+    """A due date: an NC's step or, with ``nc_id`` None, the day ``minors`` open minor NCs,
+    5 or more, must be under 5."""
+
+    nc_id: str | None
     step: Step
+    minors: int = 0
+
+    @property
+    def subject(self) -> Msg | str:
+        """What the due date is for: an NC id, or the open minor NCs."""
+        if self.nc_id is not None:
+            return self.nc_id
+        return tn("{n} minor NC open", "{n} minor NCs open", self.minors)
 
 
 @dataclass(frozen=True)
@@ -37,8 +48,13 @@ class Outcome:
     """The nearest due date that blocks the certificate, if any."""
 
 
-def open_minors(ncs: Sequence[Clocked]) -> int:
-    return sum(1 for c in ncs if c.open and c.nc.grade is Grade.MINOR)
+def open_minors(ncs: Sequence[Clocked], on: date | None = None) -> int:
+    """Minor NCs open today, or at the end of an earlier day ``on``."""
+    return sum(
+        1
+        for c in ncs
+        if c.nc.grade is Grade.MINOR and (c.lifted is None or (on is not None and c.lifted > on))
+    )
 
 
 def blocks_certificate(item: Clocked, minors_open: int) -> bool:
@@ -47,42 +63,44 @@ def blocks_certificate(item: Clocked, minors_open: int) -> bool:
     return item.nc.grade is Grade.MAJOR or minors_open >= MINOR_LIMIT
 
 
-def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: date) -> Outcome:
+def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step) -> Outcome:
     """The first verdict of §2.2 that applies.
 
-    ``minors_by`` is the day by which 5 or more open minor NCs, counting as one major
-    NC, must fall under 5: the major correction due date. Still 5 or more after it,
-    they compromise the certification as a major NC late in its correction would.
+    ``minors_by`` is the step by which 5 or more open minor NCs, counting as one major
+    NC, must fall under 5: a major NC's correction (see ``clocks.minors_step``). Still 5
+    or more at the end of that day, they compromise the certification as a major NC late
+    in its correction would, even if some are lifted later.
     """
     open_ncs = [c for c in ncs if c.open]
     if not ncs:
         return Outcome(Verdict.CLOSED, t("no non-conformity was raised"), None)
     if not open_ncs:
         return Outcome(Verdict.CLOSED, t("every non-conformity is lifted"), None)
-    compromised = _overdue_correction(open_ncs, audit_type)
+    compromised = _late_correction(open_ncs, audit_type)
     if compromised:
         return compromised
     minors = open_minors(ncs)
     blocking = [c for c in open_ncs if blocks_certificate(c, minors)]
-    if minors >= MINOR_LIMIT and ncs[0].today > minors_by:
+    late_minors = open_minors(ncs, on=minors_by.due)
+    if minors_by.status is Status.OVERDUE and late_minors >= MINOR_LIMIT:
         reason = t(
             "{count} on {due}, the day they had to be under 5: together they count as a "
             "major NC not corrected in time; {fate}",
-            count=tn("{n} minor NC still open", "{n} minor NCs still open", minors),
-            due=minors_by,
+            count=tn("{n} minor NC still open", "{n} minor NCs still open", late_minors),
+            due=minors_by.due,
             fate=_fate(audit_type),
         )
         return Outcome(Verdict.COMPROMISED, reason, _nearest(blocking))
     if not blocking:
         return Outcome(Verdict.IN_PROGRESS, _minors_only(minors), None)
-    deadline = _nearest(blocking)
+    group = Deadline(None, minors_by, minors) if minors >= MINOR_LIMIT else None
+    deadline = _nearest(blocking, group)
     majors = sum(1 for c in blocking if c.nc.grade is Grade.MAJOR)
-    cause = _cause(majors, minors, minors_by, audit_type)
-    late_proof = _late_proof(blocking)
-    if late_proof is not None:
-        cause = t("{cause}; {late}", cause=cause, late=late_proof)
+    cause = _cause(majors, minors, minors_by.due, audit_type)
     if deadline is None:
         return Outcome(Verdict.BLOCKED, cause, None)
+    if deadline.nc_id is None:  # the cause already gives the day to be under 5
+        return Outcome(Verdict.BLOCKED, cause, deadline)
     return Outcome(
         Verdict.BLOCKED,
         t("{cause}; {next}", cause=cause, next=_next(deadline, audit_type)),
@@ -95,32 +113,30 @@ def nearest(items: Sequence[Clocked]) -> Deadline | None:
     return _nearest([c for c in items if c.open])
 
 
-def _overdue_correction(open_ncs: Sequence[Clocked], audit_type: AuditType) -> Outcome | None:
+def _late_correction(open_ncs: Sequence[Clocked], audit_type: AuditType) -> Outcome | None:
+    """A major NC whose proof of correction is overdue, or was sent after its due date:
+    the deadline is missed either way (shared/domain/qualiopi.md)."""
     for item in open_ncs:
         correction = next((s for s in item.steps if s.kind is StepKind.CORRECTION), None)
-        if correction and correction.status is Status.OVERDUE:
+        if correction is None or correction.status not in (Status.OVERDUE, Status.MET_LATE):
+            continue
+        if correction.met_on is None:
             reason = t(
                 "{id}: the proof of correction was due on {due} and has not been sent; {fate}",
                 id=item.nc.id,
                 due=correction.due,
                 fate=_fate(audit_type),
             )
-            return Outcome(Verdict.COMPROMISED, reason, Deadline(item.nc.id, correction))
-    return None
-
-
-def _late_proof(blocking: Sequence[Clocked]) -> Msg | None:
-    """A proof of correction sent after its due date: the certifier may refuse it."""
-    for item in blocking:
-        for step in item.steps:
-            if step.kind is StepKind.CORRECTION and step.status is Status.MET_LATE:
-                return t(
-                    "the proof for {id} was sent on {sent}, after its due date ({due}): the "
-                    "certifier may refuse the correction",
-                    id=item.nc.id,
-                    sent=step.met_on,
-                    due=step.due,
-                )
+        else:
+            reason = t(
+                "{id}: the proof of correction was due on {due} and was sent late, on "
+                "{sent}; {fate}",
+                id=item.nc.id,
+                due=correction.due,
+                sent=correction.met_on,
+                fate=_fate(audit_type),
+            )
+        return Outcome(Verdict.COMPROMISED, reason, Deadline(item.nc.id, correction))
     return None
 
 
@@ -152,7 +168,7 @@ def _cause(majors: int, minors: int, minors_by: date, audit_type: AuditType) -> 
 
 def _next(deadline: Deadline, audit_type: AuditType) -> Msg:
     """What comes next for the nearest blocking NC, in the past or the future tense."""
-    step, nc_id = deadline.step, deadline.nc_id
+    step, nc_id = deadline.step, deadline.subject
     late = -step.days_left
     if step.kind is StepKind.DECISION:
         if late > 0:
@@ -190,6 +206,9 @@ def _fate(audit_type: AuditType) -> Msg:
     return t("the certificate will be suspended, then withdrawn")
 
 
-def _nearest(items: Sequence[Clocked]) -> Deadline | None:
+def _nearest(items: Sequence[Clocked], group: Deadline | None = None) -> Deadline | None:
+    """The earliest pending step; on a tie an NC's own step comes before ``group``."""
     pending = [Deadline(c.nc.id, c.next) for c in items if c.next is not None]
+    if group is not None:
+        pending.append(group)
     return min(pending, key=lambda d: d.step.due, default=None)

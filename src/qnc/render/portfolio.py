@@ -68,7 +68,7 @@ def _portfolio_row(
     due, left = Text("—"), Text("—")
     if deadline:
         style = STATUS_STYLES[deadline.step.status]
-        due = Text(f"{tr.short_date(deadline.step.due)} ({deadline.nc_id})", style)
+        due = Text(f"{tr.short_date(deadline.step.due)} ({tr(deadline.subject)})", style)
         left = Text(tr(days_left(deadline.step.days_left)), style)
     return (
         Text(report.folder.audit.organisation.name),

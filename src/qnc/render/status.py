@@ -108,7 +108,7 @@ def header(report: AuditReport, tr: Translator) -> Panel:
         step = outcome.deadline.step
         text.append("\n")
         _field(text, t("Nearest blocking due date"), tr)
-        line = t("{due}, {id} ({left})", due=step.due, id=outcome.deadline.nc_id,
+        line = t("{due}, {id} ({left})", due=step.due, id=outcome.deadline.subject,
                  left=days_left(step.days_left))  # fmt: skip
         text.append(tr(line), STATUS_STYLES[step.status])
     return Panel(text, expand=False)
