@@ -9,7 +9,15 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from qnc.durations import Duration, Unit
-from qnc.models import Action, Audit, AuditInfo, NonConformity, Organisation, Rules
+from qnc.models import (
+    Action,
+    Audit,
+    AuditInfo,
+    Certificate,
+    NonConformity,
+    Organisation,
+    Rules,
+)
 
 ACTION = {"id": "A1", "responsable": "Marie Dupont", "echeance": "2026-04-15"}
 NC = {"id": "NC-01", "indicateur": 12, "gravite": "mineure", "constat": "Absences."}
@@ -274,3 +282,24 @@ def test_near_iso_dates_get_their_iso_form(written: str, iso: str) -> None:
         )  # fmt: skip
     (err,) = info.value.errors()
     assert (err["type"], err["ctx"]["iso"]) == ("qnc_date_french", iso)
+
+
+@pytest.mark.parametrize(
+    ("obtained", "end"),
+    [
+        ("2024-05-02", date(2027, 5, 1)),  # 3 years less a day
+        ("2021-01-01", date(2023, 12, 31)),  # the first day of 3-year certificates
+        ("2020-12-31", date(2024, 12, 30)),  # obtained before 2021: 4 years
+        ("2020-09-01", date(2024, 8, 31)),
+        ("2024-02-29", date(2027, 2, 28)),  # no 29 February in 2027: 28th still covered
+        ("2020-02-29", date(2024, 2, 28)),  # 4 years on, a 29 February again
+        ("2021-03-01", date(2024, 2, 29)),  # the day before 1 March 2024, a leap year
+    ],
+)
+def test_certificate_end_by_default(obtained: str, end: date) -> None:
+    """Without expire_le, a certificate ends the day before its anniversary: 3 years on,
+    4 for one obtained before 1 January 2021 (shared/domain/qualiopi.md)."""
+    certificate = Certificate.model_validate({"obtenu_le": obtained})
+    assert certificate.end == end
+    given = Certificate.model_validate({"obtenu_le": obtained, "expire_le": "2030-01-01"})
+    assert given.end == date(2030, 1, 1)

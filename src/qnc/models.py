@@ -33,6 +33,8 @@ _LA_POSTE = "356000000"
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 """Dates outside these years are typing mistakes (Qualiopi began in 2019); bounding them
 also keeps every due date computable."""
+FOUR_YEAR_TERM_BEFORE = date(2021, 1, 1)
+"""Certificates obtained before this day were issued for 4 years instead of 3."""
 MAX_DURATION = {Unit.DAYS: 3660, Unit.WEEKS: 520, Unit.MONTHS: 120, Unit.YEARS: 10}
 """No certifier rule runs past ten years."""
 
@@ -204,10 +206,19 @@ class Certificate(Record):
 
     @property
     def end(self) -> date:
-        """The last day of validity: 3 years less a day by default (spec §1.2)."""
+        """The last day of validity, ``expire_le`` or else the day before the certificate's
+        anniversary: 3 years on, 4 for one obtained before 1 January 2021
+        (shared/domain/qualiopi.md). From 29 February, in a year without one, the
+        anniversary is 1 March, so 28 February is still covered."""
+        if self.expires is not None:
+            return self.expires
         from dateutil.relativedelta import relativedelta
 
-        return self.expires or self.obtained + relativedelta(years=3, days=-1)
+        years = 4 if self.obtained < FOUR_YEAR_TERM_BEFORE else 3
+        anniversary = self.obtained + relativedelta(years=years)
+        if anniversary.day != self.obtained.day:  # 29 February clamped to the 28th
+            return anniversary
+        return anniversary - relativedelta(days=1)
 
 
 def _rule(default: str, alias: str) -> Any:
