@@ -286,9 +286,9 @@ def test_hidden_files_in_nc_are_skipped(write_audit: WriteAudit) -> None:
     assert layout_of(folder) == (["nc/NC-01.yaml"], [])
 
 
-def test_misplaced_nc_files_are_warned(write_audit: WriteAudit) -> None:
+def test_misplaced_nc_files_are_errors(write_audit: WriteAudit) -> None:
     """NC files below nc/, in NC/, in any other folder but preuves/, or next to audit.yaml
-    are warned about, as qnc misses them."""
+    are errors: qnc misses them, and the audit would look closed."""
     folder = write_audit(
         files={
             "nc/2026/NC-02.yaml": "x",
@@ -313,8 +313,41 @@ def test_misplaced_nc_files_are_warned(write_audit: WriteAudit) -> None:
     read, problems = layout_of(folder)
     assert read == ["nc/NC-01.yaml"]
     assert sorted(problems) == [
-        (w, "avertissement", "fichier-ignore", ignored(w.rsplit("/", 1)[-1])) for w in warned
+        (w, "erreur", "fichier-ignore", ignored(w.rsplit("/", 1)[-1])) for w in warned
     ]
+
+
+def test_nc_file_saved_as_yaml_txt_is_an_error(write_audit: WriteAudit) -> None:
+    """nc/NC-01.yaml.txt (Notepad with hidden extensions) is an error saying the name to
+    give; NC-02.yaml.bak next to its NC-02.yaml is a copy, left alone, as are notes."""
+    folder = write_audit(
+        ncs={
+            "NC-01.yaml.txt": "x",
+            "NC-02.yaml": "x",
+            "NC-02.yaml.bak": "x",
+            "notes.txt": "x",
+            "NC-03.YML.TXT": "x",
+        }
+    )
+    assert layout_of(folder) == (
+        ["nc/NC-02.yaml"],
+        [
+            (
+                "nc/NC-01.yaml.txt",
+                "erreur",
+                "fichier-ignore",
+                "qnc ne lit pas ce fichier : son nom finit par « .txt » au lieu de « .yaml » ; "
+                "renommez-le NC-01.yaml",
+            ),
+            (
+                "nc/NC-03.YML.TXT",
+                "erreur",
+                "fichier-ignore",
+                "qnc ne lit pas ce fichier : son nom finit par « .TXT » au lieu de « .yaml » ; "
+                "renommez-le NC-03.YML",
+            ),
+        ],
+    )
 
 
 def test_nc_that_is_a_file_is_an_error(write_audit: WriteAudit) -> None:

@@ -48,14 +48,17 @@ def test_qnc_check_hook_runs_the_installed_command() -> None:
         ("qualiopi/2026-09-audit-initial/audit.yaml", True),
         ("qualiopi/2026-09-audit-initial/nc/NC-01.yaml", True),
         ("client/a/nc/NC-12.yml", True),
-        ("client/a/preuves/grille.yaml", False),
-        ("client/a/nc/archive/NC-01.yaml", False),
+        ("client/a/nc/archive/NC-01.yaml", True),  # misplaced: qnc check says so
+        ("client/a/NC/NC-01.YAML", True),
+        ("client/a/nc/NC-01.yaml.txt", True),
         ("client/a/notes.md", False),
-        ("client/a/myaudit.yaml", False),
+        ("client/a/preuves/grille.pdf", False),
+        ("client/a/yaml/readme.txt", False),
     ],
 )
 def test_files_pattern(path: str, matches: bool) -> None:
-    """The hook runs when audit.yaml or an nc/*.yaml file changes, and only then."""
+    """The hook runs when a YAML file changes, wherever it is: an NC file put in the wrong
+    folder or saved as .yaml.txt must stop the commit too."""
     assert bool(re.search(str(qnc_check()["files"]), path)) is matches
 
 

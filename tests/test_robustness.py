@@ -229,23 +229,23 @@ def test_path_below_a_forbidden_folder_is_a_user_error(
 
 def ignored(path: str, name: str) -> str:
     return (
-        f"{path}:1:1: avertissement: qnc ne lit pas ce fichier : un fichier de NC doit être "
+        f"{path}:1:1: erreur: qnc ne lit pas ce fichier : un fichier de NC doit être "
         f"directement dans le dossier nc/ de l'audit ; déplacez-le (nc/{name}), ou sortez-le "
         "du dossier de l'audit [fichier-ignore]\n"
     )
 
 
-def test_misplaced_nc_files_are_warned(run_main: Run, write_audit: WriteAudit) -> None:
-    """NC files in nc/2026/ or NC/ are not read: a warning each, so that no one believes
-    the audit closed; --strict makes them fail the check."""
+def test_misplaced_nc_files_are_errors(run_main: Run, write_audit: WriteAudit) -> None:
+    """NC files in nc/2026/ or NC/ are not read: an error each, so that no one believes
+    the audit closed, and status refuses to give a verdict."""
     write_audit(
         ncs={},
         files={"nc/2026/NC-01.yaml": NC, "NC/NC-02.yaml": NC, "preuves/liste.yaml": "a: 1\n"},
     )
     result = run_main("check", "audit", *TODAY)
     assert (result.exit_code, result.stdout) == (
-        0,
-        "1 fichier vérifié : 0 erreur, 2 avertissements.\n",
+        1,
+        "1 fichier vérifié : 2 erreurs, 0 avertissement.\n",
     )
     assert sorted(result.stderr.splitlines(keepends=True)) == sorted(
         [
@@ -253,7 +253,8 @@ def test_misplaced_nc_files_are_warned(run_main: Run, write_audit: WriteAudit) -
             ignored("audit/nc/2026/NC-01.yaml", "NC-01.yaml"),
         ]
     )
-    assert run_main("check", "audit", *TODAY, "--strict").exit_code == 1
+    status = run_main("status", "audit", *TODAY)
+    assert status.exit_code == 1 and "SOLDÉE" not in status.stdout
 
 
 def test_hidden_files_in_nc_are_not_read(run_main: Run, write_audit: WriteAudit) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from qnc.oserrors import folder_error
 
 YAML_SUFFIXES = (".yaml", ".yml")
 EVIDENCE_DIR = "preuves"
+_YAML_THEN_MORE = re.compile(r"\.ya?ml(?=\.[^.]+$)", re.IGNORECASE)
+"""``NC-01.yaml.txt``: what Notepad saves when extensions are hidden."""
 
 
 @dataclass
@@ -27,9 +30,10 @@ class Layout:
 def read_layout(folder: Path) -> Layout:
     """The NC files of ``folder`` (directly in nc/), and the YAML files qnc would miss.
 
-    An NC file kept in ``nc/2026/``, ``NC/``, ``ncs/`` or next to audit.yaml is not read:
-    each is warned about, or an audit with open NCs would look closed. Hidden files (editor
-    and macOS leftovers such as ``._NC-1.yaml``) and evidence are left alone.
+    An NC file kept in ``nc/2026/``, ``NC/``, ``ncs/`` or next to audit.yaml is not read,
+    nor is ``nc/NC-01.yaml.txt``: each is an error, or an audit with open NCs would look
+    closed. Hidden files (editor and macOS leftovers such as ``._NC-1.yaml``), evidence,
+    and a copy such as ``NC-01.yaml.bak`` next to its ``NC-01.yaml`` are left alone.
     """
     layout = Layout()
     nc = folder / NC_DIR
@@ -56,6 +60,18 @@ def _nc_entry(path: Path, is_dir: bool, layout: Layout) -> None:
         layout.nc_files.append(path)  # even a folder or a pipe: the reader says what is wrong
     elif is_dir and path.name != EVIDENCE_DIR:
         _ignored_below(path, layout)
+    elif (yaml := _YAML_THEN_MORE.search(path.name)) and not is_dir:
+        meant = path.name[: yaml.end()]
+        if not path.with_name(meant).exists():  # else a backup copy of a file that is read
+            message = t(
+                "qnc does not read this file: its name ends in '{suffix}' instead of "
+                "'.yaml'; rename it {name}",
+                suffix=path.suffix,
+                name=meant,
+            )
+            layout.problems.append(
+                Diagnostic(path, 1, 1, Severity.ERROR, "fichier-ignore", message)
+            )
 
 
 def _top_level(folder: Path, layout: Layout) -> None:
@@ -78,7 +94,7 @@ def _top_level(folder: Path, layout: Layout) -> None:
 
 
 def _ignored_below(root: Path, layout: Layout) -> None:
-    """Warn about every YAML file below ``root``, outside evidence and hidden folders."""
+    """Every YAML file below ``root``, outside evidence and hidden folders, is an error."""
 
     def unreadable(exc: OSError) -> None:
         layout.problems.append(folder_problem(Path(exc.filename or root), exc))
@@ -112,7 +128,7 @@ def _ignored(path: Path) -> Diagnostic:
         "of the audit; move it there (nc/{name}), or out of the audit folder",
         name=path.name,
     )
-    return Diagnostic(path, 1, 1, Severity.WARNING, "fichier-ignore", message)
+    return Diagnostic(path, 1, 1, Severity.ERROR, "fichier-ignore", message)
 
 
 def folder_problem(folder: Path, exc: OSError) -> Diagnostic:
