@@ -34,9 +34,10 @@ def test_plan_golden(run_main, tmp_path: Path, lang: str) -> None:
     result = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY, "--lang", lang)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    text = out.read_text("utf-8")
+    text, fingerprint = out.read_text("utf-8").rstrip("\n").rsplit("\n", 1)
+    assert re.fullmatch(r"<!-- qnc:empreinte [0-9a-f]{16} -->", fingerprint)
     relative = os.path.relpath(EXAMPLE, tmp_path).replace(os.sep, "/")
-    assert_golden(f"plan-{lang}.md", text.replace(relative, "EXAMPLE"))
+    assert_golden(f"plan-{lang}.md", text.replace(relative, "EXAMPLE") + "\n")
 
 
 def test_plan_on_stdout_links_from_current_folder(run_main) -> None:
@@ -67,6 +68,32 @@ def test_rewrites_its_own_plan_but_not_a_user_file(run_main, tmp_path: Path) -> 
     forced = run_main("plan", str(EXAMPLE), "--out", str(mine), "--today", MID_WAY, "--force")
     assert forced.exit_code == 0
     assert mine.read_text("utf-8").startswith("<!-- qnc:plan")
+
+
+def test_edited_plan_is_not_replaced_without_force(run_main, tmp_path: Path) -> None:
+    """A plan qnc wrote, then edited by hand (a cover letter added), is kept: exit 1, the
+    reason, the file unchanged; --force replaces it. Line endings changed by git are not
+    an edit."""
+    plan = tmp_path / "plan.md"
+    assert run_main("plan", str(EXAMPLE), "--out", str(plan), "--today", MID_WAY).exit_code == 0
+    crlf = plan.read_text("utf-8").replace("\n", "\r\n")
+    plan.write_bytes(crlf.encode("utf-8"))
+    assert run_main("plan", str(EXAMPLE), "--out", str(plan), "--today", MID_WAY).exit_code == 0
+    edited = plan.read_text("utf-8").replace(
+        "\n# ", "\nMadame, veuillez trouver notre plan.\n# ", 1
+    )
+    plan.write_text(edited, "utf-8")
+    refused = run_main("plan", str(EXAMPLE), "--out", str(plan), "--today", "2026-11-21")
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        f"qnc: « {plan} » a été produit par qnc, puis modifié ; qnc ne le remplace pas, pour "
+        "ne pas perdre ces modifications : choisissez un autre nom, ou ajoutez --force pour "
+        "le remplacer\n",
+    )
+    assert plan.read_text("utf-8") == edited
+    forced = run_main("plan", str(EXAMPLE), "--out", str(plan), "--today", "2026-11-21", "--force")
+    assert forced.exit_code == 0
+    assert "Madame" not in plan.read_text("utf-8")
 
 
 def test_user_file_opening_with_a_comment_needs_force(run_main, tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ def plan(
     if target is None:
         sys.stdout.write(text)
         return
-    from qnc.files import write_atomically
+    from qnc.files import fingerprinted, write_atomically
     from qnc.folder import NC_DIR
     from qnc.render.diagnostics import display_path, visible
 
@@ -66,6 +66,6 @@ def plan(
               "write the plan elsewhere", path=str(out))
         )  # fmt: skip
     sources = [folder.audit_file, *(n.path for n in folder.ncs), *nc_dir.glob("*")]
-    write_atomically(target, text, marker=MARKER, force=force, sources=sources)
+    write_atomically(target, fingerprinted(text), marker=MARKER, force=force, sources=sources)
     written = tr(t("Action plan written to {path}", path=display_path(target)))
     sys.stderr.write(visible(written) + "\n")
