@@ -286,6 +286,18 @@ def test_duplicate_nc_id(write_audit: WriteAudit, diagnose: Diagnose, nc_text: s
     ]
 
 
+def test_duplicate_id_blames_the_copy(write_audit: WriteAudit, diagnose: Diagnose,
+                                      nc_text: str) -> None:  # fmt: skip
+    """'NC-01 (copie).yaml' sorts before 'NC-01.yaml', yet the copy is the file blamed: the
+    one named after its id keeps it, for the id and for the indicator."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text, "NC-01 (copie).yaml": nc_text})
+    assert [(r[0], r[4]) for r in rows(diagnose, folder)] == [
+        ("nc/NC-01 (copie).yaml", "id-duplique"),
+        ("nc/NC-01 (copie).yaml", "indicateur-duplique"),
+    ]
+    assert "déjà pris par NC-01.yaml" in rows(diagnose, folder)[0][5]
+
+
 def test_duplicate_indicator(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
     """Two NCs on one indicator: an error on the second, asking to merge the findings."""
     folder = write_audit(

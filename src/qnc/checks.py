@@ -37,9 +37,11 @@ def check_ncs_alone(base: Path, ncs: tuple[NcFile, ...], ctx: Context) -> list[P
 
 
 def _duplicates(ncs: tuple[NcFile, ...]) -> Iterator[Problem]:
+    """Second and later NCs with an id or indicator already seen. A file named after its
+    id comes first, so that ``NC-02 (copie).yaml`` is the one blamed, not ``NC-02.yaml``."""
     seen_ids: dict[str, NcFile] = {}
     seen_indicators: dict[int, NcFile] = {}
-    for entry in ncs:
+    for entry in sorted(ncs, key=lambda e: e.path.stem != e.nc.id):
         first = seen_ids.setdefault(entry.nc.id, entry)
         if first is not entry:
             yield error(
