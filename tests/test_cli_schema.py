@@ -63,3 +63,19 @@ def test_unknown_kind_is_a_usage_error(run_main) -> None:
     result = run_main("schema", "plan")
     assert result.exit_code == 2
     assert "« plan » ne fait pas partie de : audit, nc" in result.stderr
+
+
+def test_missing_kind_is_said_in_french(run_main) -> None:
+    """`qnc schema` alone: exit 2, in French, with the values to give."""
+    result = run_main("schema")
+    assert result.exit_code == 2
+    assert "Erreur : argument manquant : audit|nc (valeurs possibles : audit, nc)" in (
+        result.stderr
+    )
+
+
+def test_common_options_are_accepted(run_main) -> None:
+    """--today and --lang, common to every command, are accepted; the schema is the same."""
+    plain = run_main("schema", "nc")
+    result = run_main("schema", "nc", "--today", "2026-04-20", "--lang", "en")
+    assert (result.exit_code, result.stdout) == (0, plain.stdout)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from qnc.cli.options import h
+from qnc.cli.options import LangOption, Today, h
 
 HELP = (
     "Print the JSON schema of audit.yaml (audit) or of an NC file (nc). An editor with a "
@@ -26,6 +26,9 @@ def schema(
     kind: Annotated[
         Kind, typer.Argument(metavar="audit|nc", help=h("Which file: audit.yaml or an NC file."))
     ],
+    # Accepted like on every command; the schema depends on neither.
+    today: Today = None,
+    lang: LangOption = None,
 ) -> None:
     import json
 

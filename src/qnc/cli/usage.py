@@ -108,6 +108,14 @@ _ERRORS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Msg]], ...] = tu
         ),
         (r"Missing command\.", lambda m: t("missing command")),
         (r"Missing argument (?P<x>.*?)\.", lambda m: t("missing argument: {x}", x=_bare(m["x"]))),
+        (
+            r"Missing argument (?P<x>.*?)\. Choose from:\s*(?P<choices>.*)",
+            lambda m: t(
+                "missing argument: {x} (possible values: {choices})",
+                x=_bare(m["x"]),
+                choices=", ".join(c.strip() for c in m["choices"].split(",")),
+            ),
+        ),
         (r"Missing option (?P<x>.*?)\.", lambda m: t("missing option: {x}", x=_bare(m["x"]))),
         (
             rf"Option {_QUOTED} requires an argument\.",
