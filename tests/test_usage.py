@@ -135,6 +135,14 @@ def test_missing_argument_is_french(
             "« 15/04/2026 » n'est pas au format ISO ; écrivez 2026-04-15",
         ),
         (
+            ["--today", "2026-4-5"],
+            "« 2026-4-5 » n'est pas au format ISO ; écrivez 2026-04-05",
+        ),
+        (
+            ["--today", "2026/04/31"],
+            "« 2026/04/31 » n'est pas une date du calendrier",
+        ),
+        (
             ["--today", "demain"],
             "« demain » n'est pas une date ; écrivez-la sous la forme AAAA-MM-JJ",
         ),
@@ -174,6 +182,22 @@ def help_of(run_main: Run, *args: str) -> str:
     result = run_main(*args, "--help", env={"COLUMNS": "80"})
     assert (result.exit_code, result.stderr) == (0, "")
     return str(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["--today", "2026-04-20", "plan"], "qnc plan --today …"),
+        (["--format", "json", "status"], "qnc status --format …"),
+        (["--strict"], "qnc status --strict …"),
+    ],
+)
+def test_command_option_before_the_command_says_where_it_goes(run_main: Run, args: list[str],
+                                                               hint: str) -> None:  # fmt: skip
+    """`qnc --today … plan`: exit 2, and the hint to put the option after the command."""
+    result = run_main(*args)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"les options se placent après la commande : {hint}\n")
 
 
 def test_root_help_names_the_command_in_french(run_main: Run) -> None:

@@ -35,6 +35,7 @@ def h(msgid: str) -> str:
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})")
 
 
 def _keep(value: str) -> str:
@@ -68,8 +69,12 @@ def _date_problem(text: str) -> Msg | None:
             return t("'{value}' is not a date that exists in the calendar", value=text)
         return None
     day_first = _DAY_FIRST.fullmatch(text.strip())
-    if day_first:
-        day, month, year = (int(part) for part in day_first.groups())
+    year_first = _YEAR_FIRST.fullmatch(text.strip())
+    if day_first or year_first:
+        if day_first:
+            day, month, year = (int(part) for part in day_first.groups())
+        elif year_first:
+            year, month, day = (int(part) for part in year_first.groups())
         try:
             iso = date(year, month, day).isoformat()
         except ValueError:

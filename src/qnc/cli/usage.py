@@ -206,4 +206,16 @@ def report_usage_error(error: Any) -> int:
         sys.stderr.write(help_hint + "\n")
     message = tr(reworded(error.format_message()))
     sys.stderr.write("\n" + tr(t("Error: {message}", message=message)) + "\n")
+    option = getattr(error, "option_name", None)
+    if ctx is not None and ctx.parent is None and option in _COMMAND_OPTIONS:
+        # `qnc --today 2026-04-20 status`: the option belongs after the command.
+        names = getattr(ctx.command, "commands", {})
+        command = next((a for a in sys.argv[1:] if a in names), "status")
+        hint = t("options go after the command: qnc {command} {option} …", command=command,
+                 option=option)  # fmt: skip
+        sys.stderr.write(tr(hint) + "\n")
     return 2
+
+
+_COMMAND_OPTIONS = {"--today", "--lang", "--format", "--strict", "--out", "-o", "--force",
+                    "--explain", "--detail", "--referentiel", "--categorie"}  # fmt: skip
