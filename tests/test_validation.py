@@ -513,3 +513,73 @@ def test_value_in_capitals_suggests_the_accepted_one(
             "Valeurs acceptées : mineure, majeure",
         ),
     ]
+
+
+def test_keys_that_lost_their_indentation(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """`certificateur:` then `nom:` at the start of the line: the section is said empty,
+    with its keys, and each key below is said to belong to it, not merely unknown."""
+    lost = "certificateur:\nnom: Certif Exemple\ncontact: a@b.fr\n"
+    audit = audit_text.replace("certificateur:\n  nom: Certif Exemple\n", lost)
+    assert audit_problems(write_audit, diagnose, audit) == [
+        (
+            4,
+            15,
+            "erreur",
+            "valeur-vide",
+            "« certificateur » est vide : écrivez ses clés (nom, contact) sur les lignes qui le "
+            "suivent, chacune décalée de 2 espaces vers la droite",
+        ),
+        *(
+            (
+                line,
+                1,
+                "erreur",
+                "cle-mal-indentee",
+                f"la clé « {key} » n'est pas indentée : elle appartient à « certificateur » "
+                "au-dessus ; décalez-la de 2 espaces vers la droite",
+            )
+            for line, key in ((5, "nom"), (6, "contact"))
+        ),
+    ]
+
+
+def test_unknown_key_below_a_full_section_is_still_unknown(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """A key that no empty section above accepts keeps the unknown-key message."""
+    audit = audit_text + "contact: a@b.fr\n"
+    assert [p[3] for p in audit_problems(write_audit, diagnose, audit)] == ["cle-inconnue"]
+
+
+def test_mapping_where_a_list_is_expected(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """`actions:` followed by keys without '- ': said in words, not as '{…}'."""
+    nc = nc_text + "actions:\n  id: A1\n  description: x\n"
+    assert nc_problems(write_audit, diagnose, nc) == [
+        (
+            6,
+            3,
+            "erreur",
+            "type-invalide",
+            "une liste est attendue, pas des clés et valeurs : commencez chaque élément par « - »",
+        ),
+    ]
+
+
+def test_list_where_keys_are_expected(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """`certificateur:` followed by '- nom: …': said in words, not as '[…]'."""
+    audit = audit_text.replace("  nom: Certif Exemple\n", "  - nom: Certif Exemple\n")
+    assert audit_problems(write_audit, diagnose, audit) == [
+        (
+            5,
+            3,
+            "erreur",
+            "type-invalide",
+            "des clés et valeurs (clé: valeur) sont attendues, pas une liste : retirez les « - »",
+        ),
+    ]

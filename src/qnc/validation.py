@@ -64,7 +64,7 @@ def problems_from(
     misspelt = {(*loc[:-1], near) for loc, nears in suggestions.items() for near in nears}
     inner = {tuple(err["loc"][:n]) for err in errors for n in range(len(err["loc"]))}
     return [
-        _problem(err, model, file, suggestions)
+        _problem(err, model, file, suggestions, data)
         for err in errors
         if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)
         # a list whose every item was refused is also "too short": one message is enough
@@ -74,11 +74,7 @@ def problems_from(
 
 def _free_keys(model: type[BaseModel], data: object, loc: Loc) -> list[str]:
     """Keys accepted at ``loc`` that the file does not already use there."""
-    for step in loc:
-        if isinstance(data, dict):
-            data = data.get(step)
-        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
-            data = data[step]
+    data = _value_at(data, loc)
     used = set(data) if isinstance(data, dict) else set()
     return [key for key in _keys_at(model, loc) if key not in used]
 
@@ -91,7 +87,11 @@ def _near(word: str, choices: list[str]) -> list[str]:
 
 
 def _problem(
-    err: ErrorDetails, model: type[BaseModel], file: Path, suggestions: dict[Loc, list[str]]
+    err: ErrorDetails,
+    model: type[BaseModel],
+    file: Path,
+    suggestions: dict[Loc, list[str]],
+    data: object,
 ) -> Problem:
     loc: Loc = tuple(err["loc"])
     kind = err["type"]
@@ -103,8 +103,31 @@ def _problem(
                         parent=_where(loc[:-1]))  # fmt: skip
         return error(file, loc[:-1], "cle-manquante", message, on_key=True)
     if kind == "extra_forbidden":
+        section = _emptied_section(model, loc, data)
+        if section is not None:
+            message = t(
+                "the key '{key}' is not indented: it belongs to '{section}' above; "
+                "move it right by 2 spaces",
+                key=loc[-1],
+                section=section,
+            )
+            return error(file, loc, "cle-mal-indentee", message, on_key=True)
         message = _unknown_key(model, loc, suggestions.get(loc, []))
         return error(file, loc, "cle-inconnue", message, on_key=True)
+    if err["input"] is None and kind in ("model_type", "dict_type"):
+        message = t(
+            "'{key}' is empty: write its keys ({keys}) on the lines below it, each moved "
+            "right by 2 spaces",
+            key=_where(loc),
+            keys=", ".join(_keys_at(model, loc)),
+        )
+        return error(file, loc, "valeur-vide", message)
+    if kind in ("list_type", "tuple_type") and isinstance(err["input"], dict):
+        message = t("expected a list, found keys and values: start each item with '- '")
+        return error(file, loc, "type-invalide", message)
+    if kind in ("model_type", "dict_type") and isinstance(err["input"], list):
+        message = t("expected keys and values (key: value), found a list: remove the '- '")
+        return error(file, loc, "type-invalide", message)
     if err["input"] is None and kind not in ("extra_forbidden", "model_type", "dict_type"):
         return error(file, loc, "valeur-vide", t(
             "'{key}' has no value; write it after the ':'", key=_where(loc)))  # fmt: skip
@@ -131,6 +154,34 @@ def _where(loc: Loc) -> str:
     for step in loc:
         text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else step)
     return text
+
+
+def _emptied_section(model: type[BaseModel], loc: Loc, data: object) -> str | None:
+    """The empty section above an unknown key that would accept it: the key was meant to
+    be indented under it (``certificateur:`` then ``nom:`` at the start of the line)."""
+    parent = _value_at(data, loc[:-1])
+    if not isinstance(parent, dict) or loc[-1] not in parent:
+        return None
+    known = set(_keys_at(model, loc[:-1]))
+    keys = list(parent)
+    for above in reversed(keys[: keys.index(loc[-1])]):
+        if above not in known:
+            continue  # another key that lost its indentation
+        if parent[above] is None and loc[-1] in _keys_at(model, (*loc[:-1], above)):
+            return str(above)
+        return None
+    return None
+
+
+def _value_at(data: object, loc: Loc) -> object:
+    for step in loc:
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
 
 
 def _unknown_key(model: type[BaseModel], loc: Loc, near: list[str]) -> Msg:
