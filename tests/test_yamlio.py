@@ -487,6 +487,24 @@ NOT_ALIGNED = (
             (
                 1,
                 13,
+                "une apostrophe termine un texte entre apostrophes ; doublez-la ('') ou mettez "
+                'toute la valeur entre guillemets doubles (")',
+            ),
+        ),
+        (
+            b"actions:\n  - 'd'abord'\n",
+            (
+                2,
+                8,
+                "une apostrophe termine un texte entre apostrophes ; doublez-la ('') ou mettez "
+                'toute la valeur entre guillemets doubles (")',
+            ),
+        ),
+        (
+            b'constat: "audit" du site\n',
+            (
+                1,
+                18,
                 "texte inattendu après une valeur entre guillemets ou crochets ; mettez toute "
                 "la valeur entre guillemets",
             ),

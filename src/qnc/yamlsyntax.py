@@ -130,7 +130,21 @@ def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
     if problem.startswith("found unknown escape") and before.endswith("\\"):
         column -= 1  # the pure parser points after the backslash, the C one at it
     message = _explain(problem, context, culprit, at_line_start=before.strip() == "")
+    if _SINGLE_QUOTED.search(before) and culprit.strip():
+        # constat: 'L'organisme …': the apostrophe closed the quotes.
+        message = t(
+            "an apostrophe ends a text in single quotes; write it twice ('') or put the "
+            'whole value in double quotes (")'
+        )
     return line + 1, column + 1, "syntaxe-yaml", message
+
+
+_SINGLE_QUOTED = re.compile(r"(?:^|:|-)\s*'[^']*'$")
+
+
+_AFTER_QUOTES = t(
+    "unexpected text after a value in quotes or brackets; put the whole value in quotes"
+)
 
 
 def _explain(problem: str, context: str, culprit: str, *, at_line_start: bool) -> Msg:
@@ -143,7 +157,5 @@ def _explain(problem: str, context: str, culprit: str, *, at_line_start: bool) -
     message = next((m for start, m in _PROBLEMS.items() if problem.startswith(start)), None)
     message = message or next((m for s, m in _CONTEXTS.items() if context.startswith(s)), None)
     if message is _KEY_ALIGNMENT and not at_line_start:
-        return t(
-            "unexpected text after a value in quotes or brackets; put the whole value in quotes"
-        )
+        return _AFTER_QUOTES
     return message or t("invalid YAML syntax: {detail}", detail=problem or context)
