@@ -140,17 +140,38 @@ def test_file_outside_any_audit(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["audit.yml", "Audit.yaml", "AUDIT.YML"])
 def test_misnamed_audit_file_is_named(write_audit: WriteAudit, tmp_path: Path, name: str) -> None:
-    """An audit.yml or Audit.yaml next to nc/ is named, with the name it must have."""
-    folder = write_audit(None, name="2026-03-audit", files={name: "x"})
-    assert orphans([tmp_path]) == [
+    """An audit.yml or Audit.yaml next to nc/ is the error, once, however many NC files."""
+    folder = write_audit(None, {"NC-01.yaml": "x", "NC-02.yaml": "x"}, name="2026-03-audit",
+                         files={name: "x"})  # fmt: skip
+    expected = [
         (
-            folder / "nc" / "NC-01.yaml",
+            folder / name,
             1,
             1,
             "erreur",
             "audit-absent",
-            "ce fichier de NC n'appartient à aucun audit : 2026-03-audit n'a pas de fichier "
-            f"audit.yaml, mais un fichier « {name} » ; renommez-le « audit.yaml »",
+            "qnc lit l'audit dans un fichier nommé audit.yaml : renommez ce fichier « audit.yaml » "
+            "; d'ici là, les fichiers de NC de 2026-03-audit n'appartiennent à aucun audit",
+        )
+    ]
+    assert orphans([tmp_path]) == expected
+    assert orphans([folder / "nc" / "NC-02.yaml"]) == expected
+
+
+def test_audit_yaml_that_is_a_folder(write_audit: WriteAudit, tmp_path: Path) -> None:
+    """audit.yaml made as a folder is said so, once, instead of 'create audit.yaml'."""
+    folder = write_audit(None, {"NC-01.yaml": "x", "NC-02.yaml": "x"}, name="2026-03-audit")
+    (folder / "audit.yaml").mkdir()
+    assert orphans([tmp_path]) == [
+        (
+            folder / "audit.yaml",
+            1,
+            1,
+            "erreur",
+            "audit-absent",
+            "« audit.yaml » est un dossier : ce doit être un fichier qui décrit l'audit "
+            "(organisme, certificateur, dates de l'audit) ; d'ici là, les fichiers de NC de "
+            "2026-03-audit n'appartiennent à aucun audit",
         )
     ]
 

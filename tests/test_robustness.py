@@ -274,9 +274,9 @@ def test_audit_yml_is_named_with_its_fix(run_main: Run, write_audit: WriteAudit)
     result = run_main("check", "audit", *TODAY)
     assert (result.exit_code, result.stderr) == (
         1,
-        "audit/nc/NC-01.yaml:1:1: erreur: ce fichier de NC n'appartient à aucun audit : audit "
-        "n'a pas de fichier audit.yaml, mais un fichier « audit.yml » ; renommez-le "
-        "« audit.yaml » [audit-absent]\n",
+        "audit/audit.yml:1:1: erreur: qnc lit l'audit dans un fichier nommé audit.yaml : "
+        "renommez ce fichier « audit.yaml » ; d'ici là, les fichiers de NC de audit "
+        "n'appartiennent à aucun audit [audit-absent]\n",
     )
 
 

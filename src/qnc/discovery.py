@@ -111,21 +111,31 @@ def _walk(root: Path, found: Found) -> None:
 
 
 def _orphan(path: Path) -> Diagnostic:
+    """Why an NC file belongs to no audit. When the cause is one file of its folder (an
+    ``audit.yml``, an ``audit.yaml`` that is a folder), the error is on that file: the same
+    for every NC file of the folder, so it is said once."""
     folder = path.parent.parent
+    if (folder / AUDIT_FILE).is_dir():
+        message = t(
+            "'audit.yaml' is a folder: it must be a file describing the audit "
+            "(organisation, certifier, audit dates); the NC files of {folder} belong to no "
+            "audit until then",
+            folder=folder.name,
+        )
+        return Diagnostic(folder / AUDIT_FILE, 1, 1, Severity.ERROR, "audit-absent", message)
     misnamed = _misnamed_audit_file(folder)
-    if misnamed is None:
+    if misnamed is not None:
         message = t(
-            "this NC file belongs to no audit: {folder} has no audit.yaml file; create it "
-            "(organisation, certifier, audit dates)",
+            "qnc reads the audit from a file named audit.yaml: rename this file "
+            "audit.yaml; the NC files of {folder} belong to no audit until then",
             folder=folder.name,
         )
-    else:
-        message = t(
-            "this NC file belongs to no audit: {folder} has no audit.yaml file, "
-            "but a file '{name}'; rename it audit.yaml",
-            folder=folder.name,
-            name=misnamed,
-        )
+        return Diagnostic(folder / misnamed, 1, 1, Severity.ERROR, "audit-absent", message)
+    message = t(
+        "this NC file belongs to no audit: {folder} has no audit.yaml file; create it "
+        "(organisation, certifier, audit dates)",
+        folder=folder.name,
+    )
     return Diagnostic(path, 1, 1, Severity.ERROR, "audit-absent", message)
 
 
