@@ -607,6 +607,42 @@ def test_missing_evidence(write_audit: WriteAudit, diagnose: Diagnose, nc_text: 
     ]
 
 
+def test_windows_evidence_path(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
+    """preuves\\grille.pdf: a warning giving the path with '/', which is then looked for."""
+    nc = nc_text + EVIDENCE.format(path="'preuves\\grille.pdf'") + "      - 'preuves\\liste.pdf'\n"
+    folder = write_audit(ncs={"NC-01.yaml": nc}, files={"preuves/grille.pdf": "x"})
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            10,
+            9,
+            WARN,
+            "preuve-chemin",
+            "le chemin de preuve « preuves\\grille.pdf » est écrit avec des « \\ » (Windows) ; "
+            "écrivez-le avec des « / », qui marchent partout, y compris dans les liens du plan : "
+            "preuves/grille.pdf",
+        ),
+        (
+            NC_FILE,
+            11,
+            9,
+            WARN,
+            "preuve-chemin",
+            "le chemin de preuve « preuves\\liste.pdf » est écrit avec des « \\ » (Windows) ; "
+            "écrivez-le avec des « / », qui marchent partout, y compris dans les liens du plan : "
+            "preuves/liste.pdf",
+        ),
+        (
+            NC_FILE,
+            11,
+            9,
+            WARN,
+            "preuve-introuvable",
+            "la preuve « preuves/liste.pdf » n'existe pas (le chemin part du dossier de l'audit)",
+        ),
+    ]
+
+
 @pytest.mark.parametrize("path", ["preuves/grille.pdf", "https://intranet.example/grille.pdf"])
 def test_existing_or_online_evidence(
     write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, path: str

@@ -502,3 +502,15 @@ def test_timeline_tags_late_and_done(
         "    Échéance — plan d'actions envoyé :crit, milestone, 2026-04-11, 0d",
         "    Échéance — plan d'actions mis en œuvre :milestone, 2026-09-12, 0d",
     ]
+
+
+def test_windows_evidence_path_links_with_slashes(run_main, write_audit, nc_text: str) -> None:
+    """preuves\\grille.pdf (warned about by check) still gives a working link."""
+    nc = nc_text + (
+        "actions:\n  - id: A1\n    description: x\n    responsable: y\n"
+        "    echeance: 2026-04-15\n    preuves:\n      - 'preuves\\grille.pdf'\n"
+    )
+    folder = write_audit(ncs={"NC-01.yaml": nc}, files={"preuves/grille.pdf": "x"})
+    result = run_main("plan", ".", "--today", "2026-03-20", cwd=folder)
+    assert result.exit_code == 0
+    assert "(<preuves/grille.pdf>)" in result.stdout

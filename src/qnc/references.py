@@ -55,6 +55,20 @@ def evidence(base: Path, target: str, file: Path, loc: Loc, ctx: Context) -> Ite
             t("an evidence path is empty; write the path of the file, or remove the line"),
         )
         return
+    if "\\" in target:
+        fixed = target.replace("\\", "/")
+        yield warning(
+            file,
+            loc,
+            "preuve-chemin",
+            t(
+                "the evidence path '{target}' is written with '\\' (Windows); write it with "
+                "'/', which works everywhere and in the plan's links: {fixed}",
+                target=target,
+                fixed=fixed,
+            ),
+        )
+        target = fixed
     path = Path(os.path.normpath(base / target))
     if not path.is_relative_to(ctx.repository):
         yield warning(

@@ -188,8 +188,9 @@ def _actions(state: NcState, report: AuditReport, tr: Translator, links_from: Pa
 def _evidence(target: str, audit_dir: Path, links_from: Path) -> str:
     if target.startswith(("http://", "https://")):
         return link(target, target)
-    relative = os.path.relpath(audit_dir / target, links_from).replace(os.sep, "/")
-    return link(target, relative)
+    # A Windows path (preuves\grille.pdf, warned about by check) still links right.
+    relative = os.path.relpath(audit_dir / target.replace("\\", "/"), links_from)
+    return link(target, relative.replace(os.sep, "/"))
 
 
 def _steps(state: NcState, report: AuditReport, tr: Translator) -> str:
