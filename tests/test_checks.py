@@ -332,6 +332,19 @@ def test_duplicate_action_id(write_audit: WriteAudit, diagnose: Diagnose, nc_tex
     ]
 
 
+def test_duplicate_action_id_is_said_with_the_other_errors(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """An action without 'responsable' does not hide the duplicate id: one run says both."""
+    action = "  - id: A1\n    echeance: 2026-04-15\n"
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + "actions:\n" + action + action})
+    assert [(r[1], r[4]) for r in rows(diagnose, folder)] == [
+        (6, "cle-manquante"),
+        (8, "cle-manquante"),
+        (8, "action-dupliquee"),
+    ]
+
+
 def test_same_action_id_in_two_ncs_is_fine(
     write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
 ) -> None:

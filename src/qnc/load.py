@@ -15,6 +15,7 @@ from qnc.folder import AUDIT_FILE, AuditFolder, NcFile
 from qnc.i18n import t
 from qnc.layout import read_layout
 from qnc.models import Audit, NonConformity
+from qnc.nc_checks import duplicate_action_ids
 from qnc.validation import problems_from
 from qnc.yamlio import Document, YamlError, read_yaml
 
@@ -74,6 +75,9 @@ def load_audit(path: Path, *, today: date) -> Loaded:
     ncs = []
     for file in layout.nc_files:
         nc = reader.record(file, NonConformity)
+        document = reader.documents.get(file)
+        if document is not None:
+            reader.problems += duplicate_action_ids(file, document.data)
         if nc is not None:
             ncs.append(NcFile(file, nc))
     folder = None

@@ -51,18 +51,28 @@ def check_nc_alone(
         )
     if nc.origin is not None:
         yield from reference(base, nc.origin, file, ("origine",), ctx)
-    seen: set[str] = set()
     for i, action in enumerate(nc.actions):
-        if action.id in seen:
+        for j, target in enumerate(action.evidence):
+            yield from _evidence(base, target, file, ("actions", i, "preuves", j), ctx)
+
+
+def duplicate_action_ids(file: Path, data: object) -> Iterator[Problem]:
+    """Actions of one NC sharing an id, read from the file as written: said even when
+    the NC has other errors, so that one run of qnc check reports everything."""
+    actions = data.get("actions") if isinstance(data, dict) else None
+    seen: set[str] = set()
+    for i, action in enumerate(actions if isinstance(actions, list) else ()):
+        value = action.get("id") if isinstance(action, dict) else None
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            continue
+        if str(value) in seen:
             yield error(
                 file,
                 ("actions", i, "id"),
                 "action-dupliquee",
-                t("the action id '{id}' is used twice in this NC", id=action.id),
+                t("the action id '{id}' is used twice in this NC", id=str(value)),
             )
-        seen.add(action.id)
-        for j, target in enumerate(action.evidence):
-            yield from _evidence(base, target, file, ("actions", i, "preuves", j), ctx)
+        seen.add(str(value))
 
 
 def check_nc_in_audit(folder: AuditFolder, entry: NcFile, ctx: Context) -> Iterator[Problem]:
