@@ -13,6 +13,7 @@ import pytest
 
 from qnc.render.markdown import cell, escape
 from tests.conftest import EXAMPLES
+from tests.conftest import NC as NC_TEXT
 from tests.golden import assert_golden
 
 EXAMPLE = EXAMPLES / "2026-09-audit-initial"
@@ -198,12 +199,42 @@ def test_broken_audit_writes_no_plan(run_main, write_audit, tmp_path: Path) -> N
 
 
 def test_several_audits_are_refused(run_main, write_audit, tmp_path: Path) -> None:
-    """plan works on one audit: a folder of several is a clear error."""
-    write_audit(name="a")
-    write_audit(name="b")
-    result = run_main("plan", str(tmp_path), "--today", "2026-03-20")
+    """plan works on one audit: a folder of several is a clear error naming them."""
+    write_audit(name="client-a")
+    write_audit(name="client-b")
+    result = run_main("plan", ".", "--today", "2026-03-20", cwd=tmp_path)
     assert result.exit_code == 1
-    assert result.stderr == "qnc: 2 audits trouvés : donnez le dossier d'un seul audit\n"
+    assert result.stderr == (
+        "qnc: 2 audits trouvés (client-a, client-b) : donnez le dossier d'un seul audit\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["plan.docx", "PLAN.PDF", "plan.odt"])
+def test_out_to_an_office_document_is_refused(run_main, tmp_path: Path, name: str) -> None:
+    """--out plan.docx would be Markdown in a Word file: refused before anything is read,
+    with the way to get a Word document."""
+    out = tmp_path / name
+    result = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY)
+    assert result.exit_code == 1
+    suffix = Path(name).suffix
+    assert result.stderr == (
+        f"qnc: qnc plan écrit du Markdown, pas un document {suffix} : écrivez plan.md, puis "
+        "convertissez-le, par exemple « pandoc plan.md -o plan.docx »\n"
+    )
+    assert not out.exists()
+
+
+def test_warnings_are_mentioned_after_the_plan_is_written(run_main, write_audit,
+                                                          tmp_path: Path) -> None:  # fmt: skip
+    """The pointer to qnc check comes once the plan is written, never before a refusal."""
+    folder = write_audit(ncs={"NC-1.yaml": NC_TEXT})
+    mine = tmp_path / "notes.md"
+    mine.write_text("# Mes notes\n", "utf-8")
+    refused = run_main("plan", str(folder), "--out", str(mine), "--today", "2026-03-20")
+    assert refused.exit_code == 1 and "avertissement" not in refused.stderr
+    out = tmp_path / "plan.md"
+    written = run_main("plan", str(folder), "--out", str(out), "--today", "2026-03-20")
+    assert written.stderr.splitlines()[-1] == "1 avertissement : lancez « qnc check » pour le voir."
 
 
 @pytest.mark.parametrize(

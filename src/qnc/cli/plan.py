@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from qnc.cli.options import LangOption, Today, h, today_or_now
-from qnc.cli.shared import reports_or_exit
+from qnc.cli.shared import mention_warnings, reports_or_exit
 from qnc.errors import QncError
 from qnc.i18n import t
 
@@ -43,9 +43,21 @@ def plan(
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    reports, tr = reports_or_exit([path or Path()], today=today_or_now(today), lang=lang)
+    if out is not None and out.suffix.lower() in _NOT_MARKDOWN:
+        raise QncError(
+            t(
+                "qnc plan writes Markdown, not a {suffix} document: write plan.md, then "
+                "convert it, for instance 'pandoc plan.md -o plan.docx'",
+                suffix=out.suffix,
+            )
+        )
+    reports, tr, warnings = reports_or_exit([path or Path()], today=today_or_now(today), lang=lang)
     if len(reports) != 1:
-        raise QncError(t("{count} audits found: give the folder of one audit", count=len(reports)))
+        from qnc.render.diagnostics import display_path
+
+        names = ", ".join(display_path(r.folder.path) for r in reports)
+        raise QncError(t("{count} audits found ({names}): give the folder of one audit",
+                         count=len(reports), names=names))  # fmt: skip
     from qnc.render.plan import MARKER, plan_markdown
 
     report = reports[0]
@@ -53,6 +65,7 @@ def plan(
     text = plan_markdown(report, tr, links_from=target.parent if target else Path.cwd())
     if target is None:
         sys.stdout.write(text)
+        mention_warnings(warnings, tr)
         return
     from qnc.files import fingerprinted, write_atomically
     from qnc.folder import NC_DIR
@@ -69,3 +82,7 @@ def plan(
     write_atomically(target, fingerprinted(text), marker=MARKER, force=force, sources=sources)
     written = tr(t("Action plan written to {path}", path=display_path(target)))
     sys.stderr.write(visible(written) + "\n")
+    mention_warnings(warnings, tr)
+
+
+_NOT_MARKDOWN = {".docx", ".doc", ".odt", ".rtf", ".pdf", ".xlsx", ".html", ".htm"}

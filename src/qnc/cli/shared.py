@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 def reports_or_exit(
     paths: Sequence[Path], *, today: date, lang: Lang | None
-) -> tuple[list[AuditReport], Translator]:
-    """Reports of every audit under ``paths``; with any error, print them and exit 1."""
+) -> tuple[list[AuditReport], Translator, int]:
+    """Reports of every audit under ``paths``, the translator, and how many warnings the
+    files have (see :func:`mention_warnings`); with any error, print them and exit 1."""
     from qnc.inspection import inspect_paths
     from qnc.render.diagnostics import as_text, counts, summary
     from qnc.report import build_report
@@ -34,16 +35,16 @@ def reports_or_exit(
         sys.stderr.write(tr(t("Fix these errors first (qnc check lists them too).")) + "\n")
         raise typer.Exit(1)
     _, warnings = counts(found)
-    if warnings:
-        sys.stderr.write(
-            tr(
-                tn(
-                    "{n} warning: run 'qnc check' to see it.",
-                    "{n} warnings: run 'qnc check' to see them.",
-                    warnings,
-                )
-            )
-            + "\n"
-        )
     reports = [build_report(x.folder, today=today) for x in inspection.loaded if x.folder]
-    return reports, tr
+    return reports, tr, warnings
+
+
+def mention_warnings(warnings: int, tr: Translator) -> None:
+    """Point at ``qnc check`` when the files have warnings (once the command succeeded)."""
+    if warnings:
+        message = tn(
+            "{n} warning: run 'qnc check' to see it.",
+            "{n} warnings: run 'qnc check' to see them.",
+            warnings,
+        )
+        sys.stderr.write(tr(message) + "\n")

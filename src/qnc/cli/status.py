@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from qnc.cli.options import Format, LangOption, Paths, Today, h, paths_or_here, today_or_now
-from qnc.cli.shared import reports_or_exit
+from qnc.cli.shared import mention_warnings, reports_or_exit
 
 HELP = (
     "Show where an audit stands: verdict on the certification, regulatory due dates and "
@@ -32,7 +32,8 @@ def status(
     lang: LangOption = None,
 ) -> None:
     day = today_or_now(today)
-    reports, tr = reports_or_exit(paths_or_here(paths), today=day, lang=lang)
+    reports, tr, warnings = reports_or_exit(paths_or_here(paths), today=day, lang=lang)
+    mention_warnings(warnings, tr)
     from qnc.report import by_urgency
 
     ordered = by_urgency(reports)
