@@ -56,7 +56,7 @@ def test_impossible_date_is_refused(text: str) -> None:
     }
 
 
-@pytest.mark.parametrize("text", ["avril 2026", "15 avril 2026", "2026", "le 15"])
+@pytest.mark.parametrize("text", ["avril 2026", "2026", "le 15", "15 avril"])
 def test_shapeless_date_is_refused(text: str) -> None:
     """Text that is no date at all is refused with the expected form."""
     assert only_error(Action, {**ACTION, "echeance": text})["type"] == "qnc_date"
@@ -267,7 +267,9 @@ def test_minimal_audit_is_valid() -> None:
 @pytest.mark.parametrize(
     ("written", "iso"),
     [("2026-4-5", "2026-04-05"), ("2026/04/15", "2026-04-15"), ("20260415", "2026-04-15"),
-     ("2026.04.15", "2026-04-15")],
+     ("2026.04.15", "2026-04-15"), ("12 mars 2026", "2026-03-12"),
+     ("1er août 2026", "2026-08-01"), ("3 Déc. 2026", "2026-12-03"),
+     ("15 April 2026", "2026-04-15"), ("29 fevrier 2028", "2028-02-29")],
 )  # fmt: skip
 def test_near_iso_dates_get_their_iso_form(written: str, iso: str) -> None:
     """A date almost in ISO form is refused with the exact ISO form to write."""
@@ -303,3 +305,19 @@ def test_certificate_end_by_default(obtained: str, end: date) -> None:
     assert certificate.end == end
     given = Certificate.model_validate({"obtenu_le": obtained, "expire_le": "2030-01-01"})
     assert given.end == date(2030, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [("12 brumaire 2026", "qnc_date"), ("30 février 2026", "qnc_date_impossible"),
+     ("mars 2026", "qnc_date")],
+)  # fmt: skip
+def test_dates_in_words_that_are_no_date(written: str, kind: str) -> None:
+    """An unknown month name is not a date; a day the month lacks is impossible."""
+    with pytest.raises(ValidationError) as info:
+        NonConformity.model_validate(
+            {"id": "a", "indicateur": 1, "gravite": "mineure", "constat": "x",
+             "plan_envoye_le": written}
+        )  # fmt: skip
+    (err,) = info.value.errors()
+    assert err["type"] == kind
