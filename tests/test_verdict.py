@@ -296,3 +296,23 @@ def test_decision_is_told_in_the_past_only_after_its_day(today: date, said: str)
     assert translator("en")(outcome.reason) == (
         f"1 major NC open: no certificate can be issued or kept until it is lifted; {said}"
     )
+
+
+def test_major_and_five_minors_say_both_deadlines() -> None:
+    """A major NC whose proof is sent, and 5 open minors: the nearest blocking date is the
+    minors' (12 June, before the decision on 12 July), and the reason says both."""
+    today = date(2026, 5, 1)
+    items = [
+        clocked("NC-9", "majeure", today, indicator=11, preuves_envoyees_le="2026-04-20"),
+        *minors(5, today, plan_envoye_le="2026-04-01"),
+    ]
+    outcome = judged(items, AuditType.INITIAL)
+    assert outcome.verdict is Verdict.BLOCKED
+    assert outcome.deadline is not None and outcome.deadline.nc_id is None
+    assert outcome.deadline.step.due == date(2026, 6, 12)
+    assert translator("fr")(outcome.reason) == (
+        "1 NC majeure ouverte : aucun certificat ne peut être délivré ni maintenu tant "
+        "qu'elle n'est pas levée ; 5 NC mineures ouvertes doivent aussi passer sous 5 d'ici "
+        "le 12 juin 2026, sinon la certification sera refusée (nouvelle demande possible "
+        "seulement 3 mois plus tard)"
+    )

@@ -99,8 +99,16 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step) -> 
     cause = _cause(majors, minors, minors_by.due, audit_type)
     if deadline is None:
         return Outcome(Verdict.BLOCKED, cause, None)
-    if deadline.nc_id is None:  # the cause already gives the day to be under 5
+    if deadline.nc_id is None and not majors:  # the cause gives the day to be under 5
         return Outcome(Verdict.BLOCKED, cause, deadline)
+    if deadline.nc_id is None:
+        also = t(
+            "{count} must also be under 5 by {due}, or {fate}",
+            count=tn("{n} minor NC open", "{n} minor NCs open", minors),
+            due=minors_by.due,
+            fate=_fate(audit_type),
+        )
+        return Outcome(Verdict.BLOCKED, t("{cause}; {next}", cause=cause, next=also), deadline)
     return Outcome(
         Verdict.BLOCKED,
         t("{cause}; {next}", cause=cause, next=_next(deadline, audit_type)),
