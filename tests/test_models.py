@@ -273,17 +273,19 @@ def test_minimal_audit_is_valid() -> None:
 )  # fmt: skip
 def test_near_iso_dates_get_their_iso_form(written: str, iso: str) -> None:
     """A date almost in ISO form is refused with the exact ISO form to write."""
-    from pydantic import ValidationError
+    err = plan_sent_error(written)
+    assert (err["type"], err["ctx"]["iso"]) == ("qnc_date_french", iso)
 
-    from qnc.models import NonConformity
 
+def plan_sent_error(written: str) -> Any:
+    """The one error of an NC whose plan_envoye_le is ``written``."""
     with pytest.raises(ValidationError) as info:
         NonConformity.model_validate(
             {"id": "a", "indicateur": 1, "gravite": "mineure", "constat": "x",
              "plan_envoye_le": written}
         )  # fmt: skip
     (err,) = info.value.errors()
-    assert (err["type"], err["ctx"]["iso"]) == ("qnc_date_french", iso)
+    return err
 
 
 @pytest.mark.parametrize(
@@ -314,10 +316,4 @@ def test_certificate_end_by_default(obtained: str, end: date) -> None:
 )  # fmt: skip
 def test_dates_in_words_that_are_no_date(written: str, kind: str) -> None:
     """An unknown month name is not a date; a day the month lacks is impossible."""
-    with pytest.raises(ValidationError) as info:
-        NonConformity.model_validate(
-            {"id": "a", "indicateur": 1, "gravite": "mineure", "constat": "x",
-             "plan_envoye_le": written}
-        )  # fmt: skip
-    (err,) = info.value.errors()
-    assert err["type"] == kind
+    assert plan_sent_error(written)["type"] == kind
