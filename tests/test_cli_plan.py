@@ -97,6 +97,21 @@ def test_edited_plan_is_not_replaced_without_force(run_main, tmp_path: Path) -> 
     assert "Madame" not in plan.read_text("utf-8")
 
 
+def test_plan_from_standard_output_is_not_replaced_without_force(run_main, tmp_path: Path) -> None:
+    """`qnc plan > plan.md` carries no fingerprint: qnc cannot tell if it was edited, so
+    --out refuses it (saying why) until --force."""
+    plan = tmp_path / "plan.md"
+    plan.write_text(run_main("plan", str(EXAMPLE), "--today", MID_WAY).stdout, "utf-8")
+    refused = run_main("plan", str(EXAMPLE), "--out", str(plan), "--today", MID_WAY)
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        f"qnc: « {plan} » a été produit par qnc, mais sa dernière ligne n'est pas l'empreinte "
+        "de qnc (texte ajouté à la fin, ou plan écrit sur la sortie standard) : qnc ne peut "
+        "pas savoir s'il a été modifié ; choisissez un autre nom, ou ajoutez --force pour le "
+        "remplacer\n",
+    )
+
+
 def test_user_file_opening_with_a_comment_needs_force(run_main, tmp_path: Path) -> None:
     """A notes.md opening with '<!-- perso -->' is not a qnc plan: exit 1, file unchanged."""
     mine = tmp_path / "notes.md"

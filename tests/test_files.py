@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qnc.errors import QncError
-from qnc.files import reason, write_atomically
+from qnc.files import fingerprinted, reason, write_atomically
 from qnc.i18n import translator
 
 MARKER = "<!-- made"
@@ -36,7 +36,7 @@ def test_writes_a_new_file_with_the_usual_permissions(tmp_path: Path) -> None:
 def test_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
     """Replacing its own file keeps that file's permissions."""
     out = tmp_path / "plan.md"
-    out.write_text(f"{MARKER} old\n", "utf-8")
+    out.write_text(fingerprinted(f"{MARKER} old\n"), "utf-8")
     out.chmod(0o640)
     write_atomically(out, f"{MARKER} new\n", marker=MARKER, force=False)
     assert (out.read_text("utf-8"), out.stat().st_mode & 0o777) == (f"{MARKER} new\n", 0o640)
@@ -117,3 +117,33 @@ def test_interrupted_write_leaves_no_temporary(
 def test_reason_comes_from_the_catalog(error: OSError, said: str) -> None:
     """System errors are said in the user's language, the rare ones by their errno name."""
     assert fr(reason(error)) == said
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (fingerprinted(f"{MARKER} old\n") + "Note ajoutée\n", "n'est pas l'empreinte"),
+        (f"{MARKER} old\n", "n'est pas l'empreinte"),
+        (fingerprinted(f"{MARKER} old\n").replace("old", "olé"), "puis modifié"),
+    ],
+    ids=["text-added-at-the-end", "no-fingerprint", "edited-inside"],
+)
+def test_own_file_that_may_have_been_edited_needs_force(tmp_path: Path, content: str,
+                                                        said: str) -> None:  # fmt: skip
+    """A file qnc made is replaced only while its fingerprint says nobody touched it;
+    otherwise refused, left as it was, and --force replaces it."""
+    out = tmp_path / "plan.md"
+    out.write_text(content, "utf-8")
+    assert said in refusal(out)
+    assert out.read_text("utf-8") == content
+    write_atomically(out, f"{MARKER} new\n", marker=MARKER, force=True)
+    assert out.read_text("utf-8") == f"{MARKER} new\n"
+
+
+def test_own_file_with_other_line_endings_is_replaced(tmp_path: Path) -> None:
+    """CRLF line endings and blank lines added at the end (git, Windows editors) are not
+    edits: the file is replaced without --force."""
+    out = tmp_path / "plan.md"
+    out.write_bytes(fingerprinted(f"{MARKER} old\nbody\n").replace("\n", "\r\n").encode() + b"\r\n")
+    write_atomically(out, f"{MARKER} new\n", marker=MARKER, force=False)
+    assert out.read_text("utf-8") == f"{MARKER} new\n"
