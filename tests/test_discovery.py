@@ -348,10 +348,14 @@ def test_nc_file_saved_as_yaml_txt_is_an_error(write_audit: WriteAudit) -> None:
             "NC-02.yaml.bak": "x",
             "notes.txt": "x",
             "NC-03.YML.TXT": "x",
+            "NC-04.yml": "x",
+            "NC-04.yaml.txt": "x",  # NC-04.yml is read: renaming would make a duplicate
+            "NC-05.YAML.txt": "x",
+            "nc-05.yaml": "x",
         }
     )
     assert layout_of(folder) == (
-        ["nc/NC-02.yaml"],
+        ["nc/NC-02.yaml", "nc/NC-04.yml", "nc/nc-05.yaml"],
         [
             (
                 "nc/NC-01.yaml.txt",
@@ -367,6 +371,25 @@ def test_nc_file_saved_as_yaml_txt_is_an_error(write_audit: WriteAudit) -> None:
                 "qnc ne lit pas ce fichier : son nom finit par « .TXT » au lieu de « .yaml » ; "
                 "renommez-le NC-03.YML",
             ),
+        ],
+    )
+
+
+@pytest.mark.parametrize("name", ["audit.yml", "Audit (copie).yaml", "audit-2025.yaml"])
+def test_second_audit_file_is_a_warning(write_audit: WriteAudit, name: str) -> None:
+    """Another audit file beside audit.yaml is not an NC: a warning saying so, not the
+    advice to move it into nc/."""
+    folder = write_audit(files={name: "x"})
+    assert layout_of(folder) == (
+        ["nc/NC-01.yaml"],
+        [
+            (
+                name,
+                "avertissement",
+                "fichier-ignore",
+                "qnc lit l'audit dans audit.yaml seulement, pas dans ce fichier ; supprimez-le si "
+                "c'est une ancienne copie, ou sortez-le du dossier de l'audit",
+            )
         ],
     )
 

@@ -38,9 +38,11 @@ def read_layout(folder: Path) -> Layout:
     layout = Layout()
     nc = folder / NC_DIR
     try:
-        with os.scandir(nc) as entries:
-            for entry in sorted(entries, key=lambda e: natural_key(e.name)):
-                _nc_entry(Path(entry.path), _is_dir(entry), layout)
+        with os.scandir(nc) as scanned:
+            entries = sorted(scanned, key=lambda e: natural_key(e.name))
+        names = {entry.name.lower() for entry in entries}
+        for entry in entries:
+            _nc_entry(Path(entry.path), _is_dir(entry), names, layout)
     except FileNotFoundError:
         pass  # no nc/ folder: no NC was raised
     except NotADirectoryError:
@@ -53,7 +55,8 @@ def read_layout(folder: Path) -> Layout:
     return layout
 
 
-def _nc_entry(path: Path, is_dir: bool, layout: Layout) -> None:
+def _nc_entry(path: Path, is_dir: bool, names: set[str], layout: Layout) -> None:
+    """One entry of nc/; ``names`` are the lower-case names of all its entries."""
     if path.name.startswith("."):
         return
     if path.suffix.lower() in YAML_SUFFIXES:
@@ -62,7 +65,8 @@ def _nc_entry(path: Path, is_dir: bool, layout: Layout) -> None:
         _ignored_below(path, layout)
     elif (yaml := _YAML_THEN_MORE.search(path.name)) and not is_dir:
         meant = path.name[: yaml.end()]
-        if not path.with_name(meant).exists():  # else a backup copy of a file that is read
+        stem = path.name[: yaml.start()].lower()
+        if not {stem + suffix for suffix in YAML_SUFFIXES} & names:  # else a backup copy
             message = t(
                 "qnc does not read this file: its name ends in '{suffix}' instead of "
                 "'.yaml'; rename it {name}",
@@ -90,7 +94,7 @@ def _top_level(folder: Path, layout: Layout) -> None:
             if not _same_folder(path, folder / NC_DIR):  # NC/ is nc/ where case is ignored
                 _ignored_below(path, layout)
         elif not is_dir and path.suffix.lower() in YAML_SUFFIXES:
-            layout.problems.append(_ignored(path))
+            layout.problems.append(_other_audit(path) if _like_audit(path) else _ignored(path))
 
 
 def _ignored_below(root: Path, layout: Layout) -> None:
@@ -120,6 +124,20 @@ def _same_folder(a: Path, b: Path) -> bool:
         return a.samefile(b)
     except OSError:
         return False
+
+
+def _like_audit(path: Path) -> bool:
+    """``audit.yml``, ``Audit.yaml``, ``audit (copie).yaml``, ``audit-2025.yaml``…"""
+    return path.name.lower().startswith("audit")
+
+
+def _other_audit(path: Path) -> Diagnostic:
+    """A second audit file beside audit.yaml: not an NC, so a warning, not an error."""
+    message = t(
+        "qnc reads the audit from audit.yaml only, not from this file; delete it if it is "
+        "an old copy, or move it out of the audit folder"
+    )
+    return Diagnostic(path, 1, 1, Severity.WARNING, "fichier-ignore", message)
 
 
 def _ignored(path: Path) -> Diagnostic:
