@@ -189,7 +189,9 @@ def help_of(run_main: Run, *args: str) -> str:
     [
         (["--today", "2026-04-20", "plan"], "qnc plan --today …"),
         (["--format", "json", "status"], "qnc status --format …"),
-        (["--strict"], "qnc status --strict …"),
+        (["--strict"], "qnc check --strict …"),
+        (["--out", "plan.md"], "qnc plan --out …"),
+        (["--today", "2026-04-20"], "qnc status --today …"),
     ],
 )
 def test_command_option_before_the_command_says_where_it_goes(run_main: Run, args: list[str],
@@ -198,6 +200,14 @@ def test_command_option_before_the_command_says_where_it_goes(run_main: Run, arg
     result = run_main(*args)
     assert result.exit_code == 2
     assert result.stderr.endswith(f"les options se placent après la commande : {hint}\n")
+
+
+@pytest.mark.parametrize("args", [["--format", "json", "plan"], ["--bogus", "status"]])
+def test_no_hint_for_an_option_the_command_does_not_take(run_main: Run, args: list[str]) -> None:
+    """plan takes no --format, no command takes --bogus: no hint that would mislead."""
+    result = run_main(*args)
+    assert result.exit_code == 2
+    assert "se placent après" not in result.stderr
 
 
 def test_root_help_names_the_command_in_french(run_main: Run) -> None:

@@ -207,15 +207,25 @@ def report_usage_error(error: Any) -> int:
     message = tr(reworded(error.format_message()))
     sys.stderr.write("\n" + tr(t("Error: {message}", message=message)) + "\n")
     option = getattr(error, "option_name", None)
-    if ctx is not None and ctx.parent is None and option in _COMMAND_OPTIONS:
-        # `qnc --today 2026-04-20 status`: the option belongs after the command.
-        names = getattr(ctx.command, "commands", {})
-        command = next((a for a in sys.argv[1:] if a in names), "status")
-        hint = t("options go after the command: qnc {command} {option} …", command=command,
-                 option=option)  # fmt: skip
-        sys.stderr.write(tr(hint) + "\n")
+    if ctx is not None and ctx.parent is None and option:
+        command = _command_taking(ctx, option)
+        if command is not None:  # `qnc --today 2026-04-20 status`: it goes after status
+            hint = t("options go after the command: qnc {command} {option} …",
+                     command=command, option=option)  # fmt: skip
+            sys.stderr.write(tr(hint) + "\n")
     return 2
 
 
-_COMMAND_OPTIONS = {"--today", "--lang", "--format", "--strict", "--out", "-o", "--force",
-                    "--explain", "--detail", "--referentiel", "--categorie"}  # fmt: skip
+def _command_taking(ctx: Any, option: str) -> str | None:
+    """The command ``option`` belongs to: the one typed if it takes it, else the first
+    that does (status first); None when no command takes it."""
+    commands = getattr(ctx.command, "commands", {})
+    taking = sorted(
+        (name for name, command in commands.items()
+         if any(option in param.opts for param in command.params)),
+        key=lambda name: name != "status",
+    )  # fmt: skip
+    typed = next((a for a in sys.argv[1:] if a in commands), None)
+    if typed is not None:
+        return typed if typed in taking else None
+    return taking[0] if taking else None
