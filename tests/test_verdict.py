@@ -316,3 +316,33 @@ def test_major_and_five_minors_say_both_deadlines() -> None:
         "le 12 juin 2026, sinon la certification sera refusée (nouvelle demande possible "
         "seulement 3 mois plus tard)"
     )
+
+
+def test_major_and_five_minors_on_the_same_day_say_the_minors_too() -> None:
+    """Before any proof, the major's correction and the minors' day fall together (12
+    June): the NC's step is the deadline, and the reason still names the minors."""
+    today = date(2026, 4, 20)
+    items = [
+        clocked("NC-9", "majeure", today, indicator=11),
+        *minors(5, today, plan_envoye_le="2026-03-20"),
+    ]
+    outcome = judged(items, AuditType.INITIAL)
+    assert outcome.deadline is not None
+    assert (outcome.deadline.nc_id, outcome.deadline.step.due) == ("NC-9", date(2026, 6, 12))
+    assert "5 NC mineures ouvertes doivent aussi passer sous 5 d'ici le 12 juin 2026" in (
+        translator("fr")(outcome.reason)
+    )
+
+
+def test_five_minors_compromise_points_at_the_missed_day() -> None:
+    """Compromised by 5 minors still open on 12 June: the deadline is that missed day
+    (for the minors together), not a later step, and stays after one is lifted."""
+    today = date(2026, 6, 25)
+    items = [*minors(4, today), clocked("NC-6", "mineure", today, indicator=6,
+                                        levee_le="2026-06-20")]  # fmt: skip
+    outcome = judged(items, AuditType.INITIAL)
+    assert outcome.verdict is Verdict.COMPROMISED
+    assert outcome.deadline is not None
+    assert outcome.deadline.nc_id is None
+    assert (outcome.deadline.step.due, outcome.deadline.step.days_left) == (date(2026, 6, 12), -13)
+    assert translator("fr")(outcome.deadline.subject) == "5 NC mineures ouvertes"

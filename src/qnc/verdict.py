@@ -90,25 +90,25 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step) -> 
             due=minors_by.due,
             fate=_fate(audit_type),
         )
-        return Outcome(Verdict.COMPROMISED, reason, _nearest(blocking))
+        return Outcome(Verdict.COMPROMISED, reason, Deadline(None, minors_by, late_minors))
     if not blocking:
         return Outcome(Verdict.IN_PROGRESS, _minors_only(minors), None)
     group = Deadline(None, minors_by, minors) if minors >= MINOR_LIMIT else None
     deadline = _nearest(blocking, group)
     majors = sum(1 for c in blocking if c.nc.grade is Grade.MAJOR)
     cause = _cause(majors, minors, minors_by.due, audit_type)
-    if deadline is None:
-        return Outcome(Verdict.BLOCKED, cause, None)
-    if deadline.nc_id is None and not majors:  # the cause gives the day to be under 5
-        return Outcome(Verdict.BLOCKED, cause, deadline)
-    if deadline.nc_id is None:
+    if group is not None and majors:  # the cause speaks of the majors only
         also = t(
             "{count} must also be under 5 by {due}, or {fate}",
             count=tn("{n} minor NC open", "{n} minor NCs open", minors),
             due=minors_by.due,
             fate=_fate(audit_type),
         )
-        return Outcome(Verdict.BLOCKED, t("{cause}; {next}", cause=cause, next=also), deadline)
+        cause = t("{cause}; {next}", cause=cause, next=also)
+    if deadline is None:
+        return Outcome(Verdict.BLOCKED, cause, None)
+    if deadline.nc_id is None:  # the cause gives the day to be under 5
+        return Outcome(Verdict.BLOCKED, cause, deadline)
     return Outcome(
         Verdict.BLOCKED,
         t("{cause}; {next}", cause=cause, next=_next(deadline, audit_type)),
