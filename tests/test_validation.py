@@ -545,6 +545,25 @@ def test_keys_that_lost_their_indentation(
     ]
 
 
+def test_key_that_lost_its_indentation_below_a_filled_section(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """`certificateur:` / `  nom: …` / `contact: …`: contact belongs to certificateur."""
+    audit = audit_text.replace(
+        "  nom: Certif Exemple\n", "  nom: Certif Exemple\ncontact: a@b.fr\n"
+    )
+    assert audit_problems(write_audit, diagnose, audit) == [
+        (
+            6,
+            1,
+            "erreur",
+            "cle-mal-indentee",
+            "la clé « contact » n'est pas indentée : elle appartient à « certificateur » "
+            "au-dessus ; décalez-la de 2 espaces vers la droite",
+        )
+    ]
+
+
 def test_unknown_key_below_a_full_section_is_still_unknown(
     write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
 ) -> None:

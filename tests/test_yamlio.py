@@ -501,6 +501,15 @@ NOT_ALIGNED = (
             ),
         ),
         (
+            b"tags: ['l'audit']\n",
+            (
+                1,
+                11,
+                "une apostrophe termine un texte entre apostrophes ; doublez-la ('') ou mettez "
+                'toute la valeur entre guillemets doubles (")',
+            ),
+        ),
+        (
             b'constat: "audit" du site\n',
             (
                 1,

@@ -157,7 +157,7 @@ def _where(loc: Loc) -> str:
 
 
 def _emptied_section(model: type[BaseModel], loc: Loc, data: object) -> str | None:
-    """The empty section above an unknown key that would accept it: the key was meant to
+    """The section just above an unknown key that would accept it: the key was meant to
     be indented under it (``certificateur:`` then ``nom:`` at the start of the line)."""
     parent = _value_at(data, loc[:-1])
     if not isinstance(parent, dict) or loc[-1] not in parent:
@@ -167,7 +167,9 @@ def _emptied_section(model: type[BaseModel], loc: Loc, data: object) -> str | No
     for above in reversed(keys[: keys.index(loc[-1])]):
         if above not in known:
             continue  # another key that lost its indentation
-        if parent[above] is None and loc[-1] in _keys_at(model, (*loc[:-1], above)):
+        section = parent[above]
+        fits = loc[-1] in _keys_at(model, (*loc[:-1], above))
+        if fits and (section is None or (isinstance(section, dict) and loc[-1] not in section)):
             return str(above)
         return None
     return None

@@ -139,7 +139,7 @@ def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
     return line + 1, column + 1, "syntaxe-yaml", message
 
 
-_SINGLE_QUOTED = re.compile(r"(?:^|:|-)\s*'[^']*'$")
+_SINGLE_QUOTED = re.compile(r"(?:^|[:\-\[,{])\s*'[^']*'$")
 
 
 _AFTER_QUOTES = t(
