@@ -14,6 +14,7 @@ CORE = [
     "models",
     "referential",
     "durations",
+    "dates",
     "clocks",
     "checks",
     "diagnostics",

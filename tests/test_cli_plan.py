@@ -234,7 +234,7 @@ def test_out_to_an_office_document_is_refused(run_main, tmp_path: Path, name: st
     suffix = Path(name).suffix
     assert result.stderr == (
         f"qnc: qnc plan écrit du Markdown, pas un document {suffix} : écrivez plan.md, puis "
-        "convertissez-le, par exemple « pandoc plan.md -o plan.docx »\n"
+        f"convertissez-le, par exemple « pandoc plan.md -o {Path(name).stem}{suffix} »\n"
     )
     assert not out.exists()
 

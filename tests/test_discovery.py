@@ -151,7 +151,8 @@ def test_misnamed_audit_file_is_named(write_audit: WriteAudit, tmp_path: Path, n
             "erreur",
             "audit-absent",
             "qnc lit l'audit dans un fichier nommé audit.yaml : renommez ce fichier « audit.yaml » "
-            "; d'ici là, les fichiers de NC de 2026-03-audit n'appartiennent à aucun audit",
+            "; d'ici là, les fichiers de NC du dossier « 2026-03-audit » n'appartiennent à aucun "
+            "audit",
         )
     ]
     assert orphans([tmp_path]) == expected
@@ -170,8 +171,8 @@ def test_audit_yaml_that_is_a_folder(write_audit: WriteAudit, tmp_path: Path) ->
             "erreur",
             "audit-absent",
             "« audit.yaml » est un dossier : ce doit être un fichier qui décrit l'audit "
-            "(organisme, certificateur, dates de l'audit) ; d'ici là, les fichiers de NC de "
-            "2026-03-audit n'appartiennent à aucun audit",
+            "(organisme, certificateur, dates de l'audit) ; d'ici là, les fichiers de NC du "
+            "dossier « 2026-03-audit » n'appartiennent à aucun audit",
         )
     ]
 

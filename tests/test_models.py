@@ -312,8 +312,10 @@ def test_certificate_end_by_default(obtained: str, end: date) -> None:
 @pytest.mark.parametrize(
     ("written", "kind"),
     [("12 brumaire 2026", "qnc_date"), ("30 février 2026", "qnc_date_impossible"),
-     ("mars 2026", "qnc_date")],
+     ("mars 2026", "qnc_date"), ("2 juin 1999", "qnc_date_range"),
+     ("15/06/1999", "qnc_date_range")],
 )  # fmt: skip
 def test_dates_in_words_that_are_no_date(written: str, kind: str) -> None:
-    """An unknown month name is not a date; a day the month lacks is impossible."""
+    """An unknown month name is not a date; a day the month lacks is impossible; a year
+    out of range is said so rather than given an ISO form that is refused in turn."""
     assert plan_sent_error(written)["type"] == kind

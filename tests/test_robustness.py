@@ -275,8 +275,8 @@ def test_audit_yml_is_named_with_its_fix(run_main: Run, write_audit: WriteAudit)
     assert (result.exit_code, result.stderr) == (
         1,
         "audit/audit.yml:1:1: erreur: qnc lit l'audit dans un fichier nommé audit.yaml : "
-        "renommez ce fichier « audit.yaml » ; d'ici là, les fichiers de NC de audit "
-        "n'appartiennent à aucun audit [audit-absent]\n",
+        "renommez ce fichier « audit.yaml » ; d'ici là, les fichiers de NC du dossier "
+        "« audit » n'appartiennent à aucun audit [audit-absent]\n",
     )
 
 

@@ -143,6 +143,10 @@ def test_missing_argument_is_french(
             "« 2026/04/31 » n'est pas une date du calendrier",
         ),
         (
+            ["--today", "12 mars 2026"],
+            "« 12 mars 2026 » n'est pas au format ISO ; écrivez 2026-03-12",
+        ),
+        (
             ["--today", "demain"],
             "« demain » n'est pas une date ; écrivez-la sous la forme AAAA-MM-JJ",
         ),

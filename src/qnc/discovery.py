@@ -118,8 +118,8 @@ def _orphan(path: Path) -> Diagnostic:
     if (folder / AUDIT_FILE).is_dir():
         message = t(
             "'audit.yaml' is a folder: it must be a file describing the audit "
-            "(organisation, certifier, audit dates); the NC files of {folder} belong to no "
-            "audit until then",
+            "(organisation, certifier, audit dates); the NC files of the folder '{folder}' "
+            "belong to no audit until then",
             folder=folder.name,
         )
         return Diagnostic(folder / AUDIT_FILE, 1, 1, Severity.ERROR, "audit-absent", message)
@@ -127,7 +127,7 @@ def _orphan(path: Path) -> Diagnostic:
     if misnamed is not None:
         message = t(
             "qnc reads the audit from a file named audit.yaml: rename this file "
-            "audit.yaml; the NC files of {folder} belong to no audit until then",
+            "audit.yaml; the NC files of the folder '{folder}' belong to no audit until then",
             folder=folder.name,
         )
         return Diagnostic(folder / misnamed, 1, 1, Severity.ERROR, "audit-absent", message)

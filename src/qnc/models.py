@@ -7,7 +7,6 @@ several records (duplicate ids, grid membership, date order) live in ``qnc.check
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
@@ -22,36 +21,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from qnc.dates import ISO_SHAPE, near_miss
 from qnc.durations import Duration, Unit, parse_duration
 from qnc.i18n import Language
 from qnc.referential import GRIDS, Activity, Category
 
-_FRENCH_DATE = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*")
-_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LOOSE_ISO = re.compile(r"\s*(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|(\d{2})(\d{2}))\s*")
-_IN_WORDS = re.compile(r"\s*(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?\s+(\d{4})\s*")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("janvier", "janv", "january", "jan"),
-            ("février", "fevrier", "févr", "fevr", "february", "feb"),
-            ("mars", "march", "mar"),
-            ("avril", "avr", "april", "apr"),
-            ("mai", "may"),
-            ("juin", "june", "jun"),
-            ("juillet", "juil", "july", "jul"),
-            ("août", "aout", "august", "aug"),
-            ("septembre", "sept", "september", "sep"),
-            ("octobre", "oct", "october"),
-            ("novembre", "nov", "november"),
-            ("décembre", "decembre", "déc", "dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-"""Month names in French and English, full or abbreviated: '12 mars 2026' gets its ISO form."""
 _LA_POSTE = "356000000"
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 """Dates outside these years are typing mistakes (Qualiopi began in 2019); bounding them
@@ -66,29 +40,21 @@ def _iso_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
     text = _text(value).strip()
-    if _ISO_SHAPE.fullmatch(text):
-        day = _calendar_date(text, *(int(part) for part in text.split("-")))
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise PydanticCustomError(
-                "qnc_date_range", "out of range", {"first": FIRST_YEAR, "last": LAST_YEAR}
-            )
-        return day
-    french = _FRENCH_DATE.fullmatch(text)
-    loose = _LOOSE_ISO.fullmatch(text)
-    words = _IN_WORDS.fullmatch(text)
-    if words and words[2].lower() not in _MONTHS:
-        words = None
-    if french or loose or words:
-        if french:
-            day_of_month, month, year = (int(g) for g in french.groups())
-        elif loose:
-            year_text, *rest = (g for g in loose.groups() if g is not None)
-            year, month, day_of_month = int(year_text), int(rest[0]), int(rest[1])
-        elif words:
-            day_of_month, month, year = int(words[1]), _MONTHS[words[2].lower()], int(words[3])
-        iso = _calendar_date(text, year, month, day_of_month).isoformat()
-        raise PydanticCustomError("qnc_date_french", "not ISO", {"value": text, "iso": iso})
-    raise PydanticCustomError("qnc_date", "not a date", {"value": text})
+    if ISO_SHAPE.fullmatch(text):
+        return _in_range(_calendar_date(text, *(int(part) for part in text.split("-"))))
+    parts = near_miss(text)
+    if parts is None:
+        raise PydanticCustomError("qnc_date", "not a date", {"value": text})
+    iso = _in_range(_calendar_date(text, *parts)).isoformat()
+    raise PydanticCustomError("qnc_date_french", "not ISO", {"value": text, "iso": iso})
+
+
+def _in_range(day: date) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "qnc_date_range", "out of range", {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return day
 
 
 def _calendar_date(text: str, year: int, month: int, day: int) -> date:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from datetime import date
 from enum import StrEnum
@@ -33,11 +32,6 @@ def h(msgid: str) -> str:
     return translator(help_language()).text(msgid)
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_YEAR_FIRST = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})")
-
-
 def _keep(value: str) -> str:
     """Typer's parsing step: the text as given, checked by :func:`_checked_day`."""
     return value
@@ -62,25 +56,19 @@ def _checked_day(ctx: typer.Context, param: typer.CallbackParam, value: object) 
 
 def _date_problem(text: str) -> Msg | None:
     """What is wrong with ``text`` as an AAAA-MM-JJ date, or None when it is one."""
-    if _ISO_DATE.fullmatch(text):
-        try:
-            date.fromisoformat(text)
-        except ValueError:
-            return t("'{value}' is not a date that exists in the calendar", value=text)
+    from qnc.dates import ISO_SHAPE, near_miss
+
+    parts = tuple(int(p) for p in text.split("-")) if ISO_SHAPE.fullmatch(text) else None
+    parts = parts or near_miss(text)
+    if parts is None:
+        return t("'{value}' is not a date; write it as YYYY-MM-DD", value=text)
+    try:
+        day = date(*parts)
+    except ValueError:
+        return t("'{value}' is not a date that exists in the calendar", value=text)
+    if ISO_SHAPE.fullmatch(text):
         return None
-    day_first = _DAY_FIRST.fullmatch(text.strip())
-    year_first = _YEAR_FIRST.fullmatch(text.strip())
-    if day_first or year_first:
-        if day_first:
-            day, month, year = (int(part) for part in day_first.groups())
-        elif year_first:
-            year, month, day = (int(part) for part in year_first.groups())
-        try:
-            iso = date(year, month, day).isoformat()
-        except ValueError:
-            return t("'{value}' is not a date that exists in the calendar", value=text)
-        return t("'{value}' is not in ISO form; write {iso}", value=text, iso=iso)
-    return t("'{value}' is not a date; write it as YYYY-MM-DD", value=text)
+    return t("'{value}' is not in ISO form; write {iso}", value=text, iso=day.isoformat())
 
 
 class Lang(StrEnum):

@@ -47,8 +47,12 @@ def plan(
         raise QncError(
             t(
                 "qnc plan writes Markdown, not a {suffix} document: write plan.md, then "
-                "convert it, for instance 'pandoc plan.md -o plan.docx'",
+                "convert it, for instance 'pandoc plan.md -o {converted}'",
                 suffix=out.suffix,
+                # pandoc writes .docx, not the old .doc
+                converted=out.with_suffix(
+                    ".docx" if out.suffix.lower() == ".doc" else out.suffix
+                ).name,
             )
         )
     reports, tr, warnings = reports_or_exit([path or Path()], today=today_or_now(today), lang=lang)
