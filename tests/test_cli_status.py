@@ -182,6 +182,51 @@ def test_status_refuses_broken_audit_like_check(run_main, write_audit) -> None:
     assert check.stderr in result.stderr
 
 
+def test_portfolio_shows_the_sound_audits_and_lists_the_broken_one(
+    run_main, write_audit, tmp_path: Path
+) -> None:
+    """One typo in one client's file does not blank the portfolio: the other audits are
+    judged, the broken one is listed 'en erreur' first without a verdict, the diagnostics
+    go to stderr, and the exit status is 1."""
+    write_audit(LATE_AUDIT, {"NC-01.yaml": MAJOR}, name="a-sound")
+    bad = "id: NC-01\nindicateur: 12\ngravite: majeur\nconstat: x\n"
+    write_audit(LATE_AUDIT, {"NC-01.yaml": bad}, name="b-broken")
+    result = run_main("status", ".", "--today", "2026-03-20", cwd=tmp_path,
+                      env={"COLUMNS": "160"})  # fmt: skip
+    assert result.exit_code == 1
+    assert "b-broken/nc/NC-01.yaml:3:10: erreur: « majeur » n'est pas accepté" in result.stderr
+    assert result.stderr.endswith(
+        "1 audit a des erreurs : il est listé sans verdict tant qu'elles ne sont pas corrigées.\n"
+    )
+    lines = [line for line in result.stdout.splitlines() if "Formations du Littoral" in line]
+    assert len(lines) == 2
+    assert (
+        "b-broken" in lines[0] and "en erreur" in lines[0] and "1 erreur : lancez qnc" in lines[0]
+    )
+    assert "a-sound" in lines[1] and "bloquée" in lines[1]
+    narrow = run_main("status", ".", "--today", "2026-03-20", cwd=tmp_path, env={"COLUMNS": "80"})
+    assert "Formations du Littoral — en erreur\n   Dossier : b-broken\n   À faire : 1 erreur" in (
+        narrow.stdout
+    )
+    data = json.loads(
+        run_main("status", ".", "--format", "json", "--today", "2026-03-20", cwd=tmp_path).stdout
+    )
+    assert [a["chemin"] for a in data["audits"]] == ["a-sound"]
+    assert data["audits_en_erreur"] == [
+        {"chemin": "b-broken", "organisme": "Formations du Littoral", "erreurs": 1}
+    ]
+
+
+def test_portfolio_whose_audits_are_all_broken_is_refused(run_main, write_audit,
+                                                          tmp_path: Path) -> None:  # fmt: skip
+    """Nothing sound to show: refused as a single broken audit is, nothing on stdout."""
+    write_audit(None, {"NC-01.yaml": "x"}, name="a")
+    write_audit(LATE_AUDIT, {"NC-01.yaml": "id: NC-01\n"}, name="b")
+    result = run_main("status", ".", "--today", "2026-03-20", cwd=tmp_path)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.endswith("Corrigez d'abord ces erreurs (qnc check les liste aussi).\n")
+
+
 def test_no_color_and_pipe_have_no_escape_codes(run_main) -> None:
     """Piped or with NO_COLOR, the output has no ANSI escape: the words carry the meaning."""
     result = run_main("status", str(EXAMPLE), "--today", MID_WAY, env={"NO_COLOR": "1"})

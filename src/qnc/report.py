@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from qnc.clocks import Clocked, Status, action_status, clock, minors_step
 from qnc.folder import AuditFolder, NcFile
@@ -79,6 +80,16 @@ class AuditReport:
 
     def open_count(self, grade: Grade) -> int:
         return sum(1 for n in self.ncs if n.clocked.open and n.file.nc.grade is grade)
+
+
+@dataclass(frozen=True)
+class Broken:
+    """An audit of a portfolio whose files have errors: listed, never judged."""
+
+    path: Path
+    organisation: str | None
+    """From its audit.yaml, when that file is valid (an NC file is what is broken)."""
+    errors: int
 
 
 _URGENCY = {Verdict.COMPROMISED: 0, Verdict.BLOCKED: 1, Verdict.IN_PROGRESS: 2, Verdict.CLOSED: 3}

@@ -55,7 +55,8 @@ def plan(
                 ).name,
             )
         )
-    reports, tr, warnings = reports_or_exit([path or Path()], today=today_or_now(today), lang=lang)
+    read = reports_or_exit([path or Path()], today=today_or_now(today), lang=lang)
+    reports, tr, warnings = read.reports, read.tr, read.warnings
     if len(reports) != 1:
         from qnc.render.diagnostics import display_path
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,29 +15,63 @@ from qnc.cli.options import Lang, language
 from qnc.i18n import Translator, t, tn, translator
 
 if TYPE_CHECKING:
-    from qnc.report import AuditReport
+    from qnc.report import AuditReport, Broken
 
 
-def reports_or_exit(
-    paths: Sequence[Path], *, today: date, lang: Lang | None
-) -> tuple[list[AuditReport], Translator, int]:
-    """Reports of every audit under ``paths``, the translator, and how many warnings the
-    files have (see :func:`mention_warnings`); with any error, print them and exit 1."""
+@dataclass(frozen=True)
+class Read:
+    reports: list[AuditReport]
+    tr: Translator
+    warnings: int
+    broken: list[Broken] = field(default_factory=list)
+    """Audits left out for their errors (``partial`` only); the command then exits 1."""
+    failed: bool = False
+    """Some file has errors: the command shows what it can, then exits 1."""
+
+
+def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
+                    partial: bool = False) -> Read:  # fmt: skip
+    """Reports of every audit under ``paths``. With any error, print the diagnostics;
+    then exit 1, unless ``partial`` and several audits were found: the audits without
+    errors are then reported and the others listed as broken (a consultant's Monday
+    view must not go blank for one typo)."""
     from qnc.inspection import inspect_paths
     from qnc.render.diagnostics import as_text, counts, summary
-    from qnc.report import build_report
+    from qnc.report import Broken, build_report
 
     inspection = inspect_paths(paths, today=today)
     tr = translator(language(lang, inspection.declared_language))
     found = inspection.diagnostics
-    if inspection.has_errors:
-        sys.stderr.write(as_text(found, tr))
-        sys.stderr.write(summary(found, tr, inspection.files))
+    _, warnings = counts(found)
+    if not inspection.has_errors:
+        reports = [build_report(x.folder, today=today) for x in inspection.loaded if x.folder]
+        return Read(reports, tr, warnings)
+    sys.stderr.write(as_text(found, tr))
+    sys.stderr.write(summary(found, tr, inspection.files))
+    sound = [
+        x for x in inspection.loaded if x.folder and not any(d.is_error for d in x.diagnostics)
+    ]
+    if not partial or len(inspection.loaded) < 2 or not sound:
         sys.stderr.write(tr(t("Fix these errors first (qnc check lists them too).")) + "\n")
         raise typer.Exit(1)
-    _, warnings = counts(found)
-    reports = [build_report(x.folder, today=today) for x in inspection.loaded if x.folder]
-    return reports, tr, warnings
+    broken = [
+        Broken(
+            x.path,
+            x.folder.audit.organisation.name if x.folder else None,
+            sum(1 for d in x.diagnostics if d.is_error),
+        )
+        for x in inspection.loaded
+        if all(x is not y for y in sound)
+    ]
+    if broken:
+        message = tn(
+            "{n} audit has errors: it is listed without a verdict until they are fixed.",
+            "{n} audits have errors: they are listed without a verdict until they are fixed.",
+            len(broken),
+        )
+        sys.stderr.write(tr(message) + "\n")
+    reports = [build_report(x.folder, today=today) for x in sound if x.folder]
+    return Read(reports, tr, warnings, broken, failed=True)
 
 
 def mention_warnings(warnings: int, tr: Translator) -> None:

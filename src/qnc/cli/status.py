@@ -32,25 +32,31 @@ def status(
     lang: LangOption = None,
 ) -> None:
     day = today_or_now(today)
-    reports, tr, warnings = reports_or_exit(paths_or_here(paths), today=day, lang=lang)
-    mention_warnings(warnings, tr)
+    read = reports_or_exit(paths_or_here(paths), today=day, lang=lang, partial=True)
+    tr = read.tr
+    mention_warnings(read.warnings, tr)
     from qnc.report import by_urgency
 
-    ordered = by_urgency(reports)
+    ordered = by_urgency(read.reports)
     if output is Format.json:
         from qnc.render.status_json import status_json
 
-        sys.stdout.write(status_json(ordered, today=day, tr=tr))
-        return
-    from qnc.render.console import console
-    from qnc.render.portfolio import portfolio_view
-    from qnc.render.status import audit_view
+        sys.stdout.write(status_json(ordered, today=day, tr=tr, broken=read.broken))
+    elif len(ordered) == 1 and not read.broken:
+        from qnc.render.console import console
+        from qnc.render.status import audit_view
 
-    out = console()
-    if len(ordered) == 1:
+        out = console()
         out.print(audit_view(ordered[0], tr, explain=explain, width=out.width))
-        return
-    out.print(portfolio_view(ordered, tr, width=out.width))
-    if detail or explain:
-        for report in ordered:
-            out.print(audit_view(report, tr, explain=explain, width=out.width))
+    else:
+        from qnc.render.console import console
+        from qnc.render.portfolio import portfolio_view
+        from qnc.render.status import audit_view
+
+        out = console()
+        out.print(portfolio_view(ordered, tr, width=out.width, broken=read.broken))
+        if detail or explain:
+            for report in ordered:
+                out.print(audit_view(report, tr, explain=explain, width=out.width))
+    if read.failed:
+        raise typer.Exit(1)

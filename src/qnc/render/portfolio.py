@@ -12,24 +12,29 @@ from qnc.models import Grade
 from qnc.render.diagnostics import display_path
 from qnc.render.status import VERDICT_STYLES, labelled_line, titled_table
 from qnc.render.words import STATUS_STYLES, VERDICTS, audit_title, days_left
-from qnc.report import AuditReport
+from qnc.report import AuditReport, Broken
 
 NARROW = 140
 """Below this width the table would cut its columns: each audit becomes lines."""
 
 
-def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int) -> RenderableType:
-    """One row per audit, most urgent first; a block of lines each when narrow."""
+def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int,
+                   broken: Sequence[Broken] = ()) -> RenderableType:  # fmt: skip
+    """One row per audit, most urgent first, after the audits with errors (no verdict:
+    their files must be fixed first); a block of lines each when narrow."""
     title = tr(t("Audits, most urgent first"))
+    rows = [*(_broken_row(b, tr) for b in broken), *(_portfolio_row(r, tr) for r in reports)]
     if width < NARROW:
         text = Text(title + "\n", "bold")
-        for report in reports:
-            organisation, folder, audit, verdict, majors, minors, due, left = _portfolio_row(
-                report, tr
-            )
+        for row in rows:
+            organisation, folder, audit, verdict, majors, minors, due, left = row
             text.append(f"\n{organisation.plain} — ")
             text.append_text(verdict)
             labelled_line(text, t("Folder"), tr, folder)
+            if majors == "—":  # an audit in error: only what to do about it
+                labelled_line(text, t("To do"), tr, due)
+                text.append("\n")
+                continue
             labelled_line(text, t("Audit"), tr, audit)
             counts = t(
                 "{majors}, {minors}",
@@ -48,9 +53,8 @@ def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int
     for header_msg in _PORTFOLIO_HEADERS:
         right = header_msg.text in ("Open majors", "Open minors")
         table.add_column(tr(header_msg), justify="right" if right else "left")
-    for report in reports:
-        organisation, folder, audit, verdict, majors, minors, due, left = _portfolio_row(report, tr)
-        table.add_row(organisation, folder, audit, verdict, majors, minors, due, left)
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -79,4 +83,20 @@ def _portfolio_row(
         str(report.open_count(Grade.MINOR)),
         due,
         left,
+    )
+
+
+def _broken_row(
+    broken: Broken, tr: Translator
+) -> tuple[Text, Text, Text, Text, str, str, Text, Text]:
+    errors = tn("{n} error: run qnc check", "{n} errors: run qnc check", broken.errors)
+    return (
+        Text(broken.organisation or "—"),
+        Text(display_path(broken.path)),
+        Text("—"),
+        Text(tr(t("in error")), "bold red"),
+        "—",
+        "—",
+        Text(tr(errors), "red"),
+        Text("—"),
     )

@@ -9,13 +9,18 @@ from typing import Any
 from qnc.clocks import Status
 from qnc.i18n import Translator
 from qnc.render.diagnostics import display_path, json_text
-from qnc.report import AuditReport, NcState
+from qnc.report import AuditReport, Broken, NcState
 
 
-def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator) -> str:
+def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator,
+                broken: Sequence[Broken] = ()) -> str:  # fmt: skip
     payload = {
         "aujourdhui": today.isoformat(),
         "audits": [_audit(report, tr) for report in reports],
+        "audits_en_erreur": [
+            {"chemin": display_path(b.path), "organisme": b.organisation, "erreurs": b.errors}
+            for b in broken
+        ],
     }
     return json_text(payload)
 
