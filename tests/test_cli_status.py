@@ -307,6 +307,25 @@ def test_portfolio_blocked_audits_nearest_due_first(run_main, write_audit, tmp_p
     ] == [("b-due-10-june", "bloquee", "2026-06-10"), ("a-due-12-june", "bloquee", "2026-06-12")]
 
 
+def test_portfolio_waiting_for_the_certifier_comes_after_what_is_owed(
+    run_main, write_audit, tmp_path: Path
+) -> None:
+    """Two `bloquee` audits: one whose proof is sent and whose certifier's decision is
+    16 days late, one whose organisation owes its proof in 3 weeks. The one that owes
+    comes first; the other's date is labelled as the certifier's decision."""
+    sent = MAJOR + "preuves_envoyees_le: 2026-06-01\n"
+    write_audit(major_audit("2026-03-12"), {"NC-01.yaml": sent}, name="a-waits-for-decision")
+    write_audit(major_audit("2026-05-20"), {"NC-01.yaml": MAJOR}, name="b-owes-proof")
+    result = run_main("status", ".", "--today", "2026-07-28", cwd=tmp_path,
+                      env={"COLUMNS": "200"})  # fmt: skip
+    assert result.exit_code == 0
+    rows = [line for line in result.stdout.splitlines() if "Littoral" in line]
+    assert ["b-owes-proof" in rows[0], "a-waits-for-decision" in rows[1]] == [True, True]
+    assert "12/07/2026 (NC-01, décision du" in rows[1]
+    assert "attendue depuis 16 jours" in rows[1] and "retard" not in rows[1]
+    assert "20/08/2026 (NC-01)" in rows[0]
+
+
 def test_portfolio_blocked_before_in_progress(run_main, write_audit, tmp_path: Path) -> None:
     """A `bloquee` audit comes before an `en_cours` one, even one with a nearer due date."""
     write_audit(name="a-minor")  # plan of its minor NC due on 11 April

@@ -13,7 +13,7 @@ from qnc.i18n import Msg
 from qnc.models import Action, Grade
 from qnc.priority import Group, Ranked, rank
 from qnc.referential import Grid, Indicator
-from qnc.verdict import Deadline, Outcome, Verdict, judge, nearest
+from qnc.verdict import Deadline, Outcome, Verdict, judge
 
 
 @dataclass(frozen=True)
@@ -115,19 +115,28 @@ def build_report(folder: AuditFolder, *, today: date) -> AuditReport:
 
 
 def _next_deadline(clocked: Sequence[Clocked], outcome: Outcome) -> Deadline | None:
-    """The nearest pending step, or the day open minor NCs must be under 5 when sooner."""
-    group = outcome.deadline if outcome.deadline and outcome.deadline.nc_id is None else None
-    candidates = [d for d in (nearest(clocked), group) if d is not None]
-    return min(candidates, key=lambda d: d.step.due, default=None)
+    """The nearest step the organisation owes (or the day open minor NCs must be under 5);
+    only when it owes nothing, the nearest certifier's decision."""
+    pending = [Deadline(c.nc.id, c.next) for c in clocked if c.open and c.next is not None]
+    owed = [d for d in pending if d.step.blocking]
+    if outcome.deadline is not None and outcome.deadline.nc_id is None:
+        owed.append(outcome.deadline)
+    return min(owed or pending, key=lambda d: d.step.due, default=None)
 
 
 def by_urgency(reports: Sequence[AuditReport]) -> list[AuditReport]:
-    """Most urgent audit first: worst verdict, then nearest due date, then path."""
-    return sorted(
-        reports,
-        key=lambda r: (
-            _URGENCY[r.outcome.verdict],
-            r.next_deadline.step.due if r.next_deadline else date.max,
-            str(r.folder.path),
-        ),
-    )
+    """Most urgent audit first: worst verdict; then, among equals, the nearest due date
+    the organisation owes, blocking ones (the verdict's) before the others; audits that
+    only wait for the certifier's decision after those; then the path."""
+    return sorted(reports, key=lambda r: (_URGENCY[r.outcome.verdict], *_due_key(r),
+                                          str(r.folder.path)))  # fmt: skip
+
+
+def _due_key(report: AuditReport) -> tuple[int, date]:
+    blocking = report.outcome.deadline
+    if blocking is not None and blocking.step.blocking:
+        return 0, blocking.step.due
+    following = report.next_deadline
+    if following is None:
+        return 2, date.max
+    return (0 if following.step.blocking else 1), following.step.due

@@ -116,11 +116,6 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step) -> 
     )
 
 
-def nearest(items: Sequence[Clocked]) -> Deadline | None:
-    """The nearest pending step among open NCs."""
-    return _nearest([c for c in items if c.open])
-
-
 def _late_correction(open_ncs: Sequence[Clocked], audit_type: AuditType) -> Outcome | None:
     """A major NC whose proof of correction is overdue, or was sent after its due date:
     the deadline is missed either way (shared/domain/qualiopi.md)."""

@@ -8,6 +8,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from qnc.i18n import Translator, t, tn
+from qnc.labels import step_label
 from qnc.models import Grade
 from qnc.render.diagnostics import display_path
 from qnc.render.status import VERDICT_STYLES, labelled_line, titled_table
@@ -72,8 +73,14 @@ def _portfolio_row(
     due, left = Text("—"), Text("—")
     if deadline:
         style = STATUS_STYLES[deadline.step.status]
-        due = Text(f"{tr.short_date(deadline.step.due)} ({tr(deadline.subject)})", style)
+        subject = tr(deadline.subject)
+        if not deadline.step.blocking:  # the certifier's decision: not the organisation's
+            subject = f"{subject}, {tr(step_label(deadline.step.kind))}"
+        due = Text(f"{tr.short_date(deadline.step.due)} ({subject})", style)
         left = Text(tr(days_left(deadline.step.days_left)), style)
+        if not deadline.step.blocking and deadline.step.days_left < 0:
+            waited = -deadline.step.days_left
+            left = Text(tr(tn("awaited for {n} day", "awaited for {n} days", waited)), style)
     return (
         Text(report.folder.audit.organisation.name),
         Text(display_path(report.folder.path)),
