@@ -560,3 +560,24 @@ def test_windows_evidence_path_links_with_slashes(run_main, write_audit, nc_text
     result = run_main("plan", ".", "--today", "2026-03-20", cwd=folder)
     assert result.exit_code == 0
     assert "(<preuves/grille.pdf>)" in result.stdout
+
+
+def test_plan_lists_the_day_five_minors_must_be_under_5(run_main, write_audit) -> None:
+    """With 5 open minors whose plans are sent, the summary's next due dates start with
+    the day they must be under 5, before their implementation."""
+    ncs = {
+        f"NC-0{i}.yaml": (
+            f"id: NC-0{i}\nindicateur: {indicator}\ngravite: mineure\nconstat: x\n"
+            "plan_envoye_le: 2026-04-01\nanalyse_causes: y\n"
+        )
+        for i, indicator in enumerate((1, 2, 8, 9, 12), start=1)
+    }
+    folder = write_audit(ncs=ncs)
+    result = run_main("plan", str(folder), "--today", "2026-05-01")
+    assert result.exit_code == 0
+    upcoming = result.stdout.split("Prochaines échéances :\n\n", 1)[1].splitlines()
+    assert upcoming[0] == (
+        "- 12 juin 2026 — NC mineures à faire passer sous 5 — moins de 5 NC mineures "
+        "ouvertes (dans 42 jours)"
+    )
+    assert upcoming[1].startswith("- 12 septembre 2026 — NC-01 — ")

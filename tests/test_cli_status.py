@@ -360,8 +360,8 @@ def test_five_minors_nearest_blocking_date_is_under_5(run_main, write_audit,
     result = run_main("status", str(tmp_path / "a-five-minors"), "--today", "2026-05-01")
     assert result.exit_code == 0
     assert (
-        "Échéance bloquante la plus proche : 12 juin 2026, 5 NC mineures ouvertes (dans 42 jours)"
-        in (flat(result.stdout))
+        "Échéance bloquante la plus proche : 12 juin 2026, NC mineures à faire passer sous 5 "
+        "(dans 42 jours)" in (flat(result.stdout))
     )
     result = run_main("status", str(tmp_path), "--today", "2026-05-01", "--format", "json")
     assert result.exit_code == 0
@@ -378,7 +378,7 @@ def test_five_minors_nearest_blocking_date_is_under_5(run_main, write_audit,
     ]
     table = run_main("status", str(tmp_path), "--today", "2026-05-01", env={"COLUMNS": "160"})
     rows = table.stdout.split("a-five-minors", 1)[1].split("b-major-20-june")[0]
-    assert "12/06/2026 (5 NC" in rows and "mineures ouvertes)" in rows
+    assert "12/06/2026 (NC" in rows and "passer sous 5)" in rows
 
 
 LIFTED_WITH_LATE_ACTION = """\

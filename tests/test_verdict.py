@@ -241,7 +241,7 @@ def test_five_minors_block_until_the_day_they_must_be_under_5() -> None:
     assert outcome.deadline is not None
     assert outcome.deadline.nc_id is None
     assert (outcome.deadline.step.due, outcome.deadline.step.days_left) == (date(2026, 6, 12), 42)
-    assert translator("fr")(outcome.deadline.subject) == "5 NC mineures ouvertes"
+    assert translator("fr")(outcome.deadline.subject) == "NC mineures à faire passer sous 5"
     assert translator("en")(outcome.reason) == (
         "5 minor NCs open, which count as a major NC: no certificate can be issued or kept "
         "while 5 or more stay open; if they are not under 5 by 12 June 2026, the "
@@ -345,4 +345,4 @@ def test_five_minors_compromise_points_at_the_missed_day() -> None:
     assert outcome.deadline is not None
     assert outcome.deadline.nc_id is None
     assert (outcome.deadline.step.due, outcome.deadline.step.days_left) == (date(2026, 6, 12), -13)
-    assert translator("fr")(outcome.deadline.subject) == "5 NC mineures ouvertes"
+    assert translator("fr")(outcome.deadline.subject) == "NC mineures à faire passer sous 5"

@@ -30,13 +30,22 @@ class Ranked:
     reason: Msg
 
 
-def rank(items: Sequence[Clocked]) -> tuple[Ranked, ...]:
-    """Every NC with its rank, 1 = deal with it first."""
+def rank(items: Sequence[Clocked], minors_by: date | None = None) -> tuple[Ranked, ...]:
+    """Every NC with its rank, 1 = deal with it first.
+
+    ``minors_by`` is the day 5 or more open minor NCs must be under 5: said in the
+    reasons, and once past, minors that were 5 or more on that day still block (they
+    compromise the certification even if some are lifted since).
+    """
     minors = open_minors(items)
+    today = items[0].today if items else None
+    missed = minors_by is not None and today is not None and today > minors_by
+    if missed:
+        minors = max(minors, open_minors(items, on=minors_by))
     grouped = [(_group(c, minors), c) for c in items]
     grouped.sort(key=lambda gc: _sort_key(*gc))
     return tuple(
-        Ranked(i, item, group, _reason(item, group, minors))
+        Ranked(i, item, group, _reason(item, group, minors, minors_by, missed=missed))
         for i, (group, item) in enumerate(grouped, start=1)
     )
 
@@ -58,7 +67,8 @@ def _sort_key(group: Group, item: Clocked) -> tuple[object, ...]:
     return (group, -item.days_late, due, grade, natural_key(item.nc.id))
 
 
-def _reason(item: Clocked, group: Group, minors: int) -> Msg:
+def _reason(item: Clocked, group: Group, minors: int, minors_by: date | None, *,
+            missed: bool) -> Msg:  # fmt: skip
     following = item.next
     if group is Group.LIFTED:
         return t("lifted on {day}: nothing left to do", day=item.lifted)
@@ -78,14 +88,28 @@ def _reason(item: Clocked, group: Group, minors: int) -> Msg:
     else:
         nxt = t("next: '{step}' by {due}", step=step_label(following.kind), due=following.due)
     if group is Group.BLOCKING:
-        why = (
-            t("a major NC blocks the certificate")
-            if item.nc.grade is Grade.MAJOR
-            else t(
+        if item.nc.grade is Grade.MAJOR:
+            why = t("a major NC blocks the certificate")
+        elif minors_by is not None and missed:
+            why = t(
+                "{n} minor NCs were still open on {due}, the day they had to be under 5: "
+                "together they compromise the certificate",
+                n=minors,
+                due=minors_by,
+            )
+        elif minors_by is not None:
+            why = t(
+                "{n} minor NCs open: from {limit} on, they block the certificate; they must "
+                "be under {limit} by {due}",
+                n=minors,
+                limit=MINOR_LIMIT,
+                due=minors_by,
+            )
+        else:
+            why = t(
                 "{n} minor NCs open: from {limit} on, they block the certificate",
                 n=minors,
                 limit=MINOR_LIMIT,
             )
-        )
         return t("{why}; {next}", why=why, next=nxt)
     return t("minor NC, does not block the certificate; {next}", next=nxt)

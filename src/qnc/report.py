@@ -110,7 +110,7 @@ def build_report(folder: AuditFolder, *, today: date) -> AuditReport:
 
     minors_by = minors_step(notified=notified, rules=rules, today=today)
     outcome = judge(clocked, audit.audit.type, minors_by=minors_by)
-    states = tuple(state(r) for r in rank(clocked))
+    states = tuple(state(r) for r in rank(clocked, minors_by=minors_by.due))
     return AuditReport(folder, today, grid, outcome, states, _next_deadline(clocked, outcome))
 
 

@@ -25,19 +25,16 @@ class Verdict(StrEnum):
 
 @dataclass(frozen=True)
 class Deadline:
-    """A due date: an NC's step or, with ``nc_id`` None, the day ``minors`` open minor NCs,
+    """A due date: an NC's step or, with ``nc_id`` None, the day the open minor NCs,
     5 or more, must be under 5."""
 
     nc_id: str | None
     step: Step
-    minors: int = 0
 
     @property
     def subject(self) -> Msg | str:
-        """What the due date is for: an NC id, or the open minor NCs."""
-        if self.nc_id is not None:
-            return self.nc_id
-        return tn("{n} minor NC open", "{n} minor NCs open", self.minors)
+        """What the due date is for: an NC id, or the minor NCs to bring under 5."""
+        return self.nc_id if self.nc_id is not None else t("minor NCs to bring under 5")
 
 
 @dataclass(frozen=True)
@@ -90,10 +87,10 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step) -> 
             due=minors_by.due,
             fate=_fate(audit_type),
         )
-        return Outcome(Verdict.COMPROMISED, reason, Deadline(None, minors_by, late_minors))
+        return Outcome(Verdict.COMPROMISED, reason, Deadline(None, minors_by))
     if not blocking:
         return Outcome(Verdict.IN_PROGRESS, _minors_only(minors), None)
-    group = Deadline(None, minors_by, minors) if minors >= MINOR_LIMIT else None
+    group = Deadline(None, minors_by) if minors >= MINOR_LIMIT else None
     deadline = _nearest(blocking, group)
     majors = sum(1 for c in blocking if c.nc.grade is Grade.MAJOR)
     cause = _cause(majors, minors, minors_by.due, audit_type)

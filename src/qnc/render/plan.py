@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from qnc import __version__
-from qnc.clocks import StepKind
+from qnc.clocks import Step, StepKind
 from qnc.i18n import Msg, Translator, t, tn
 from qnc.labels import action_type_label, grade_label, status_label, step_label
 from qnc.models import Grade
@@ -86,16 +86,23 @@ def _summary(report: AuditReport, tr: Translator) -> str:
         f"{escape(tr(VERDICTS[outcome.verdict]))}** — {escape(tr(outcome.reason))}\n",
         escape(counts) + "\n",
     ]
-    upcoming = sorted(
-        ((s, n.file.nc.id) for n in report.ncs for s in n.clocked.steps if not s.status.is_met),
-        key=lambda pair: pair[0].due,
-    )
+    pending: list[tuple[Step, Msg | str, Msg]] = [
+        (s, n.file.nc.id, step_label(s.kind))
+        for n in report.ncs
+        for s in n.clocked.steps
+        if not s.status.is_met
+    ]
+    group = outcome.deadline
+    if group is not None and group.nc_id is None and group.step.days_left >= 0:
+        # 5 or more open minors: the day they must be under 5 is a due date of its own
+        pending.append((group.step, group.subject, t("under 5 open minor NCs")))
+    upcoming = sorted(pending, key=lambda item: item[0].due)
     if upcoming:
         lines.append(f"{tr(t('Next due dates:'))}\n")
         lines += [
-            f"- {escape(tr(step.due))} — {escape(nc_id)} — {escape(tr(step_label(step.kind)))} "
+            f"- {escape(tr(step.due))} — {escape(tr(subject))} — {escape(tr(label))} "
             f"({escape(tr(days_left(step.days_left)))})"
-            for step, nc_id in upcoming[:5]
+            for step, subject, label in upcoming[:5]
         ]
         lines.append("")
     return "\n".join(lines)
