@@ -146,6 +146,8 @@ _CLEAN_ENV: dict[str, str | None] = {
     "QNC_LANG": None,
     # Tests never depend on the real date: without --today, commands run on this day.
     "QNC_TODAY": "2026-11-20",
+    # On GitHub Actions, annotation paths would start from the workspace.
+    "GITHUB_WORKSPACE": None,
     "NO_COLOR": None,
     # A developer's or a CI's terminal settings must not change rendered text.
     "FORCE_COLOR": None,

@@ -265,6 +265,22 @@ def test_github_escapes_properties(run: Run, write_audit: WriteAudit, nc_text: s
     )
 
 
+def test_github_paths_from_the_workspace_and_line_breaks(
+    run: Run, write_audit: WriteAudit, nc_text: str, tmp_path: Path
+) -> None:
+    """A step run in a sub-folder still names files from the repository root
+    (GITHUB_WORKSPACE), and a line break in a value becomes GitHub's %0A."""
+    text = nc_text.replace("gravite: mineure", 'gravite: "min\\neure"')
+    folder = write_audit(ncs={"NC-01.yaml": text})
+    env = {"GITHUB_WORKSPACE": str(tmp_path)}
+    first = run("check", ".", *TODAY, "--format", "github", env=env, cwd=folder).stdout
+    assert first.splitlines()[0] == (
+        "::error file=audit/nc/NC-01.yaml,line=3,col=10,title=qnc [valeur-invalide]::"
+        "« min%0Aeure » n'est pas accepté ; vouliez-vous dire « mineure » ? "
+        "Valeurs acceptées : mineure, majeure"
+    )
+
+
 @pytest.fixture
 def hostile(write_audit: WriteAudit, nc_text: str) -> str:
     """An audit whose folder name and one value hold terminal control characters."""

@@ -12,10 +12,11 @@ from qnc.diagnostics import Diagnostic, Severity
 from qnc.i18n import Translator, t, tn
 
 
-def display_path(path: Path) -> str:
-    """``path`` relative to the current folder when below it, else absolute."""
+def display_path(path: Path, base: Path | None = None) -> str:
+    """``path`` relative to ``base`` (the current folder by default) when below it, else
+    absolute."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return str(path.relative_to(base or Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -74,19 +75,23 @@ def json_text(payload: object) -> str:
 
 
 def as_github(diagnostics: Sequence[Diagnostic], tr: Translator) -> str:
-    """Workflow commands that GitHub Actions shows as annotations on the files."""
+    """Workflow commands that GitHub Actions shows as annotations on the files. Paths are
+    relative to ``GITHUB_WORKSPACE`` (the repository) when set, as GitHub expects, even
+    for a step run in a sub-folder; line breaks become GitHub's ``%0A``."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
     lines = []
     for d in diagnostics:
         level = "error" if d.is_error else "warning"
+        path = display_path(d.path, Path(workspace) if workspace else None)
         props = ",".join(
             [
-                f"file={_escape_property(visible(display_path(d.path)).replace(os.sep, '/'))}",
+                f"file={visible(_escape_property(path.replace(os.sep, '/')))}",
                 f"line={d.line}",
                 f"col={d.column}",
                 f"title={_escape_property(f'qnc [{d.code}]')}",
             ]
         )
-        lines.append(f"::{level} {props}::{_escape_data(visible(tr(d.message)))}\n")
+        lines.append(f"::{level} {props}::{visible(_escape_data(tr(d.message)))}\n")
     return "".join(lines)
 
 
