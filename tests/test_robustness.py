@@ -9,15 +9,18 @@ bad file (1), instead of a traceback, a hang or a wrong "soldée".
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import NC
+from tests.conftest import NC, ROOT
 
 WriteAudit = Callable[..., Path]
 Run = Callable[..., Any]
@@ -322,3 +325,55 @@ def test_evidence_in_a_forbidden_folder_is_not_called_missing(
     monkeypatch.setattr(Path, "stat", guarded)
     result = run_main("check", "audit", *TODAY)
     assert (result.exit_code, result.stderr) == (0, "")
+
+
+# --- output streams: closed, non-UTF-8, a reader that leaves -------------------------------
+
+QNC = [sys.executable, "-m", "qnc"]
+BROKEN_EXAMPLE = str(ROOT / "examples" / "invalides" / "valeur-enum")
+
+
+def test_ascii_stream_gets_escapes_and_json_stays_utf8() -> None:
+    """PYTHONIOENCODING=ascii (or a cp1252 pipe): text shows \\xe9 instead of a traceback;
+    JSON is UTF-8 bytes whatever the stream's encoding."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    text = subprocess.run([*QNC, "check", BROKEN_EXAMPLE, *TODAY], env=env,
+                          capture_output=True, check=False)  # fmt: skip
+    assert text.returncode == 1
+    assert b"Traceback" not in text.stderr
+    assert b"n'est pas accept\\xe9" in text.stderr
+    as_json = subprocess.run([*QNC, "check", BROKEN_EXAMPLE, *TODAY, "--format", "json"],
+                             env=env, capture_output=True, check=False)  # fmt: skip
+    assert as_json.returncode == 1
+    message = json.loads(as_json.stdout.decode("utf-8"))["diagnostics"][0]["message"]
+    assert message.startswith("« majeur » n'est pas accepté")
+
+
+@pytest.mark.parametrize("closed", ["stdout", "stderr"])
+def test_closed_output_stream_is_no_failure(closed: str) -> None:
+    """`qnc check … >&-` or `2>&-`: the command runs and its exit status is its own."""
+    code = (
+        "import os, sys, runpy\n"
+        f"os.close({1 if closed == 'stdout' else 2}); sys.{closed} = None\n"
+        f"sys.argv = ['qnc', 'check', {str(ROOT / 'examples' / '2026-09-audit-initial')!r}, "
+        "'--today', '2026-11-20']\n"
+        "runpy.run_module('qnc', run_name='__main__')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_reader_that_leaves_gives_141_without_a_message() -> None:
+    """`qnc status … | head -1` on a long output: the status of a closed pipe (141, as
+    for SIGPIPE), not 1, and no error message (only the usual pointer to warnings)."""
+    process = subprocess.Popen(
+        [*QNC, "status", str(ROOT / "examples" / "cas-limites"), "--detail", *TODAY],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "400"},
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    assert process.wait() == 141
+    assert (
+        process.stderr.read() == "4 avertissements : lancez « qnc check » pour les voir.\n".encode()
+    )

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 
 def main() -> None:
     """Run qnc; Ctrl-C while it is still starting ends quietly too (exit status 130)."""
+    _usable_streams()
     try:
         from qnc.cli.app import main as run
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)
     run()
+
+
+def _usable_streams() -> None:
+    """Output that can always be written: a closed stream (``qnc check 2>&-``) writes to
+    nowhere instead of failing, and a character the stream's encoding lacks (an ASCII or
+    cp1252 pipe) is written as an escape such as ``\\xe9`` instead of a traceback."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115
+        elif hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")

@@ -12,7 +12,7 @@ import typer
 
 from qnc import __version__
 from qnc.cli.options import h, help_language
-from qnc.cli.usage import Command, Group, UsageError, report_usage_error
+from qnc.cli.usage import Command, Group, ReaderLeft, UsageError, report_usage_error
 from qnc.errors import QncError
 from qnc.i18n import t, translator
 
@@ -68,6 +68,9 @@ def main() -> None:
     """Console entry point: user mistakes end with a message, never a traceback."""
     try:
         code = app(standalone_mode=False, prog_name="qnc")
+        sys.stdout.flush()  # a closed pipe shows here, not as a warning at exit
+    except ReaderLeft:
+        code = _output_failed(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)))
     except UsageError as exc:
         code = report_usage_error(exc)
     except QncError as exc:
@@ -90,12 +93,17 @@ _OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 def _output_failed(exc: OSError) -> int:
-    """Say why the output could not be written; a reader that left needs no message."""
+    """Say why the output could not be written; a reader that left needs no message.
+
+    A reader that left (``qnc status | head -1``) gives 141, the status of a program
+    stopped by SIGPIPE, as git and most Unix tools give: not 1, which means problems
+    found in the files."""
     with contextlib.suppress(OSError):  # nothing more may reach the broken stream
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    if exc.errno != errno.EPIPE:
-        from qnc.oserrors import reason
+    if exc.errno == errno.EPIPE:
+        return 128 + 13
+    from qnc.oserrors import reason
 
-        message = t("cannot write the output: {reason}", reason=reason(exc))
-        sys.stderr.write(f"qnc: {translator(help_language())(message)}\n")
+    message = t("cannot write the output: {reason}", reason=reason(exc))
+    sys.stderr.write(f"qnc: {translator(help_language())(message)}\n")
     return 1

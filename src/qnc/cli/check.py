@@ -43,7 +43,9 @@ def check(
     tr = translator(language(lang, inspection.declared_language))
     found = inspection.diagnostics
     if output is CheckFormat.json:
-        sys.stdout.write(render.as_json(found, tr, inspection.files))
+        from qnc.cli.output import write_utf8
+
+        write_utf8(render.as_json(found, tr, inspection.files))
     elif output is CheckFormat.github:
         sys.stdout.write(render.as_github(found, tr))
         sys.stdout.write(render.summary(found, tr, inspection.files))

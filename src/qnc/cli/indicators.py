@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -42,7 +41,9 @@ def indicators(
     grid = grid_for(today_or_now(today), grid_id.value if grid_id else None)
     chosen = [i for i in grid.indicators.values() if category is None or category in i.applies]
     if output is Format.json:
-        sys.stdout.write(indicators_json(grid, chosen, tr))
+        from qnc.cli.output import write_utf8
+
+        write_utf8(indicators_json(grid, chosen, tr))
         return
     from qnc.render.console import console
 

@@ -69,7 +69,9 @@ def plan(
     target = out.absolute() if out is not None and str(out) != "-" else None
     text = plan_markdown(report, tr, links_from=target.parent if target else Path.cwd())
     if target is None:
-        sys.stdout.write(text)
+        from qnc.cli.output import write_utf8
+
+        write_utf8(text)
         mention_warnings(warnings, tr)
         return
     from qnc.files import fingerprinted, write_atomically

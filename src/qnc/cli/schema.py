@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -39,4 +38,6 @@ def schema(
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **model.model_json_schema(by_alias=True, mode="validation"),
     }
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    from qnc.cli.output import write_utf8
+
+    write_utf8(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

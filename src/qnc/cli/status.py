@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -39,9 +38,10 @@ def status(
 
     ordered = by_urgency(read.reports)
     if output is Format.json:
+        from qnc.cli.output import write_utf8
         from qnc.render.status_json import status_json
 
-        sys.stdout.write(status_json(ordered, today=day, tr=tr, broken=read.broken))
+        write_utf8(status_json(ordered, today=day, tr=tr, broken=read.broken))
     elif len(ordered) == 1 and not read.broken:
         from qnc.render.console import console
         from qnc.render.status import audit_view

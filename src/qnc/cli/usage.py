@@ -174,8 +174,19 @@ class _NamedArgument(TyperArgument):
         return None if self.metavar else super().display_type_rich(ctx)
 
 
+class ReaderLeft(Exception):
+    """The reader of the output closed the pipe (``qnc status | head -1``)."""
+
+
 class Command(TyperCommand):
     context_class = LocalizedContext
+
+    def invoke(self, ctx: Any) -> Any:
+        # Click ends a closed pipe with status 1 (problems found, for qnc): raise past it.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise ReaderLeft from exc
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
