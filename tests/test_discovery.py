@@ -94,6 +94,26 @@ def test_nc_folder_without_audit(write_audit: WriteAudit, tmp_path: Path) -> Non
     assert find_audits([tmp_path]).folders == []
 
 
+def test_linked_audit_folders_are_found_once_and_loops_end(
+    write_audit: WriteAudit, tmp_path: Path
+) -> None:
+    """An audit linked into a portfolio folder is found; one reached both directly and
+    through a link is found once; a link back up the tree does not loop."""
+    real = write_audit(name="real")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (write_audit(name="elsewhere/kept")).rename(elsewhere / "kept-audit")
+    portfolio = tmp_path / "portfolio"
+    portfolio.mkdir()
+    (portfolio / "linked").symlink_to(elsewhere / "kept-audit")
+    (portfolio / "loop").symlink_to(portfolio)
+    assert find_audits([portfolio]).folders == [portfolio / "linked"]
+    (tmp_path / "also-real").symlink_to(real)
+    found = find_audits([tmp_path]).folders
+    assert len(found) == 2
+    assert {f.resolve() for f in found} == {real.resolve(), (elsewhere / "kept-audit").resolve()}
+
+
 def test_nc_folder_of_an_audit_means_the_audit(write_audit: WriteAudit) -> None:
     """The nc/ folder of an audit means that audit, as a file inside it does."""
     folder = write_audit()

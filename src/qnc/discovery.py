@@ -99,7 +99,16 @@ def _walk(root: Path, found: Found) -> None:
             raise exc  # the given folder itself: a user error, said at once
         found.unreadable.append(folder_problem(Path(exc.filename), exc))
 
-    for current, dirs, files in os.walk(root, onerror=unreadable):
+    seen: set[str] = set()
+    # Linked folders are followed (an audit kept elsewhere and linked into the portfolio
+    # must not be skipped in silence); each real folder is searched once, so a link
+    # loop ends.
+    for current, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(current)
+        if real in seen:
+            dirs.clear()
+            continue
+        seen.add(real)
         here = Path(current)
         if AUDIT_FILE in files:
             found.folders.append(here)
