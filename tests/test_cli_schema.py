@@ -40,9 +40,7 @@ def test_audit_schema_writes_durations_and_dates_as_text(run_main) -> None:
     assert isinstance(defs, dict)
     plan = defs["Rules"]["properties"]["plan_mineure"]
     assert (plan["type"], plan["default"]) == ("string", "30 jours")
-    assert defs["AuditInfo"]["properties"]["debut"] == {
-        "format": "date", "title": "Debut", "type": "string",
-    }  # fmt: skip
+    assert defs["AuditInfo"]["properties"]["debut"] == {"format": "date", "type": "string"}
     assert schema["required"] == ["organisme", "certificateur", "audit"]
 
 
@@ -79,3 +77,14 @@ def test_common_options_are_accepted(run_main) -> None:
     plain = run_main("schema", "nc")
     result = run_main("schema", "nc", "--today", "2026-04-20", "--lang", "en")
     assert (result.exit_code, result.stdout) == (0, plain.stdout)
+
+
+def test_schema_has_no_generated_titles_nor_english_docstrings(run_main) -> None:
+    """No 'Fait Le' titles nor the code's English docstrings reach an editor; a property
+    named 'description' (of an action) stays."""
+    text = run_main("schema", "nc").stdout
+    assert '"title"' not in text
+    document = json.loads(text)
+    action = document["$defs"]["Action"]
+    assert "description" not in action
+    assert "description" in action["properties"]

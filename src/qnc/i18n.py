@@ -87,7 +87,10 @@ class Translator:
         return self._catalog.gettext(template).format(day=day.day, month=month, year=day.year)
 
     def short_date(self, day: dt.date) -> str:
-        """A date for narrow places (tables): ``15/04/2026``, day first in both languages."""
+        """A date for narrow places (tables): ``15/04/2026`` in French; ISO ``2026-04-15``
+        in English, where day first and month first would both be read."""
+        if self.language == "en":
+            return day.isoformat()
         return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
     def _message(self, msg: Msg) -> str:

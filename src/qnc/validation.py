@@ -39,7 +39,7 @@ _TYPE_MESSAGES = {
     "qnc_date_french": t("'{value}' is not in ISO form; write {iso}"),
     "qnc_date_impossible": t("'{value}' is not a date that exists in the calendar"),
     "qnc_date_range": t("this date is not between the years {first} and {last}; check it"),
-    "qnc_duration": t("'{value}' is not a duration; write for instance '30 jours' or '3 mois'"),
+    "qnc_duration": t("'{value}' is not a duration; write for instance '30 days' or '3 months'"),
     "qnc_duration_range": t("'{value}' is too long: a certifier's rule is at most 10 years"),
     "qnc_siret": t("'{value}' is not a valid SIRET: 14 digits whose Luhn key is right"),
     "qnc_nda": t("'{value}' is not a valid NDA: 11 digits"),

@@ -44,13 +44,7 @@ def _checked_day(ctx: typer.Context, param: typer.CallbackParam, value: object) 
     problem = _date_problem(str(value))
     if problem is None:
         return date.fromisoformat(str(value))
-    source = ctx.get_parameter_source(param.name) if param.name else None
-    if source is not None and source.name == "ENVIRONMENT" and param.envvar:
-        problem = t(
-            "{problem} (value of the environment variable {name})",
-            problem=problem,
-            name=str(param.envvar),
-        )
+    # Click adds "(env var: 'QNC_TODAY')" when the value came from there; usage.py says it.
     raise typer.BadParameter(translator(help_language())(problem))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -36,8 +36,23 @@ def schema(
     model = Audit if kind is Kind.audit else NonConformity
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **model.model_json_schema(by_alias=True, mode="validation"),
+        **_plain(model.model_json_schema(by_alias=True, mode="validation")),
     }
     from qnc.cli.output import write_utf8
 
     write_utf8(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _plain(node: Any, *, names: bool = False) -> Any:
+    """The schema without Pydantic's titles ("Fait Le") and the code's English docstrings,
+    which an editor would show to French users; ``names`` marks a mapping of property
+    names, whose keys are kept whatever they are (an action has a 'description')."""
+    if isinstance(node, dict):
+        return {
+            key: _plain(value, names=key in ("properties", "$defs") and not names)
+            for key, value in node.items()
+            if names or key not in ("title", "description")
+        }
+    if isinstance(node, list):
+        return [_plain(item) for item in node]
+    return node

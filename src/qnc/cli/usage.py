@@ -75,7 +75,13 @@ def _extra(match: re.Match[str]) -> Msg:
 
 
 def _invalid(match: re.Match[str]) -> Msg:
-    return t("invalid value for {x}: {rest}", x=_bare(match["x"]), rest=reworded(match["rest"]))
+    option = _bare(match["x"])
+    message = t("invalid value for {x}: {rest}", x=option, rest=reworded(match["rest"]))
+    typed = any(a == option or a.startswith(f"{option}=") for a in sys.argv[1:])
+    if match["env"] and not typed:  # QNC_LANG=en_US: say where the value comes from
+        return t("{problem} (value of the environment variable {name})", problem=message,
+                 name=match["env"])  # fmt: skip
+    return message
 
 
 _QUOTED = r"(?P<x>'[^']*'|\"[^\"]*\")"
@@ -125,7 +131,10 @@ _ERRORS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Msg]], ...] = tu
             rf"Option {_QUOTED} does not take a value\.",
             lambda m: t("the option {x} takes no value", x=_bare(m["x"])),
         ),
-        (r"Invalid value for (?P<x>.*?)(?: \(env var: '[^']*'\))?: (?P<rest>.*)", _invalid),
+        (
+            r"Invalid value for (?P<x>.*?)(?: \(env var: '(?P<env>[^']*)'\))?: (?P<rest>.*)",
+            _invalid,
+        ),
         (r"Invalid value: (?P<rest>.*)", lambda m: t("invalid value: {rest}", rest=m["rest"])),
         (
             rf"(?:Value error, )?{_QUOTED} is not one of (?P<choices>.*?)\.?",
