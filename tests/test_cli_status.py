@@ -326,6 +326,38 @@ def test_portfolio_waiting_for_the_certifier_comes_after_what_is_owed(
     assert "20/08/2026 (NC-01)" in rows[0]
 
 
+def test_nc_carried_over_to_the_next_audit_is_closed_in_the_old_one(
+    run_main, write_audit, tmp_path: Path
+) -> None:
+    """NC-03 of the initial audit, still open, is taken over by NC-01 of the surveillance
+    audit (origine): read together, the old one is closed as carried over on the new
+    notification, no longer late nor chased; read alone, it stays open."""
+    old_nc = (
+        "id: NC-03\nindicateur: 12\ngravite: mineure\nconstat: x\n"
+        "actions:\n  - id: A1\n    responsable: Léa Roux\n    echeance: 2026-04-30\n"
+    )
+    old = write_audit(major_audit("2026-03-12"), {"NC-03.yaml": old_nc}, name="a-initial")
+    new_nc = MAJOR.replace("indicateur: 11", "indicateur: 12") + (
+        "origine: ../a-initial/nc/NC-03.yaml\n"
+    )
+    new_audit = major_audit("2027-01-10").replace("debut: 2026-03-09", "debut: 2027-01-05")
+    write_audit(new_audit, {"NC-01.yaml": new_nc}, name="b-surveillance")
+    result = run_main("status", ".", "--format", "json", "--today", "2027-01-20", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    audits = {Path(a["chemin"]).name: a for a in json.loads(result.stdout)["audits"]}
+    (carried,) = audits["a-initial"]["non_conformites"]
+    assert (carried["levee"], carried["reprise"], carried["relances"]) == (False, True, [])
+    assert (audits["a-initial"]["verdict"], audits["a-initial"]["motif"]) == (
+        "soldee",
+        "toutes les non-conformités sont levées ou reprises par un audit suivant",
+    )
+    detail = run_main("status", ".", "--detail", "--today", "2027-01-20", cwd=tmp_path,
+                      env={"COLUMNS": "200"})  # fmt: skip
+    assert "reprise le 10 janvier 2027" in detail.stdout
+    alone = run_main("status", str(old), "--format", "json", "--today", "2027-01-20")
+    assert json.loads(alone.stdout)["audits"][0]["non_conformites"][0]["reprise"] is False
+
+
 def test_portfolio_blocked_before_in_progress(run_main, write_audit, tmp_path: Path) -> None:
     """A `bloquee` audit comes before an `en_cours` one, even one with a nearer due date."""
     write_audit(name="a-minor")  # plan of its minor NC due on 11 April
@@ -420,7 +452,7 @@ def test_status_json_has_exactly_the_documented_keys(run_main) -> None:
     }  # fmt: skip
     assert {frozenset(nc) for nc in audit["non_conformites"]} == {
         frozenset({"actions", "etapes", "explication", "fichier", "gravite", "id", "indicateur",
-                   "levee", "rang", "relances"}),
+                   "levee", "rang", "relances", "reprise"}),
     }  # fmt: skip
 
 

@@ -236,3 +236,19 @@ def test_action_status_counts_done_only_from_its_day(
     item = Action.model_validate({"id": "A1", "responsable": "M. D.", "echeance": due,
                                   "fait_le": done})  # fmt: skip
     assert action_status(item, today=today, alert=DAYS_14) is status
+
+
+def test_carried_over_nc_is_closed_from_the_day_it_was_taken_over() -> None:
+    """Taken over by a later audit notified on 10 January 2027: still open the day
+    before, closed (carried, not lifted) from that day; a lift recorded before wins."""
+    file = NcFile(Path("NC-03.yaml"), nc(gravite="mineure", indicateur=12))
+    taken = date(2027, 1, 10)
+    before = clock(file, notified=date(2026, 3, 12), rules=Rules(), today=date(2027, 1, 9),
+                   carried_on=taken)  # fmt: skip
+    assert (before.open, before.carried) == (True, False)
+    after = clock(file, notified=date(2026, 3, 12), rules=Rules(), today=taken, carried_on=taken)
+    assert (after.open, after.carried, after.lifted) == (False, True, taken)
+    lifted = NcFile(Path("NC-03.yaml"), nc(gravite="mineure", indicateur=12, levee_le="2026-09-01"))
+    earlier = clock(lifted, notified=date(2026, 3, 12), rules=Rules(), today=taken,
+                    carried_on=taken)  # fmt: skip
+    assert (earlier.carried, earlier.lifted) == (False, date(2026, 9, 1))

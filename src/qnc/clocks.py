@@ -58,9 +58,12 @@ class Clocked:
     file: NcFile
     steps: tuple[Step, ...]
     lifted: date | None
-    """The day the NC was lifted, if that day has come."""
+    """The day the NC was lifted (or carried over), if that day has come."""
     today: date
     """The day the steps are evaluated on."""
+    carried: bool = False
+    """Closed here because a later audit took it over (its NC names this one as
+    ``origine``): followed there, not lifted."""
 
     @property
     def nc(self) -> NonConformity:
@@ -103,10 +106,17 @@ def status_on(due: date, met_on: date | None, *, today: date, alert: Duration) -
     return Status.UPCOMING
 
 
-def clock(file: NcFile, *, notified: date, rules: Rules, today: date) -> Clocked:
-    """The regulatory steps of an NC, in order, with their status on ``today``."""
+def clock(file: NcFile, *, notified: date, rules: Rules, today: date,
+          carried_on: date | None = None) -> Clocked:  # fmt: skip
+    """The regulatory steps of an NC, in order, with their status on ``today``.
+
+    ``carried_on`` is the notification of a later audit whose NC takes this one over
+    (shared/domain/qualiopi.md: a minor NC still open at the next audit becomes a major
+    NC there): from that day the NC is closed in this audit.
+    """
     nc = file.nc
-    lifted = known(nc.lifted, today)
+    carried = known(nc.lifted, today) is None and known(carried_on, today) is not None
+    lifted = known(nc.lifted, today) or known(carried_on, today)
     correction_due = rules.major_correction.after(notified)
     if nc.grade is Grade.MAJOR:
         plan = [
@@ -129,7 +139,7 @@ def clock(file: NcFile, *, notified: date, rules: Rules, today: date) -> Clocked
         )
         for kind, due, fact, basis in plan
     )
-    return Clocked(file, steps, lifted, today)
+    return Clocked(file, steps, lifted, today, carried)
 
 
 def step_on(kind: StepKind, due: date, met_on: date | None, *, today: date, alert: Duration,

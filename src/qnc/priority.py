@@ -70,6 +70,9 @@ def _sort_key(group: Group, item: Clocked) -> tuple[object, ...]:
 def _reason(item: Clocked, group: Group, minors: int, minors_by: date | None, *,
             missed: bool) -> Msg:  # fmt: skip
     following = item.next
+    if group is Group.LIFTED and item.carried:
+        return t("carried over to a later audit on {day}: it is followed there",
+                 day=item.lifted)  # fmt: skip
     if group is Group.LIFTED:
         return t("lifted on {day}: nothing left to do", day=item.lifted)
     late = item.most_late

@@ -15,6 +15,7 @@ from qnc.cli.options import Lang, language
 from qnc.i18n import Translator, t, tn, translator
 
 if TYPE_CHECKING:
+    from qnc.folder import AuditFolder
     from qnc.report import AuditReport, Broken
 
 
@@ -37,15 +38,15 @@ def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
     view must not go blank for one typo)."""
     from qnc.inspection import inspect_paths
     from qnc.render.diagnostics import as_text, counts, summary
-    from qnc.report import Broken, build_report
+    from qnc.report import Broken
 
     inspection = inspect_paths(paths, today=today)
     tr = translator(language(lang, inspection.declared_language))
     found = inspection.diagnostics
     _, warnings = counts(found)
     if not inspection.has_errors:
-        reports = [build_report(x.folder, today=today) for x in inspection.loaded if x.folder]
-        return Read(reports, tr, warnings)
+        return Read(_reports([x.folder for x in inspection.loaded if x.folder], today), tr,
+                    warnings)  # fmt: skip
     sys.stderr.write(as_text(found, tr))
     sys.stderr.write(summary(found, tr, inspection.files))
     sound = [
@@ -70,8 +71,15 @@ def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
             len(broken),
         )
         sys.stderr.write(tr(message) + "\n")
-    reports = [build_report(x.folder, today=today) for x in sound if x.folder]
+    reports = _reports([x.folder for x in sound if x.folder], today)
     return Read(reports, tr, warnings, broken, failed=True)
+
+
+def _reports(folders: list[AuditFolder], today: date) -> list[AuditReport]:
+    from qnc.report import build_report, carried_over
+
+    carried = carried_over(folders)
+    return [build_report(folder, today=today, carried=carried) for folder in folders]
 
 
 def mention_warnings(warnings: int, tr: Translator) -> None:

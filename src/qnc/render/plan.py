@@ -166,6 +166,8 @@ def _actions(state: NcState, report: AuditReport, tr: Translator, links_from: Pa
         status: Msg
         if item.done and action.done:
             status = t("done on {day}", day=action.done)
+        elif state.clocked.carried:
+            status = t("not done (the NC is carried over to a later audit)")
         elif not state.clocked.open:
             status = t("not done (the NC is lifted)")
         else:

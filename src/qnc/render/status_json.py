@@ -56,7 +56,8 @@ def _nc(state: NcState, tr: Translator) -> dict[str, Any]:
         "id": nc.id,
         "indicateur": nc.indicator,
         "gravite": nc.grade.value,
-        "levee": not state.clocked.open,
+        "levee": not state.clocked.open and not state.clocked.carried,
+        "reprise": state.clocked.carried,
         "etapes": [
             {
                 "etape": step.kind.value,

@@ -33,6 +33,8 @@ def days_left(days: int) -> Msg:
 
 
 def state_of(nc: NcState) -> Msg:
+    if nc.group is Group.LIFTED and nc.clocked.carried:
+        return t("carried over on {day}", day=nc.clocked.lifted)
     if nc.group is Group.LIFTED:
         return t("lifted on {day}", day=nc.clocked.lifted)
     return GROUPS[nc.group]
