@@ -346,3 +346,19 @@ def test_five_minors_compromise_points_at_the_missed_day() -> None:
     assert outcome.deadline.nc_id is None
     assert (outcome.deadline.step.due, outcome.deadline.step.days_left) == (date(2026, 6, 12), -13)
     assert translator("fr")(outcome.deadline.subject) == "NC mineures à faire passer sous 5"
+
+
+def test_renewal_after_the_certificate_ended_says_so() -> None:
+    """A renewal whose certificate ended on 28 February: no 'suspended, then withdrawn'
+    for a certificate that no longer exists; before its end, the usual fate."""
+    item = clocked("NC-1", "majeure", date(2026, 3, 5), indicator=11)
+    minors_by = minors_step(notified=NOTIFIED, rules=Rules(), today=date(2026, 3, 5))
+    ended = judge([item], AuditType.RENEWAL, minors_by=minors_by,
+                  certificate_end=date(2026, 2, 28))  # fmt: skip
+    assert translator("fr")(ended.reason).endswith(
+        "faute de quoi aucun nouveau certificat ne sera délivré ; l'actuel a pris fin "
+        "le 28 février 2026, l'organisme est donc déjà sans certification"
+    )
+    valid = judge([item], AuditType.RENEWAL, minors_by=minors_by,
+                  certificate_end=date(2026, 3, 5))  # fmt: skip
+    assert translator("fr")(valid.reason).endswith("le certificat sera suspendu, puis retiré")

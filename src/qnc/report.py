@@ -135,7 +135,8 @@ def build_report(folder: AuditFolder, *, today: date,
         return NcState(ranked, grid.indicators.get(ranked.item.nc.indicator), actions)
 
     minors_by = minors_step(notified=notified, rules=rules, today=today)
-    outcome = judge(clocked, audit.audit.type, minors_by=minors_by)
+    end = audit.certificate.end if audit.certificate else None
+    outcome = judge(clocked, audit.audit.type, minors_by=minors_by, certificate_end=end)
     states = tuple(state(r) for r in rank(clocked, minors_by=minors_by.due))
     return AuditReport(folder, today, grid, outcome, states, _next_deadline(clocked, outcome))
 

@@ -60,14 +60,17 @@ def blocks_certificate(item: Clocked, minors_open: int) -> bool:
     return item.nc.grade is Grade.MAJOR or minors_open >= MINOR_LIMIT
 
 
-def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step) -> Outcome:
+def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step,
+          certificate_end: date | None = None) -> Outcome:  # fmt: skip
     """The first verdict of §2.2 that applies.
 
     ``minors_by`` is the step by which 5 or more open minor NCs, counting as one major
     NC, must fall under 5: a major NC's correction (see ``clocks.minors_step``). Still 5
     or more at the end of that day, they compromise the certification as a major NC late
-    in its correction would, even if some are lifted later.
+    in its correction would, even if some are lifted later. ``certificate_end`` is the
+    last day of the certificate held: once past, nothing is left to suspend.
     """
+    fate = _fate(audit_type, certificate_end, ncs[0].today if ncs else None)
     open_ncs = [c for c in ncs if c.open]
     if not ncs:
         return Outcome(Verdict.CLOSED, t("no non-conformity was raised"), None)
@@ -79,7 +82,7 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step) -> 
         )
     if not open_ncs:
         return Outcome(Verdict.CLOSED, t("every non-conformity is lifted"), None)
-    compromised = _late_correction(open_ncs, audit_type)
+    compromised = _late_correction(open_ncs, fate)
     if compromised:
         return compromised
     minors = open_minors(ncs)
@@ -91,7 +94,7 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step) -> 
             "major NC not corrected in time; {fate}",
             count=tn("{n} minor NC still open", "{n} minor NCs still open", late_minors),
             due=minors_by.due,
-            fate=_fate(audit_type),
+            fate=fate,
         )
         return Outcome(Verdict.COMPROMISED, reason, Deadline(None, minors_by))
     if not blocking:
@@ -99,13 +102,13 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step) -> 
     group = Deadline(None, minors_by) if minors >= MINOR_LIMIT else None
     deadline = _nearest(blocking, group)
     majors = sum(1 for c in blocking if c.nc.grade is Grade.MAJOR)
-    cause = _cause(majors, minors, minors_by.due, audit_type)
+    cause = _cause(majors, minors, minors_by.due, fate)
     if group is not None and majors:  # the cause speaks of the majors only
         also = t(
             "{count} must also be under 5 by {due}, or {fate}",
             count=tn("{n} minor NC open", "{n} minor NCs open", minors),
             due=minors_by.due,
-            fate=_fate(audit_type),
+            fate=fate,
         )
         cause = t("{cause}; {next}", cause=cause, next=also)
     if deadline is None:
@@ -114,12 +117,12 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step) -> 
         return Outcome(Verdict.BLOCKED, cause, deadline)
     return Outcome(
         Verdict.BLOCKED,
-        t("{cause}; {next}", cause=cause, next=_next(deadline, audit_type)),
+        t("{cause}; {next}", cause=cause, next=_next(deadline, fate)),
         deadline,
     )
 
 
-def _late_correction(open_ncs: Sequence[Clocked], audit_type: AuditType) -> Outcome | None:
+def _late_correction(open_ncs: Sequence[Clocked], fate: Msg) -> Outcome | None:
     """A major NC whose proof of correction is overdue, or was sent after its due date:
     the deadline is missed either way (shared/domain/qualiopi.md)."""
     for item in open_ncs:
@@ -131,7 +134,7 @@ def _late_correction(open_ncs: Sequence[Clocked], audit_type: AuditType) -> Outc
                 "{id}: the proof of correction was due on {due} and has not been sent; {fate}",
                 id=item.nc.id,
                 due=correction.due,
-                fate=_fate(audit_type),
+                fate=fate,
             )
         else:
             reason = t(
@@ -140,7 +143,7 @@ def _late_correction(open_ncs: Sequence[Clocked], audit_type: AuditType) -> Outc
                 id=item.nc.id,
                 due=correction.due,
                 sent=correction.met_on,
-                fate=_fate(audit_type),
+                fate=fate,
             )
         return Outcome(Verdict.COMPROMISED, reason, Deadline(item.nc.id, correction))
     return None
@@ -156,7 +159,7 @@ def _minors_only(minors: int) -> Msg:
     )
 
 
-def _cause(majors: int, minors: int, minors_by: date, audit_type: AuditType) -> Msg:
+def _cause(majors: int, minors: int, minors_by: date, fate: Msg) -> Msg:
     if majors:
         return tn(
             "{n} major NC open: no certificate can be issued or kept until it is lifted",
@@ -168,11 +171,11 @@ def _cause(majors: int, minors: int, minors_by: date, audit_type: AuditType) -> 
         "or more stay open; if they are not under 5 by {due}, {fate}",
         count=tn("{n} minor NC open", "{n} minor NCs open", minors),
         due=minors_by,
-        fate=_fate(audit_type),
+        fate=fate,
     )
 
 
-def _next(deadline: Deadline, audit_type: AuditType) -> Msg:
+def _next(deadline: Deadline, fate: Msg) -> Msg:
     """What comes next for the nearest blocking NC, in the past or the future tense."""
     step, nc_id = deadline.step, deadline.subject
     late = -step.days_left
@@ -194,12 +197,20 @@ def _next(deadline: Deadline, audit_type: AuditType) -> Msg:
     following = t("next: '{step}' for {id} by {due}", step=step_label(step.kind), id=nc_id,
                   due=step.due)  # fmt: skip
     if step.kind is StepKind.CORRECTION:
-        return t("{next}; if missed, {fate}", next=following, fate=_fate(audit_type))
+        return t("{next}; if missed, {fate}", next=following, fate=fate)
     return following
 
 
-def _fate(audit_type: AuditType) -> Msg:
-    """What a missed deadline costs, by audit type (shared/domain/qualiopi.md)."""
+def _fate(audit_type: AuditType, certificate_end: date | None, today: date | None) -> Msg:
+    """What a missed deadline costs, by audit type (shared/domain/qualiopi.md). A
+    certificate already ended cannot be suspended: the organisation is without one."""
+    held = audit_type in (AuditType.RENEWAL, AuditType.SURVEILLANCE)
+    if held and certificate_end is not None and today is not None and certificate_end < today:
+        return t(
+            "no new certificate will be issued; the current one ended on {end}, so the "
+            "organisation is already without certification",
+            end=certificate_end,
+        )
     if audit_type is AuditType.INITIAL:
         return t("the certification will be refused (a new application only 3 months later)")
     if audit_type is AuditType.EXTENSION:
