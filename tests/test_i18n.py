@@ -167,3 +167,22 @@ def test_catalog_has_no_stale_entry() -> None:
     finally:
         sys.path.remove(str(ROOT / "scripts"))
     assert stale_messages() == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "fr", "en"),
+    [
+        ((2026, 11, 24), (2026, 11, 26), "du 24 au 26 novembre 2026", "from 24 to 26 November 2026"),
+        ((2026, 11, 1), (2026, 11, 3), "du 1er au 3 novembre 2026", "from 1 to 3 November 2026"),
+        ((2026, 9, 30), (2026, 10, 2), "du 30 septembre au 2 octobre 2026",
+         "from 30 September to 2 October 2026"),
+        ((2026, 12, 30), (2027, 1, 2), "du 30 décembre 2026 au 2 janvier 2027",
+         "from 30 December 2026 to 2 January 2027"),
+    ],
+)  # fmt: skip
+def test_span_says_what_the_two_days_share_once(
+    start: tuple[int, int, int], end: tuple[int, int, int], fr: str, en: str
+) -> None:
+    """An audit over several days reads 'du 24 au 26 novembre 2026', not the month twice."""
+    first, last = date(*start), date(*end)
+    assert (translator("fr").span(first, last), translator("en").span(first, last)) == (fr, en)

@@ -49,6 +49,15 @@ class Msg:
     count: int | None = None
 
 
+@dataclass(frozen=True)
+class Span:
+    """Two days as prose, without repeating what they share: ``du 24 au 26 novembre
+    2026``, ``du 30 septembre au 2 octobre 2026``."""
+
+    start: dt.date
+    end: dt.date
+
+
 def t(text: str, /, **args: object) -> Msg:
     """Mark ``text`` for translation; ``{name}`` fields are filled from ``args``."""
     return Msg(text, tuple(args.items()))
@@ -71,6 +80,8 @@ class Translator:
             return self._message(value)
         if isinstance(value, dt.date):
             return self.date(value)
+        if isinstance(value, Span):
+            return self.span(value.start, value.end)
         if isinstance(value, list | tuple):
             return ", ".join(self(item) for item in value)
         return str(value)
@@ -85,6 +96,15 @@ class Translator:
         # French writes the first of the month "1er": its own msgid lets a catalog say so.
         template = "1 {month} {year}" if day.day == 1 else "{day} {month} {year}"
         return self._catalog.gettext(template).format(day=day.day, month=month, year=day.year)
+
+    def span(self, start: dt.date, end: dt.date) -> str:
+        """``du 24 au 26 novembre 2026`` / ``from 24 to 26 November 2026``."""
+        first, last = self.date(start), self.date(end)
+        if start.year == end.year:  # both read "{day} {month} {year}": drop what repeats
+            shared = f" {start.year}" if start.month != end.month else last[last.index(" ") :]
+            if first.endswith(shared):
+                first = first[: -len(shared)]
+        return self._catalog.gettext("from {start} to {end}").format(start=first, end=last)
 
     def short_date(self, day: dt.date) -> str:
         """A date for narrow places (tables): ``15/04/2026`` in French; ISO ``2026-04-15``

@@ -74,7 +74,7 @@ def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int
     chase = actions_to_chase(report, tr)
     if chase is not None:
         parts.append(chase)
-    if explain:
+    if explain and report.ncs:
         parts.append(explanations(report, tr))
     return Stack(*parts)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qnc.clocks import Status
-from qnc.i18n import Msg, Translator, t, tn
+from qnc.i18n import Msg, Span, Translator, t, tn
 from qnc.labels import audit_type_label
 from qnc.priority import Group
 from qnc.report import AuditReport, NcState
@@ -43,12 +43,7 @@ def state_of(nc: NcState) -> Msg:
 def audit_title(report: AuditReport) -> Msg:
     info = report.folder.audit.audit
     if info.end and info.end != info.start:
-        return t(
-            "{type} from {start} to {end}",
-            type=audit_type_label(info.type),
-            start=info.start,
-            end=info.end,
-        )
+        return t("{type} {span}", type=audit_type_label(info.type), span=Span(info.start, info.end))
     return t("{type} on {start}", type=audit_type_label(info.type), start=info.start)
 
 
