@@ -172,7 +172,8 @@ def test_catalog_has_no_stale_entry() -> None:
 @pytest.mark.parametrize(
     ("start", "end", "fr", "en"),
     [
-        ((2026, 11, 24), (2026, 11, 26), "du 24 au 26 novembre 2026", "from 24 to 26 November 2026"),
+        ((2026, 11, 24), (2026, 11, 26), "du 24 au 26 novembre 2026",
+         "from 24 to 26 November 2026"),
         ((2026, 11, 1), (2026, 11, 3), "du 1er au 3 novembre 2026", "from 1 to 3 November 2026"),
         ((2026, 9, 30), (2026, 10, 2), "du 30 septembre au 2 octobre 2026",
          "from 30 September to 2 October 2026"),
