@@ -581,3 +581,12 @@ def test_plan_lists_the_day_five_minors_must_be_under_5(run_main, write_audit) -
         "ouvertes (dans 42 jours)"
     )
     assert upcoming[1].startswith("- 12 septembre 2026 — NC-01 — ")
+
+
+def test_missing_root_cause_is_shown_as_to_be_completed(run_main, write_audit,
+                                                        nc_text: str) -> None:  # fmt: skip
+    """An open NC without analyse_causes keeps its heading, marked 'À compléter.': the
+    certifier expects it with the plan."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text})
+    result = run_main("plan", str(folder), "--today", "2026-03-20")
+    assert "### Analyse des causes\n\n*À compléter.*\n" in result.stdout

@@ -130,14 +130,18 @@ def _nc(state: NcState, report: AuditReport, tr: Translator, links_from: Path) -
         f"## {escape(title)}\n",
         escape(tr(t("Rank {rank}: {reason}", rank=state.rank, reason=state.reason))) + "\n",
     ]
-    for heading, text in (
-        (t("Finding"), nc.finding),
-        (t("Requirement"), nc.requirement),
-        (t("Root cause analysis"), nc.root_cause),
-        (t("Immediate correction"), nc.correction),
+    # The certifier expects the root cause analysis with the plan: while the NC is open,
+    # a missing one is said, not hidden.
+    for heading, text, expected in (
+        (t("Finding"), nc.finding, False),
+        (t("Requirement"), nc.requirement, False),
+        (t("Root cause analysis"), nc.root_cause, state.clocked.open),
+        (t("Immediate correction"), nc.correction, False),
     ):
         if text:
             parts.append(f"### {tr(heading)}\n\n{paragraphs(text)}\n")
+        elif expected:
+            parts.append(f"### {tr(heading)}\n\n*{escape(tr(t('To be completed.')))}*\n")
     parts.append(f"### {tr(t('Actions'))}\n")
     parts.append(
         _actions(state, report, tr, links_from)
