@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -356,6 +357,24 @@ def test_nc_carried_over_to_the_next_audit_is_closed_in_the_old_one(
     assert "reprise le 10 janvier 2027" in detail.stdout
     alone = run_main("status", str(old), "--format", "json", "--today", "2027-01-20")
     assert json.loads(alone.stdout)["audits"][0]["non_conformites"][0]["reprise"] is False
+
+
+def test_portfolio_lists_the_actions_to_chase_of_every_audit(run_main, tmp_path: Path) -> None:
+    """Who owes what across the portfolio: the late or near actions of every audit, nearest
+    first, each with its organisation and folder; with --detail each audit lists its own."""
+    for name in ("client-a", "client-b"):
+        shutil.copytree(EXAMPLE, tmp_path / name)
+    result = run_main("status", ".", "--today", "2026-12-10", cwd=tmp_path,
+                      env={"COLUMNS": "250"})  # fmt: skip
+    chase = result.stdout.split("Actions à relancer (en retard ou bientôt dues)\n", 1)[1]
+    assert [line.split(" — ")[:3] for line in chase.splitlines() if line.startswith("- ")] == [
+        ["- Atelier Formation Sud-Ouest (client-a)", "NC-01 A2", "Claire Fabre"],
+        ["- Atelier Formation Sud-Ouest (client-b)", "NC-01 A2", "Claire Fabre"],
+        ["- Atelier Formation Sud-Ouest (client-a)", "NC-02 A2", "Julien Moreau"],
+        ["- Atelier Formation Sud-Ouest (client-b)", "NC-02 A2", "Julien Moreau"],
+    ]
+    detail = run_main("status", ".", "--detail", "--today", "2026-12-10", cwd=tmp_path)
+    assert "(client-a) — NC-01" not in detail.stdout
 
 
 def test_portfolio_blocked_before_in_progress(run_main, write_audit, tmp_path: Path) -> None:

@@ -51,10 +51,13 @@ def status(
     else:
         from qnc.render.console import console
         from qnc.render.portfolio import portfolio_view
-        from qnc.render.status import audit_view
+        from qnc.render.status import actions_to_chase, audit_view
 
         out = console()
         out.print(portfolio_view(ordered, tr, width=out.width, broken=read.broken))
+        chase = actions_to_chase(ordered, tr)
+        if chase is not None and not (detail or explain):  # else each audit lists its own
+            out.print(chase)
         if detail or explain:
             for report in ordered:
                 out.print(audit_view(report, tr, explain=explain, width=out.width))

@@ -53,7 +53,9 @@ def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int
     table = titled_table(title)
     for header_msg in _PORTFOLIO_HEADERS:
         right = header_msg.text in ("Open majors", "Open minors")
-        table.add_column(tr(header_msg), justify="right" if right else "left")
+        # The folder tells two audits of one organisation apart: never cut it.
+        table.add_column(tr(header_msg), justify="right" if right else "left",
+                         no_wrap=header_msg.text == "Folder")  # fmt: skip
     for row in rows:
         table.add_row(*row)
     return table

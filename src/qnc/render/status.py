@@ -7,6 +7,7 @@ columns a table would cut its columns, so each row becomes a block of lines.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich import box
@@ -71,7 +72,7 @@ def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int
     else:
         ncs = nc_list(report, tr)
     parts: list[RenderableType] = [header(report, tr), ncs]
-    chase = actions_to_chase(report, tr)
+    chase = actions_to_chase([report], tr)
     if chase is not None:
         parts.append(chase)
     if explain and report.ncs:
@@ -155,10 +156,12 @@ def nc_list(report: AuditReport, tr: Translator) -> Text:
     return text
 
 
-def actions_to_chase(report: AuditReport, tr: Translator) -> Text | None:
-    """Who owes what: open actions that are late or due soon, nearest first, with owners."""
+def actions_to_chase(reports: Sequence[AuditReport], tr: Translator) -> Text | None:
+    """Who owes what: open actions that are late or due soon, nearest first, with owners;
+    with several audits, each line starts with its organisation and folder."""
     pending = [
-        (item, nc)
+        (item, nc, report)
+        for report in reports
         for nc in report.ncs
         if nc.clocked.open
         for item in nc.actions
@@ -167,9 +170,13 @@ def actions_to_chase(report: AuditReport, tr: Translator) -> Text | None:
     if not pending:
         return None
     text = Text(tr(t("Actions to chase (late or due soon)")) + "\n", "bold")
-    for item, nc in sorted(pending, key=lambda pair: pair[0].action.due):
+    for item, nc, report in sorted(pending, key=lambda entry: entry[0].action.due):
         action = item.action
-        text.append(f"- {nc.file.nc.id} {action.id} — {action.owner} — ")
+        text.append("- ")
+        if len(reports) > 1:
+            where = display_path(report.folder.path)
+            text.append(f"{report.folder.audit.organisation.name} ({where}) — ")
+        text.append(f"{nc.file.nc.id} {action.id} — {action.owner} — ")
         text.append(
             tr(t("{due} ({left})", due=tr.short_date(action.due), left=days_left(item.days_left))),
             STATUS_STYLES[item.status],
