@@ -590,3 +590,16 @@ def test_missing_root_cause_is_shown_as_to_be_completed(run_main, write_audit,
     folder = write_audit(ncs={"NC-01.yaml": nc_text})
     result = run_main("plan", str(folder), "--today", "2026-03-20")
     assert "### Analyse des causes\n\n*À compléter.*\n" in result.stdout
+
+
+def test_plan_header_shows_the_certificate_and_a_notification_to_come(
+    run_main, write_audit, audit_text: str
+) -> None:
+    """A certificate's end is in the plan's header; a notification after the day of the
+    plan is said to be still to come (the deadlines have not started)."""
+    folder = write_audit(audit_text + "certificat:\n  obtenu_le: 2024-05-02\n")
+    result = run_main("plan", str(folder), "--today", "2026-03-11")
+    assert "| Certificat | valable jusqu'au 1er mai 2027 |" in result.stdout
+    assert (
+        "| Notification des NC | 12 mars 2026 (pas encore : les délais n'ont pas commencé) |"
+    ) in result.stdout

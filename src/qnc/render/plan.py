@@ -62,8 +62,13 @@ def _preamble(report: AuditReport, tr: Translator) -> str:
         (t("Audit"), tr(audit_title(report))),
         (t("Notification of the NCs"), tr(notification_phrase(report))),
         (t("Grid"), grid_phrase(report, tr)),
-        (t("Situation as of"), tr(report.today)),
     ]
+    if audit.certificate is not None:  # a renewal's stake: the day it must be decided by
+        end = audit.certificate.end
+        ended = end < report.today
+        rows.append((t("Certificate"), tr(t("expired on {day}", day=end) if ended
+                                          else t("valid until {day}", day=end))))  # fmt: skip
+    rows.append((t("Situation as of"), tr(report.today)))
     title = tr(t("Action plan — {organisation}", organisation=organisation.name))
     return f"{MARKER} {comment.replace('--', '—')} -->\n\n# {escape(title)}\n\n" + table(
         [tr(t("Item")), tr(t("Value"))], [[tr(k), cell(v)] for k, v in rows]

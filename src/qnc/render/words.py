@@ -51,6 +51,8 @@ def notification_phrase(report: AuditReport) -> Msg:
     info = report.folder.audit.audit
     if report.notification_defaulted:
         return t("{day} (no notification date given: last audit day)", day=info.clock_start)
+    if info.clock_start > report.today:  # evaluated before the NCs were notified
+        return t("{day} (not yet: the deadlines have not started)", day=info.clock_start)
     return t("{day}", day=info.clock_start)
 
 
