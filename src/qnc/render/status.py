@@ -120,11 +120,11 @@ def nc_table(report: AuditReport, tr: Translator) -> Table:
     table.add_column("#", justify="right")
     table.add_column(tr(t("NC")))
     table.add_column(tr(t("Indicator")), min_width=14)
-    for header_msg in (t("Grade"), t("State")):
-        table.add_column(tr(header_msg))
-    table.add_column(tr(t("Next step")), min_width=14)
-    for header_msg in (t("Due"), t("Left")):
-        table.add_column(tr(header_msg))
+    table.add_column(tr(t("Grade")))
+    table.add_column(tr(t("State")), max_width=12)
+    table.add_column(tr(t("Next step")), min_width=15)
+    for header_msg in (t("Due"), t("Left")):  # a date or "dans 118 jours" cut in two misleads
+        table.add_column(tr(header_msg), no_wrap=True)
     for header_msg in (t("Actions"), t("Late")):
         table.add_column(tr(header_msg), justify="right")
     for nc in report.ncs:
