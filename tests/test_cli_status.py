@@ -357,6 +357,40 @@ def test_nc_carried_over_to_the_next_audit_is_closed_in_the_old_one(
     assert "reprise le" in detail.stdout
     alone = run_main("status", str(old), "--format", "json", "--today", "2027-01-20")
     assert json.loads(alone.stdout)["audits"][0]["non_conformites"][0]["reprise"] is False
+    assert [s["statut"] for s in carried["etapes"]] == ["depassee", "depassee"]  # not "met"
+    check = run_main("check", ".", "--today", "2027-01-20", cwd=tmp_path)
+    assert "a-initial/nc/NC-03.yaml" not in check.stderr  # not late: followed in b
+
+
+def test_origine_only_carries_from_a_later_audit(run_main, write_audit, tmp_path: Path) -> None:
+    """An old NC naming a newer audit's NC as origine closes nothing; an origine inside
+    the same audit is an error of check."""
+    open_nc = "id: NC-02\nindicateur: 1\ngravite: mineure\nconstat: x\n"
+    backwards = open_nc + "origine: ../new/nc/NC-02.yaml\n"
+    write_audit(major_audit("2026-03-12"), {"NC-02.yaml": backwards}, name="old")
+    write_audit(major_audit("2027-01-10"), {"NC-02.yaml": open_nc}, name="new")
+    result = run_main("status", ".", "--format", "json", "--today", "2027-01-20", cwd=tmp_path)
+    reprises = [nc["reprise"] for a in json.loads(result.stdout)["audits"]
+                for nc in a["non_conformites"]]  # fmt: skip
+    assert reprises == [False, False]
+    same = write_audit(ncs={"NC-01.yaml": open_nc.replace("NC-02", "NC-01")
+                            + "origine: nc/NC-01.yaml\n"}, name="same")  # fmt: skip
+    check = run_main("check", str(same), "--today", "2026-03-20")
+    assert check.exit_code == 1
+    assert "« nc/NC-01.yaml » est dans cet audit : « origine » désigne la même NC" in check.stderr
+
+
+def test_portfolio_lists_nc_files_that_belong_to_no_audit(run_main, write_audit,
+                                                          tmp_path: Path) -> None:  # fmt: skip
+    """An nc/ folder without audit.yaml beside a sound audit: the audit is shown, the
+    folder listed among the audits in error (JSON too), exit 1."""
+    write_audit(LATE_AUDIT, {"NC-01.yaml": MAJOR}, name="sound")
+    write_audit(None, {"NC-01.yaml": MAJOR}, name="orphan")
+    result = run_main("status", ".", "--format", "json", "--today", "2026-03-20", cwd=tmp_path)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [a["chemin"] for a in data["audits"]] == ["sound"]
+    assert data["audits_en_erreur"] == [{"chemin": "orphan", "organisme": None, "erreurs": 1}]
 
 
 def test_portfolio_lists_the_actions_to_chase_of_every_audit(run_main, tmp_path: Path) -> None:

@@ -133,9 +133,12 @@ def clock(file: NcFile, *, notified: date, rules: Rules, today: date,
                 rules.minor_implementation,
             ),
         ]
+    # A lifted NC has every step met; a carried one only those really met: it was not
+    # dealt with here, the next audit follows it.
+    closed = None if carried else lifted
     steps = tuple(
         step_on(
-            kind, due, known(fact, today) or lifted, today=today, alert=rules.alert, basis=basis
+            kind, due, known(fact, today) or closed, today=today, alert=rules.alert, basis=basis
         )
         for kind, due, fact, basis in plan
     )

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from qnc.carry import carried_over
 from qnc.diagnostics import Diagnostic
 from qnc.discovery import find_audits
 from qnc.i18n import Language
-from qnc.load import Loaded, load_audit
+from qnc.load import Loaded, check_read, read_audit
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,9 @@ class Inspection:
 
 def inspect_paths(paths: Iterable[Path], *, today: date) -> Inspection:
     found = find_audits(paths)
-    loaded = tuple(load_audit(folder, today=today) for folder in found.folders)
+    reads = [read_audit(folder) for folder in found.folders]
+    carried = carried_over([r.folder for r in reads if r.folder is not None])
+    loaded = tuple(check_read(r, today=today, carried=carried) for r in reads)
     diagnostics = [*found.orphans, *found.unreadable, *(d for x in loaded for d in x.diagnostics)]
     diagnostics.sort(key=Diagnostic.sort_key)
     files = len(found.orphans) + sum(x.files for x in loaded)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -66,8 +67,19 @@ class _Reader:
         )
 
 
-def load_audit(path: Path, *, today: date) -> Loaded:
-    """Read ``path`` (an audit folder) and check it as of ``today``."""
+@dataclass(frozen=True)
+class Read:
+    """An audit folder parsed and validated, not yet checked across its records."""
+
+    path: Path
+    folder: AuditFolder | None
+    reader: _Reader
+    ncs: tuple[NcFile, ...]
+    files: int
+
+
+def read_audit(path: Path) -> Read:
+    """Parse and validate the files of ``path`` (an audit folder)."""
     reader = _Reader()
     audit = reader.record(path / AUDIT_FILE, Audit)
     layout = read_layout(path)
@@ -80,16 +92,28 @@ def load_audit(path: Path, *, today: date) -> Loaded:
             reader.problems += duplicate_action_ids(file, document.data)
         if nc is not None:
             ncs.append(NcFile(file, nc))
-    folder = None
-    context = Context(today=today, exists=_exists, repository=_repository(path))
-    if audit is not None:
-        folder = AuditFolder(path, audit, tuple(ncs))
-        reader.problems += check_audit(folder, context)
+    folder = AuditFolder(path, audit, tuple(ncs)) if audit is not None else None
+    return Read(path, folder, reader, tuple(ncs), 1 + len(layout.nc_files))
+
+
+def check_read(read: Read, *, today: date, carried: Mapping[Path, date] | None = None) -> Loaded:
+    """Check what :func:`read_audit` read as of ``today``; ``carried`` are the NC files a
+    later audit took over (:func:`qnc.carry.carried_over`)."""
+    reader = read.reader
+    context = Context(today=today, exists=_exists, repository=_repository(read.path),
+                      carried=carried or {})  # fmt: skip
+    if read.folder is not None:
+        problems = check_audit(read.folder, context)
     else:
-        reader.problems += check_ncs_alone(path, tuple(ncs), context)
-    diagnostics = reader.diagnostics + [reader.locate(p) for p in reader.problems]
+        problems = check_ncs_alone(read.path, read.ncs, context)
+    diagnostics = reader.diagnostics + [reader.locate(p) for p in [*reader.problems, *problems]]
     diagnostics.sort(key=Diagnostic.sort_key)
-    return Loaded(path, folder, tuple(diagnostics), 1 + len(layout.nc_files))
+    return Loaded(read.path, read.folder, tuple(diagnostics), read.files)
+
+
+def load_audit(path: Path, *, today: date) -> Loaded:
+    """Read ``path`` (an audit folder) and check it as of ``today``."""
+    return check_read(read_audit(path), today=today)
 
 
 def _exists(path: Path) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from qnc.carry import nc_key
 from qnc.clocks import Clocked, Status, StepKind, clock, known, regulatory_due
 from qnc.diagnostics import Loc, Problem, error, warning
 from qnc.folder import AuditFolder, NcFile
@@ -49,7 +50,18 @@ def check_nc_alone(
             "sans-action",
             t("the action plan was sent, but no action is listed; add them under 'actions:'"),
         )
-    if nc.origin is not None:
+    if nc.origin is not None and nc_key(base / nc.origin).is_relative_to(nc_key(base)):
+        yield error(
+            file,
+            ("origine",),
+            "reference-introuvable",
+            t(
+                "'{target}' is in this audit: 'origine' names the same NC in the previous "
+                "audit, as a path such as ../2024-03-audit-initial/nc/NC-03.yaml",
+                target=nc.origin,
+            ),
+        )
+    elif nc.origin is not None:
         yield from reference(base, nc.origin, file, ("origine",), ctx)
     for i, action in enumerate(nc.actions):
         for j, target in enumerate(action.evidence):
@@ -80,7 +92,8 @@ def check_nc_in_audit(folder: AuditFolder, entry: NcFile, ctx: Context) -> Itera
     yield from _indicator(folder, entry)
     yield from _before_notification(folder, entry)
     audit = folder.audit
-    clocked = clock(entry, notified=audit.audit.clock_start, rules=audit.rules, today=ctx.today)
+    clocked = clock(entry, notified=audit.audit.clock_start, rules=audit.rules, today=ctx.today,
+                    carried_on=ctx.carried.get(nc_key(entry.path)))  # fmt: skip
     yield from _action_dates(clocked)
     yield from _steps(folder, clocked)
 
@@ -104,6 +117,8 @@ def _action_dates(clocked: Clocked) -> Iterator[Problem]:
 
 def _steps(folder: AuditFolder, clocked: Clocked) -> Iterator[Problem]:
     file = clocked.file.path
+    if clocked.carried:  # followed by the later audit that took it over
+        return
     for step in clocked.steps:
         if step.status is Status.OVERDUE and step.blocking:
             yield warning(

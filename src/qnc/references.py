@@ -6,8 +6,8 @@ Pure: whether a path exists is asked of the ``exists`` function of the context.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +21,8 @@ class Context:
     exists: Callable[[Path], bool]
     repository: Path
     """Evidence must stay inside this folder (the git work tree holding the audit)."""
+    carried: Mapping[Path, date] = field(default_factory=dict)
+    """NC files a later audit took over (:func:`qnc.carry.carried_over`)."""
 
 
 def reference(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from qnc.carry import nc_key
 from qnc.clocks import Clocked, Status, action_status, clock, minors_step
 from qnc.folder import AuditFolder, NcFile
 from qnc.i18n import Msg
@@ -96,23 +96,10 @@ class Broken:
 _URGENCY = {Verdict.COMPROMISED: 0, Verdict.BLOCKED: 1, Verdict.IN_PROGRESS: 2, Verdict.CLOSED: 3}
 
 
-def carried_over(folders: Sequence[AuditFolder]) -> dict[Path, date]:
-    """NC files that an NC of another audit names as its ``origine``, with the day that
-    audit took them over (its notification; the earliest if several do)."""
-    carried: dict[Path, date] = {}
-    for folder in folders:
-        for entry in folder.ncs:
-            if entry.nc.origin:
-                target = Path(os.path.normpath(folder.path / entry.nc.origin))
-                since = folder.audit.audit.clock_start
-                carried[target] = min(carried.get(target, since), since)
-    return carried
-
-
 def build_report(folder: AuditFolder, *, today: date,
                  carried: Mapping[Path, date] | None = None) -> AuditReport:  # fmt: skip
-    """Everything about ``folder`` on ``today``; ``carried`` (see :func:`carried_over`)
-    closes the NCs that a later audit took over."""
+    """Everything about ``folder`` on ``today``; ``carried`` (see
+    :func:`qnc.carry.carried_over`) closes the NCs that a later audit took over."""
     audit = folder.audit
     notified, rules = audit.audit.clock_start, audit.rules
     clocked = [
@@ -121,7 +108,7 @@ def build_report(folder: AuditFolder, *, today: date,
             notified=notified,
             rules=rules,
             today=today,
-            carried_on=(carried or {}).get(Path(os.path.normpath(f.path))),
+            carried_on=(carried or {}).get(nc_key(f.path)),
         )
         for f in folder.ncs
     ]

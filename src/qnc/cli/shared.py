@@ -15,6 +15,7 @@ from qnc.cli.options import Lang, language
 from qnc.i18n import Translator, t, tn, translator
 
 if TYPE_CHECKING:
+    from qnc.diagnostics import Diagnostic
     from qnc.folder import AuditFolder
     from qnc.report import AuditReport, Broken
 
@@ -44,17 +45,12 @@ def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
     tr = translator(language(lang, inspection.declared_language))
     found = inspection.diagnostics
     _, warnings = counts(found)
+    folders = [x.folder for x in inspection.loaded if x.folder]
     if not inspection.has_errors:
-        return Read(_reports([x.folder for x in inspection.loaded if x.folder], today), tr,
-                    warnings)  # fmt: skip
+        return Read(_reports(folders, folders, today), tr, warnings)
     sys.stderr.write(as_text(found, tr))
     sys.stderr.write(summary(found, tr, inspection.files))
-    sound = [
-        x for x in inspection.loaded if x.folder and not any(d.is_error for d in x.diagnostics)
-    ]
-    if not partial or len(inspection.loaded) < 2 or not sound:
-        sys.stderr.write(tr(t("Fix these errors first (qnc check lists them too).")) + "\n")
-        raise typer.Exit(1)
+    sound = [x for x in inspection.loaded if x.folder and not x.has_errors]
     broken = [
         Broken(
             x.path,
@@ -63,23 +59,46 @@ def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
         )
         for x in inspection.loaded
         if all(x is not y for y in sound)
-    ]
-    if broken:
-        message = tn(
-            "{n} audit has errors: it is listed without a verdict until they are fixed.",
-            "{n} audits have errors: they are listed without a verdict until they are fixed.",
-            len(broken),
-        )
-        sys.stderr.write(tr(message) + "\n")
-    reports = _reports([x.folder for x in sound if x.folder], today)
+    ] + _stray(found, [x.path for x in inspection.loaded])
+    if not partial or len(sound) + len(broken) < 2 or not sound:
+        sys.stderr.write(tr(t("Fix these errors first (qnc check lists them too).")) + "\n")
+        raise typer.Exit(1)
+    message = tn(
+        "{n} audit has errors: it is listed without a verdict until they are fixed.",
+        "{n} audits have errors: they are listed without a verdict until they are fixed.",
+        len(broken),
+    )
+    sys.stderr.write(tr(message) + "\n")
+    # NCs taken over by a later audit count even when that audit has errors elsewhere.
+    reports = _reports([x.folder for x in sound if x.folder], folders, today)
     return Read(reports, tr, warnings, broken, failed=True)
 
 
-def _reports(folders: list[AuditFolder], today: date) -> list[AuditReport]:
-    from qnc.report import build_report, carried_over
+def _stray(found: Sequence[Diagnostic], audits: Sequence[Path]) -> list[Broken]:
+    """Errors outside every audit read (NC files without audit.yaml, unreadable folders),
+    one entry per folder they concern, so that a portfolio lists them too."""
+    from qnc.folder import NC_DIR
+    from qnc.report import Broken
 
-    carried = carried_over(folders)
-    return [build_report(folder, today=today, carried=carried) for folder in folders]
+    counted: dict[Path, int] = {}
+    for d in found:
+        if not d.is_error or any(d.path.is_relative_to(audit) for audit in audits):
+            continue
+        folder = d.path.parent.parent if d.path.parent.name == NC_DIR else d.path.parent
+        if d.code == "lecture":  # an unreadable folder is itself the place
+            folder = d.path
+        counted[folder] = counted.get(folder, 0) + 1
+    return [Broken(folder, None, n) for folder, n in sorted(counted.items())]
+
+
+def _reports(chosen: list[AuditFolder], every: list[AuditFolder],
+             today: date) -> list[AuditReport]:  # fmt: skip
+    """Reports of ``chosen``; NCs that any audit of ``every`` took over are closed."""
+    from qnc.carry import carried_over
+    from qnc.report import build_report
+
+    carried = carried_over(every)
+    return [build_report(folder, today=today, carried=carried) for folder in chosen]
 
 
 def mention_warnings(warnings: int, tr: Translator) -> None:
