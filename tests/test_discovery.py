@@ -112,6 +112,10 @@ def test_linked_audit_folders_are_found_once_and_loops_end(
     found = find_audits([tmp_path]).folders
     assert len(found) == 2
     assert {f.resolve() for f in found} == {real.resolve(), (elsewhere / "kept-audit").resolve()}
+    (portfolio / "up").symlink_to(tmp_path)
+    (portfolio / "root").symlink_to("/")
+    assert find_audits([portfolio]).folders == [portfolio / "linked"]  # never leaves it
+    assert find_audits([real, tmp_path / "also-real"]).folders == [tmp_path / "also-real"]
 
 
 def test_nc_folder_of_an_audit_means_the_audit(write_audit: WriteAudit) -> None:

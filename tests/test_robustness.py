@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -349,31 +350,56 @@ def test_ascii_stream_gets_escapes_and_json_stays_utf8() -> None:
     assert message.startswith("« majeur » n'est pas accepté")
 
 
-@pytest.mark.parametrize("closed", ["stdout", "stderr"])
-def test_closed_output_stream_is_no_failure(closed: str) -> None:
-    """`qnc check … >&-` or `2>&-`: the command runs and its exit status is its own."""
+def _with_closed(stream: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run qnc with ``stream`` closed, as ``>&-`` or ``2>&-`` leaves it."""
     code = (
         "import os, sys, runpy\n"
-        f"os.close({1 if closed == 'stdout' else 2}); sys.{closed} = None\n"
-        f"sys.argv = ['qnc', 'check', {str(ROOT / 'examples' / '2026-09-audit-initial')!r}, "
-        "'--today', '2026-11-20']\n"
+        f"os.close({1 if stream == 'stdout' else 2}); sys.{stream} = None\n"
+        f"sys.argv = ['qnc', *{list(args)!r}]\n"
         "runpy.run_module('qnc', run_name='__main__')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
-    assert result.returncode == 0, result.stderr
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
 
 
-def test_reader_that_leaves_gives_141_without_a_message() -> None:
-    """`qnc status … | head -1` on a long output: the status of a closed pipe (141, as
-    for SIGPIPE), not 1, and no error message (only the usual pointer to warnings)."""
+def test_closed_stderr_keeps_the_exit_status() -> None:
+    """`qnc check … 2>&-`: the diagnostics go nowhere, the exit status is still the
+    command's own (0 on a valid folder, 1 on a broken one)."""
+    valid = str(ROOT / "examples" / "2026-09-audit-initial")
+    assert _with_closed("stderr", "check", valid, "--today", "2026-11-20").returncode == 0
+    assert _with_closed("stderr", "check", BROKEN_EXAMPLE, *TODAY).returncode == 1
+
+
+def test_closed_stdout_is_said_and_fails() -> None:
+    """`qnc plan … >&-`: the output would be lost, so exit 1 with a message, never a
+    traceback nor a silent success."""
+    example = str(ROOT / "examples" / "2026-09-audit-initial")
+    result = _with_closed("stdout", "plan", example, "--today", "2026-11-20")
+    assert (result.returncode, result.stderr) == (
+        1,
+        "qnc: standard output is closed / la sortie standard est fermée\n".encode(),
+    )
+
+
+def test_reader_that_leaves_gives_141_without_a_message(tmp_path: Path) -> None:
+    """`qnc status … | head -1` on a long output (40 audits with --detail: one write per
+    audit, far more than a pipe holds): the status of a closed pipe (141, as for
+    SIGPIPE), not 1 (problems found), and nothing on stderr."""
+    for n in range(40):
+        shutil.copytree(ROOT / "examples" / "2026-09-audit-initial", tmp_path / f"c{n:02}")
     process = subprocess.Popen(
-        [*QNC, "status", str(ROOT / "examples" / "cas-limites"), "--detail", *TODAY],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "400"},
+        [*QNC, "status", str(tmp_path), "--detail", "--today", "2026-11-20"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     assert process.stdout is not None and process.stderr is not None
     process.stdout.read(10)
     process.stdout.close()
-    assert process.wait() == 141
-    assert (
-        process.stderr.read() == "4 avertissements : lancez « qnc check » pour les voir.\n".encode()
-    )
+    assert (process.wait(), process.stderr.read()) == (141, b"")
+
+
+def test_help_to_a_reader_that_leaves_gives_141() -> None:
+    """`qnc --help | true`: the help is printed while parsing; a closed pipe there is
+    141 too, not Click's 1."""
+    process = subprocess.Popen([*QNC, "--help"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    assert (process.wait(), process.stderr.read()) == (141, b"")

@@ -12,6 +12,7 @@ import typer
 
 from qnc.cli.usage import Command, UsageError, report_usage_error, reworded
 from qnc.i18n import translator
+from tests.conftest import EXAMPLES
 
 Run = Callable[..., Any]
 
@@ -236,3 +237,13 @@ def test_several_paths_are_still_parsed(run_main: Run, write_audit: Callable[...
     write_audit(name="b")
     result = run_main("check", "a", "b", "--today", "2026-03-20")
     assert (result.exit_code, result.stdout) == (0, "4 fichiers vérifiés : aucun problème.\n")
+
+
+def test_command_lang_wins_over_a_bad_qnc_lang(run_main: Run) -> None:
+    """QNC_LANG=en_US (not a language qnc knows) and --lang fr typed: French, no error;
+    and `qnc --lang en` before the command gives English."""
+    example = str(EXAMPLES / "2026-09-audit-initial")
+    typed = run_main("check", example, "--lang", "fr", env={"QNC_LANG": "en_US"})
+    assert (typed.exit_code, typed.stdout) == (0, "5 fichiers vérifiés : aucun problème.\n")
+    before = run_main("--lang", "en", "check", example)
+    assert (before.exit_code, before.stdout) == (0, "5 files checked: no problem.\n")

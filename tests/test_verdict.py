@@ -182,7 +182,7 @@ def test_five_minors_still_open_after_the_date_compromise() -> None:
     assert outcome.verdict is Verdict.COMPROMISED
     assert translator("fr")(outcome.reason).startswith(
         "5 NC mineures encore ouvertes au 12 juin 2026, date à laquelle elles devaient être "
-        "moins de 5 : ensemble elles valent une NC majeure non corrigée à temps ; la "
+        "passées sous 5 : ensemble elles valent une NC majeure non corrigée à temps ; la "
         "certification sera refusée"
     )
     on_the_day = judged(minors(5, date(2026, 6, 12)), AuditType.INITIAL)

@@ -34,7 +34,9 @@ def find_audits(paths: Iterable[Path]) -> Found:
             _find(Path(os.path.abspath(given)), given, found)
         except OSError as exc:  # a parent folder that may not be entered, a link loop…
             raise QncError(_unreadable_path(given, exc)) from exc
-    found.folders = sorted(set(found.folders))
+    # One audit named twice (directly and through a link) is read once.
+    by_real = {os.path.realpath(folder): folder for folder in sorted(found.folders, reverse=True)}
+    found.folders = sorted(by_real.values())
     found.orphans = sorted(set(found.orphans), key=Diagnostic.sort_key)
     found.unreadable = sorted(set(found.unreadable), key=Diagnostic.sort_key)
     return found
@@ -100,12 +102,14 @@ def _walk(root: Path, found: Found) -> None:
         found.unreadable.append(folder_problem(Path(exc.filename), exc))
 
     seen: set[str] = set()
+    top = Path(os.path.realpath(root))
     # Linked folders are followed (an audit kept elsewhere and linked into the portfolio
     # must not be skipped in silence); each real folder is searched once, so a link
-    # loop ends.
+    # loop ends, and a link up to the given folder or above it (`ln -s .. up`) is not
+    # followed out of it.
     for current, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
         real = os.path.realpath(current)
-        if real in seen:
+        if real in seen or (current != str(root) and top.is_relative_to(real)):
             dirs.clear()
             continue
         seen.add(real)

@@ -96,7 +96,7 @@ def _reason(item: Clocked, group: Group, minors: int, minors_by: date | None, *,
         elif minors_by is not None and missed:
             why = t(
                 "{n} minor NCs were still open on {due}, the day they had to be under 5: "
-                "together they compromise the certificate",
+                "together they compromise the certification",
                 n=minors,
                 due=minors_by,
             )

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from qnc import __version__
-from qnc.cli.options import LangOption, h, help_language
+from qnc.cli.options import RootLang, h, help_language
 from qnc.cli.usage import Command, Group, ReaderLeft, UsageError, report_usage_error
 from qnc.errors import QncError
 from qnc.i18n import t, translator
@@ -47,7 +47,7 @@ def root(
             help=h("Show the version and exit."),
         ),
     ] = False,
-    lang: LangOption = None,
+    lang: RootLang = None,
 ) -> None:
     """Follow-up of Qualiopi audit non-conformities kept as YAML files."""
     if lang is not None:  # `qnc --lang en status`: the command reads it as QNC_LANG

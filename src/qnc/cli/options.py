@@ -103,6 +103,17 @@ LangOption = Annotated[
         case_sensitive=False,
     ),
 ]
+RootLang = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        # No envvar here: QNC_LANG is read by the command, where --lang can override it.
+        help=h("Language of messages and reports (default: 'langue' of audit.yaml, else fr)."),
+        show_default=False,
+        case_sensitive=False,
+    ),
+]
+"""``qnc --lang en COMMAND``: handed to the command (see cli/app.py)."""
 Paths = Annotated[
     list[Path] | None,
     typer.Argument(

@@ -55,7 +55,7 @@ def status(
 
         out = console()
         out.print(portfolio_view(ordered, tr, width=out.width, broken=read.broken))
-        chase = actions_to_chase(ordered, tr)
+        chase = actions_to_chase(ordered, tr, named=True)
         if chase is not None and not (detail or explain):  # else each audit lists its own
             out.print(chase)
         if detail or explain:

@@ -187,15 +187,25 @@ class ReaderLeft(Exception):
     """The reader of the output closed the pipe (``qnc status | head -1``)."""
 
 
-class Command(TyperCommand):
-    context_class = LocalizedContext
+class _ReaderAware:
+    """Click ends a closed pipe with status 1 (problems found, for qnc): raise past it,
+    whether the output is the command's or --help's (printed while parsing)."""
 
-    def invoke(self, ctx: Any) -> Any:
-        # Click ends a closed pipe with status 1 (problems found, for qnc): raise past it.
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            return super().make_context(*args, **kwargs)  # type: ignore[misc]
         except BrokenPipeError as exc:
             raise ReaderLeft from exc
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)  # type: ignore[misc]
+        except BrokenPipeError as exc:
+            raise ReaderLeft from exc
+
+
+class Command(_ReaderAware, TyperCommand):
+    context_class = LocalizedContext
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -206,7 +216,7 @@ class Command(TyperCommand):
                 param.__class__ = _NamedArgument
 
 
-class Group(TyperGroup):
+class Group(_ReaderAware, TyperGroup):
     context_class = LocalizedContext
 
 

@@ -156,9 +156,10 @@ def nc_list(report: AuditReport, tr: Translator) -> Text:
     return text
 
 
-def actions_to_chase(reports: Sequence[AuditReport], tr: Translator) -> Text | None:
+def actions_to_chase(reports: Sequence[AuditReport], tr: Translator, *,
+                     named: bool = False) -> Text | None:  # fmt: skip
     """Who owes what: open actions that are late or due soon, nearest first, with owners;
-    with several audits, each line starts with its organisation and folder."""
+    ``named`` (a portfolio), each line starts with its organisation and folder."""
     pending = [
         (item, nc, report)
         for report in reports
@@ -173,7 +174,7 @@ def actions_to_chase(reports: Sequence[AuditReport], tr: Translator) -> Text | N
     for item, nc, report in sorted(pending, key=lambda entry: entry[0].action.due):
         action = item.action
         text.append("- ")
-        if len(reports) > 1:
+        if named:
             where = display_path(report.folder.path)
             text.append(f"{report.folder.audit.organisation.name} ({where}) — ")
         text.append(f"{nc.file.nc.id} {action.id} — {action.owner} — ")
