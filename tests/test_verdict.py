@@ -350,7 +350,8 @@ def test_five_minors_compromise_points_at_the_missed_day() -> None:
 
 def test_renewal_after_the_certificate_ended_says_so() -> None:
     """A renewal whose certificate ended on 28 February: no 'suspended, then withdrawn'
-    for a certificate that no longer exists; before its end, the usual fate."""
+    for a certificate that no longer exists; nor for one ending before the correction due
+    date (12 June); one valid until that day gets the usual fate."""
     item = clocked("NC-1", "majeure", date(2026, 3, 5), indicator=11)
     minors_by = minors_step(notified=NOTIFIED, rules=Rules(), today=date(2026, 3, 5))
     ended = judge([item], AuditType.RENEWAL, minors_by=minors_by,
@@ -359,6 +360,12 @@ def test_renewal_after_the_certificate_ended_says_so() -> None:
         "faute de quoi aucun nouveau certificat ne sera délivré ; l'actuel a pris fin "
         "le 28 février 2026, l'organisme est donc déjà sans certification"
     )
+    ending = judge([item], AuditType.RENEWAL, minors_by=minors_by,
+                   certificate_end=date(2026, 5, 31))  # fmt: skip
+    assert translator("fr")(ending.reason).endswith(
+        "aucun nouveau certificat ne sera délivré, et l'actuel prend fin le 31 mai 2026 : "
+        "l'organisme serait sans certification"
+    )
     valid = judge([item], AuditType.RENEWAL, minors_by=minors_by,
-                  certificate_end=date(2026, 3, 5))  # fmt: skip
+                  certificate_end=date(2026, 6, 12))  # fmt: skip
     assert translator("fr")(valid.reason).endswith("le certificat sera suspendu, puis retiré")

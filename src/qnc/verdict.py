@@ -70,7 +70,7 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step,
     in its correction would, even if some are lifted later. ``certificate_end`` is the
     last day of the certificate held: once past, nothing is left to suspend.
     """
-    fate = _fate(audit_type, certificate_end, ncs[0].today if ncs else None)
+    fate = _fate(audit_type, certificate_end, ncs[0].today if ncs else None, minors_by.due)
     open_ncs = [c for c in ncs if c.open]
     if not ncs:
         return Outcome(Verdict.CLOSED, t("no non-conformity was raised"), None)
@@ -201,16 +201,25 @@ def _next(deadline: Deadline, fate: Msg) -> Msg:
     return following
 
 
-def _fate(audit_type: AuditType, certificate_end: date | None, today: date | None) -> Msg:
+def _fate(audit_type: AuditType, certificate_end: date | None, today: date | None,
+          correction_due: date) -> Msg:  # fmt: skip
     """What a missed deadline costs, by audit type (shared/domain/qualiopi.md). A
-    certificate already ended cannot be suspended: the organisation is without one."""
+    certificate that has ended, or will have by the correction due date, cannot be
+    suspended: the organisation is, or will be, without one."""
     held = audit_type in (AuditType.RENEWAL, AuditType.SURVEILLANCE)
-    if held and certificate_end is not None and today is not None and certificate_end < today:
-        return t(
-            "no new certificate will be issued; the current one ended on {end}, so the "
-            "organisation is already without certification",
-            end=certificate_end,
-        )
+    if held and certificate_end is not None and today is not None:
+        if certificate_end < today:
+            return t(
+                "no new certificate will be issued; the current one ended on {end}, so the "
+                "organisation is already without certification",
+                end=certificate_end,
+            )
+        if certificate_end < correction_due:
+            return t(
+                "no new certificate will be issued, and the current one ends on {end}: the "
+                "organisation would be without certification",
+                end=certificate_end,
+            )
     if audit_type is AuditType.INITIAL:
         return t("the certification will be refused (a new application only 3 months later)")
     if audit_type is AuditType.EXTENSION:
