@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from qnc.carry import carried_over
+from qnc.carry import carried_over, nc_key
 from qnc.diagnostics import Diagnostic
 from qnc.discovery import find_audits
 from qnc.i18n import Language
-from qnc.load import Loaded, check_read, read_audit
+from qnc.load import Loaded, load_audit
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,15 @@ class Inspection:
 
 def inspect_paths(paths: Iterable[Path], *, today: date) -> Inspection:
     found = find_audits(paths)
-    reads = [read_audit(folder) for folder in found.folders]
-    carried = carried_over([r.folder for r in reads if r.folder is not None])
-    loaded = tuple(check_read(r, today=today, carried=carried) for r in reads)
+    # Each audit is read and checked in turn, so that the parsed files of one are freed
+    # before the next; the few audits holding NCs a later audit took over are checked
+    # again knowing it (qnc/carry.py).
+    loaded = [load_audit(folder, today=today) for folder in found.folders]
+    carried = carried_over([x.folder for x in loaded if x.folder is not None])
+    for i, x in enumerate(loaded):
+        if x.folder is not None and any(nc_key(n.path) in carried for n in x.folder.ncs):
+            loaded[i] = load_audit(x.path, today=today, carried=carried)
     diagnostics = [*found.orphans, *found.unreadable, *(d for x in loaded for d in x.diagnostics)]
     diagnostics.sort(key=Diagnostic.sort_key)
     files = len(found.orphans) + sum(x.files for x in loaded)
-    return Inspection(loaded, tuple(diagnostics), files)
+    return Inspection(tuple(loaded), tuple(diagnostics), files)

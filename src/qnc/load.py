@@ -111,9 +111,9 @@ def check_read(read: Read, *, today: date, carried: Mapping[Path, date] | None =
     return Loaded(read.path, read.folder, tuple(diagnostics), read.files)
 
 
-def load_audit(path: Path, *, today: date) -> Loaded:
-    """Read ``path`` (an audit folder) and check it as of ``today``."""
-    return check_read(read_audit(path), today=today)
+def load_audit(path: Path, *, today: date, carried: Mapping[Path, date] | None = None) -> Loaded:
+    """Read ``path`` (an audit folder) and check it as of ``today`` (see :func:`check_read`)."""
+    return check_read(read_audit(path), today=today, carried=carried)
 
 
 def _exists(path: Path) -> bool:
