@@ -252,3 +252,17 @@ def test_carried_over_nc_is_closed_from_the_day_it_was_taken_over() -> None:
     earlier = clock(lifted, notified=date(2026, 3, 12), rules=Rules(), today=taken,
                     carried_on=taken)  # fmt: skip
     assert (earlier.carried, earlier.lifted) == (False, date(2026, 9, 1))
+
+
+def test_carried_nc_steps_stand_as_on_the_day_it_was_taken_over() -> None:
+    """Notified 18 September 2026, taken over on 10 January 2027, seen on 1 June 2027:
+    the plan (due 18 October) was late when taken over and stays so; the implementation
+    (due 18 March) falls after: never late here; nothing is next."""
+    file = NcFile(Path("NC-04.yaml"), nc(gravite="mineure", indicateur=19))
+    item = clock(file, notified=date(2026, 9, 18), rules=Rules(), today=date(2027, 6, 1),
+                 carried_on=date(2027, 1, 10))  # fmt: skip
+    assert [(s.kind, s.status) for s in item.steps] == [
+        (StepKind.PLAN, Status.OVERDUE),
+        (StepKind.IMPLEMENTATION, Status.UPCOMING),
+    ]
+    assert item.next is None

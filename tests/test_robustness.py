@@ -369,15 +369,27 @@ def test_closed_stderr_keeps_the_exit_status() -> None:
     assert _with_closed("stderr", "check", BROKEN_EXAMPLE, *TODAY).returncode == 1
 
 
-def test_closed_stdout_is_said_and_fails() -> None:
-    """`qnc plan … >&-`: the output would be lost, so exit 1 with a message, never a
-    traceback nor a silent success."""
+def test_closed_stdout_fails_only_when_written_to(tmp_path: Path) -> None:
+    """`qnc plan … >&-`: the plan would be lost, so exit 1 with the reason, never a
+    traceback nor a silent success; `qnc plan --out plan.md >&-` writes nothing to
+    stdout and succeeds; with stderr closed too, the exit status still says it."""
     example = str(ROOT / "examples" / "2026-09-audit-initial")
     result = _with_closed("stdout", "plan", example, "--today", "2026-11-20")
     assert (result.returncode, result.stderr) == (
         1,
-        "qnc: standard output is closed / la sortie standard est fermée\n".encode(),
+        "qnc: impossible d'écrire la sortie : la sortie est fermée\n".encode(),
     )
+    out = tmp_path / "plan.md"
+    to_file = _with_closed("stdout", "plan", example, "--today", "2026-11-20", "--out", str(out))
+    assert to_file.returncode == 0 and out.read_text("utf-8").startswith("<!-- qnc:plan")
+    code = (
+        "import os, sys, runpy\n"
+        "os.close(1); os.close(2); sys.stdout = sys.stderr = None\n"
+        "sys.argv = ['qnc', 'schema', 'nc']\n"
+        "runpy.run_module('qnc', run_name='__main__')\n"
+    )
+    both = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert both.returncode == 1
 
 
 def test_reader_that_leaves_gives_141_without_a_message(tmp_path: Path) -> None:
@@ -400,6 +412,14 @@ def test_help_to_a_reader_that_leaves_gives_141() -> None:
     """`qnc --help | true`: the help is printed while parsing; a closed pipe there is
     141 too, not Click's 1."""
     process = subprocess.Popen([*QNC, "--help"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    assert (process.wait(), process.stderr.read()) == (141, b"")
+
+
+def test_bare_qnc_to_a_reader_that_leaves_gives_141() -> None:
+    """`qnc | true`: the help shown for a bare qnc had no reader: 141, no traceback."""
+    process = subprocess.Popen(QNC, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()
     assert (process.wait(), process.stderr.read()) == (141, b"")

@@ -357,14 +357,14 @@ def test_renewal_after_the_certificate_ended_says_so() -> None:
     ended = judge([item], AuditType.RENEWAL, minors_by=minors_by,
                   certificate_end=date(2026, 2, 28))  # fmt: skip
     assert translator("fr")(ended.reason).endswith(
-        "faute de quoi aucun nouveau certificat ne sera délivré ; l'actuel a pris fin "
-        "le 28 février 2026, l'organisme est donc déjà sans certification"
+        "faute de quoi le certificat a pris fin le 28 février 2026 : l'organisme est déjà "
+        "sans certification jusqu'à une nouvelle décision de certification"
     )
     ending = judge([item], AuditType.RENEWAL, minors_by=minors_by,
                    certificate_end=date(2026, 5, 31))  # fmt: skip
     assert translator("fr")(ending.reason).endswith(
-        "aucun nouveau certificat ne sera délivré, et l'actuel prend fin le 31 mai 2026 : "
-        "l'organisme serait sans certification"
+        "le certificat prend fin le 31 mai 2026, avant cette échéance : l'organisme serait "
+        "sans certification"
     )
     valid = judge([item], AuditType.RENEWAL, minors_by=minors_by,
                   certificate_end=date(2026, 6, 12))  # fmt: skip

@@ -75,7 +75,10 @@ class Clocked:
 
     @property
     def next(self) -> Step | None:
-        """The first step still to meet, or None when all are met."""
+        """The first step still to meet, or None when all are met or the NC was carried
+        over (nothing is left to do in this audit)."""
+        if self.carried:
+            return None
         return next((s for s in self.steps if not s.status.is_met), None)
 
     @property
@@ -133,13 +136,13 @@ def clock(file: NcFile, *, notified: date, rules: Rules, today: date,
                 rules.minor_implementation,
             ),
         ]
-    # A lifted NC has every step met; a carried one only those really met: it was not
-    # dealt with here, the next audit follows it.
+    # A lifted NC has every step met. A carried one keeps only those really met, as they
+    # stood the day it was taken over: it was not dealt with here, and from that day the
+    # next audit follows it, so none of its steps falls late afterwards.
     closed = None if carried else lifted
+    on = min(today, carried_on) if carried and carried_on is not None else today
     steps = tuple(
-        step_on(
-            kind, due, known(fact, today) or closed, today=today, alert=rules.alert, basis=basis
-        )
+        step_on(kind, due, known(fact, on) or closed, today=on, alert=rules.alert, basis=basis)
         for kind, due, fact, basis in plan
     )
     return Clocked(file, steps, lifted, today, carried)

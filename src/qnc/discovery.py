@@ -34,8 +34,13 @@ def find_audits(paths: Iterable[Path]) -> Found:
             _find(Path(os.path.abspath(given)), given, found)
         except OSError as exc:  # a parent folder that may not be entered, a link loop…
             raise QncError(_unreadable_path(given, exc)) from exc
-    # One audit named twice (directly and through a link) is read once.
-    by_real = {os.path.realpath(folder): folder for folder in sorted(found.folders, reverse=True)}
+    # One audit named twice (directly and through a link) is read once, under its own
+    # name when it was met by it (paths in audit files are written from there).
+    by_real: dict[str, Path] = {}
+    for folder in sorted(found.folders):
+        real = os.path.realpath(folder)
+        if real not in by_real or str(folder) == real:
+            by_real[real] = folder
     found.folders = sorted(by_real.values())
     found.orphans = sorted(set(found.orphans), key=Diagnostic.sort_key)
     found.unreadable = sorted(set(found.unreadable), key=Diagnostic.sort_key)

@@ -26,6 +26,7 @@ _REASONS = {
     errno.ENOENT: t("no such file or folder"),
     errno.ENAMETOOLONG: t("the name is too long"),
     errno.ELOOP: t("too many symbolic links (a loop?)"),
+    errno.EBADF: t("the output is closed"),
 }
 
 

@@ -210,14 +210,14 @@ def _fate(audit_type: AuditType, certificate_end: date | None, today: date | Non
     if held and certificate_end is not None and today is not None:
         if certificate_end < today:
             return t(
-                "no new certificate will be issued; the current one ended on {end}, so the "
-                "organisation is already without certification",
+                "the certificate ended on {end}: the organisation is already without "
+                "certification until a new certification decision",
                 end=certificate_end,
             )
         if certificate_end < correction_due:
             return t(
-                "no new certificate will be issued, and the current one ends on {end}: the "
-                "organisation would be without certification",
+                "the certificate ends on {end}, before this due date: the organisation "
+                "would be without certification",
                 end=certificate_end,
             )
     if audit_type is AuditType.INITIAL:

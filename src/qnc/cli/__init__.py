@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from pathlib import Path
@@ -9,9 +11,6 @@ from pathlib import Path
 
 def main() -> None:
     """Run qnc; Ctrl-C while it is still starting ends quietly too (exit status 130)."""
-    if sys.stdout is None and sys.stderr is not None:  # `qnc plan >&-`: nowhere to write
-        sys.stderr.write("qnc: standard output is closed / la sortie standard est fermée\n")
-        sys.exit(1)
     _usable_streams()
     try:
         from qnc.cli.app import main as run
@@ -22,13 +21,26 @@ def main() -> None:
 
 
 def _usable_streams() -> None:
-    """Output that can always be written: a closed stderr (``qnc check 2>&-``) writes to
-    nowhere instead of failing (the exit status still tells), and a character the
-    stream's encoding lacks (an ASCII or cp1252 pipe) is written as an escape such as
+    """Streams qnc can rely on: a closed stderr (``qnc check 2>&-``) writes to nowhere
+    (the exit status still tells), a closed stdout fails when written to, and a character
+    the stream's encoding lacks (an ASCII or cp1252 pipe) is written as an escape such as
     ``\\xe9`` instead of a traceback."""
-    for name in ("stdout", "stderr"):
-        stream = getattr(sys, name)
-        if stream is None:
-            setattr(sys, name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115
-        elif hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="backslashreplace")
+    if sys.stdout is None:  # `qnc status >&-`: writing there fails, as it would in C
+        sys.stdout = _Closed()
+    elif hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+    elif hasattr(sys.stderr, "reconfigure"):
+        sys.stderr.reconfigure(errors="backslashreplace")
+
+
+class _Closed(io.TextIOBase):
+    """A closed standard output: a command that writes there fails (exit 1, with a message
+    on stderr), one that writes nothing there (``qnc plan --out plan.md``) runs."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False

@@ -75,7 +75,10 @@ def main() -> None:
     except ReaderLeft:
         code = _output_failed(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)))
     except UsageError as exc:
-        code = report_usage_error(exc)
+        try:
+            code = report_usage_error(exc)
+        except BrokenPipeError as broken:  # `qnc | true`: the help had no reader
+            code = _output_failed(broken)
     except QncError as exc:
         from qnc.render.diagnostics import visible
 
@@ -92,7 +95,7 @@ def main() -> None:
 
 
 # Writing the output can fail: a closed pipe (qnc status | head), a full disk.
-_OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF}
 
 
 def _output_failed(exc: OSError) -> int:

@@ -69,7 +69,8 @@ def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
         len(broken),
     )
     sys.stderr.write(tr(message) + "\n")
-    # NCs taken over by a later audit count even when that audit has errors elsewhere.
+    # NCs taken over by a later audit count even when an NC file of that audit has errors
+    # (not when its audit.yaml has: its notification date is then unknown).
     reports = _reports([x.folder for x in sound if x.folder], folders, today)
     return Read(reports, tr, warnings, broken, failed=True)
 
