@@ -391,6 +391,8 @@ def test_portfolio_lists_nc_files_that_belong_to_no_audit(run_main, write_audit,
     data = json.loads(result.stdout)
     assert [a["chemin"] for a in data["audits"]] == ["sound"]
     assert data["audits_en_erreur"] == [{"chemin": "orphan", "organisme": None, "erreurs": 1}]
+    narrow = run_main("status", ".", "--today", "2026-03-20", cwd=tmp_path, env={"COLUMNS": "80"})
+    assert "\norphan — en erreur\n" in narrow.stdout
 
 
 def test_portfolio_lists_the_actions_to_chase_of_every_audit(run_main, tmp_path: Path) -> None:

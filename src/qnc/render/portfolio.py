@@ -29,7 +29,9 @@ def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int
         text = Text(title + "\n", "bold")
         for row in rows:
             organisation, folder, audit, verdict, majors, minors, due, left = row
-            text.append(f"\n{organisation.plain} — ")
+            # An audit whose audit.yaml is broken has no name yet: its folder stands for it.
+            name = organisation.plain if organisation.plain != "—" else folder.plain
+            text.append(f"\n{name} — ")
             text.append_text(verdict)
             labelled_line(text, t("Folder"), tr, folder)
             if majors == "—":  # an audit in error: only what to do about it
