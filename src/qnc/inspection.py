@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +19,8 @@ class Inspection:
     loaded: tuple[Loaded, ...]
     diagnostics: tuple[Diagnostic, ...]
     files: int
+    carried: Mapping[Path, date] = field(default_factory=dict)
+    """NC files a later audit took over (:func:`qnc.carry.carried_over`)."""
 
     @property
     def has_errors(self) -> bool:
@@ -44,4 +46,4 @@ def inspect_paths(paths: Iterable[Path], *, today: date) -> Inspection:
     diagnostics = [*found.orphans, *found.unreadable, *(d for x in loaded for d in x.diagnostics)]
     diagnostics.sort(key=Diagnostic.sort_key)
     files = len(found.orphans) + sum(x.files for x in loaded)
-    return Inspection(tuple(loaded), tuple(diagnostics), files)
+    return Inspection(tuple(loaded), tuple(diagnostics), files, carried)

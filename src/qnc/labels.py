@@ -34,8 +34,21 @@ _ACTION_TYPES = {
 }
 
 
+_LATE_STEPS = {
+    StepKind.CORRECTION: t("late proof"),
+    StepKind.DECISION: t("late decision"),
+    StepKind.PLAN: t("late plan"),
+    StepKind.IMPLEMENTATION: t("late implementation"),
+}
+
+
 def step_label(kind: StepKind) -> Msg:
     return _STEPS[kind]
+
+
+def late_step_label(kind: StepKind) -> Msg:
+    """A step met after its due date, in a word or two (table cells are narrow)."""
+    return _LATE_STEPS[kind]
 
 
 def status_label(status: Status) -> Msg:

@@ -67,19 +67,9 @@ class _Reader:
         )
 
 
-@dataclass(frozen=True)
-class Read:
-    """An audit folder parsed and validated, not yet checked across its records."""
-
-    path: Path
-    folder: AuditFolder | None
-    reader: _Reader
-    ncs: tuple[NcFile, ...]
-    files: int
-
-
-def read_audit(path: Path) -> Read:
-    """Parse and validate the files of ``path`` (an audit folder)."""
+def load_audit(path: Path, *, today: date, carried: Mapping[Path, date] | None = None) -> Loaded:
+    """Read ``path`` (an audit folder) and check it as of ``today``; ``carried`` are the
+    NC files a later audit took over (:func:`qnc.carry.carried_over`)."""
     reader = _Reader()
     audit = reader.record(path / AUDIT_FILE, Audit)
     layout = read_layout(path)
@@ -92,28 +82,17 @@ def read_audit(path: Path) -> Read:
             reader.problems += duplicate_action_ids(file, document.data)
         if nc is not None:
             ncs.append(NcFile(file, nc))
-    folder = AuditFolder(path, audit, tuple(ncs)) if audit is not None else None
-    return Read(path, folder, reader, tuple(ncs), 1 + len(layout.nc_files))
-
-
-def check_read(read: Read, *, today: date, carried: Mapping[Path, date] | None = None) -> Loaded:
-    """Check what :func:`read_audit` read as of ``today``; ``carried`` are the NC files a
-    later audit took over (:func:`qnc.carry.carried_over`)."""
-    reader = read.reader
-    context = Context(today=today, exists=_exists, repository=_repository(read.path),
+    folder = None
+    context = Context(today=today, exists=_exists, repository=_repository(path),
                       carried=carried or {})  # fmt: skip
-    if read.folder is not None:
-        problems = check_audit(read.folder, context)
+    if audit is not None:
+        folder = AuditFolder(path, audit, tuple(ncs))
+        reader.problems += check_audit(folder, context)
     else:
-        problems = check_ncs_alone(read.path, read.ncs, context)
-    diagnostics = reader.diagnostics + [reader.locate(p) for p in [*reader.problems, *problems]]
+        reader.problems += check_ncs_alone(path, tuple(ncs), context)
+    diagnostics = reader.diagnostics + [reader.locate(p) for p in reader.problems]
     diagnostics.sort(key=Diagnostic.sort_key)
-    return Loaded(read.path, read.folder, tuple(diagnostics), read.files)
-
-
-def load_audit(path: Path, *, today: date, carried: Mapping[Path, date] | None = None) -> Loaded:
-    """Read ``path`` (an audit folder) and check it as of ``today`` (see :func:`check_read`)."""
-    return check_read(read_audit(path), today=today, carried=carried)
+    return Loaded(path, folder, tuple(diagnostics), 1 + len(layout.nc_files))
 
 
 def _exists(path: Path) -> bool:

@@ -38,8 +38,7 @@ def rank(items: Sequence[Clocked], minors_by: date | None = None) -> tuple[Ranke
     compromise the certification even if some are lifted since).
     """
     minors = open_minors(items)
-    today = items[0].today if items else None
-    missed = minors_by is not None and today is not None and today > minors_by
+    missed = minors_by is not None and bool(items) and items[0].today > minors_by
     if missed:
         minors = max(minors, open_minors(items, on=minors_by))
     grouped = [(_group(c, minors), c) for c in items]

@@ -17,6 +17,7 @@ from qnc.i18n import Translator, t, tn, translator
 if TYPE_CHECKING:
     from qnc.diagnostics import Diagnostic
     from qnc.folder import AuditFolder
+    from qnc.inspection import Inspection
     from qnc.report import AuditReport, Broken
 
 
@@ -45,9 +46,9 @@ def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
     tr = translator(language(lang, inspection.declared_language))
     found = inspection.diagnostics
     _, warnings = counts(found)
-    folders = [x.folder for x in inspection.loaded if x.folder]
     if not inspection.has_errors:
-        return Read(_reports(folders, folders, today), tr, warnings)
+        folders = [x.folder for x in inspection.loaded if x.folder]
+        return Read(_reports(folders, inspection, today), tr, warnings)
     sys.stderr.write(as_text(found, tr))
     sys.stderr.write(summary(found, tr, inspection.files))
     sound = [x for x in inspection.loaded if x.folder and not x.has_errors]
@@ -71,7 +72,7 @@ def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
     sys.stderr.write(tr(message) + "\n")
     # NCs taken over by a later audit count even when an NC file of that audit has errors
     # (not when its audit.yaml has: its notification date is then unknown).
-    reports = _reports([x.folder for x in sound if x.folder], folders, today)
+    reports = _reports([x.folder for x in sound if x.folder], inspection, today)
     return Read(reports, tr, warnings, broken, failed=True)
 
 
@@ -92,14 +93,12 @@ def _stray(found: Sequence[Diagnostic], audits: Sequence[Path]) -> list[Broken]:
     return [Broken(folder, None, n) for folder, n in sorted(counted.items())]
 
 
-def _reports(chosen: list[AuditFolder], every: list[AuditFolder],
+def _reports(chosen: list[AuditFolder], inspection: Inspection,
              today: date) -> list[AuditReport]:  # fmt: skip
-    """Reports of ``chosen``; NCs that any audit of ``every`` took over are closed."""
-    from qnc.carry import carried_over
+    """Reports of ``chosen``, closing the NCs that any audit read took over."""
     from qnc.report import build_report
 
-    carried = carried_over(every)
-    return [build_report(folder, today=today, carried=carried) for folder in chosen]
+    return [build_report(f, today=today, carried=inspection.carried) for f in chosen]
 
 
 def mention_warnings(warnings: int, tr: Translator) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from qnc.clocks import Status, StepKind
+from qnc.clocks import Status
 from qnc.i18n import Msg, Span, Translator, t, tn
-from qnc.labels import audit_type_label
+from qnc.labels import audit_type_label, late_step_label
 from qnc.priority import Group
 from qnc.report import AuditReport, NcState
 from qnc.verdict import Verdict
@@ -39,17 +39,8 @@ def state_of(nc: NcState) -> Msg:
         return t("lifted on {day}", day=nc.clocked.lifted)
     late = [s for s in nc.clocked.steps if s.status is Status.MET_LATE]
     if late:  # met, but after its due date: the certifier sees it, so must the reader
-        return t("{state}, {late}", state=GROUPS[nc.group], late=_MET_LATE[late[0].kind])
+        return t("{state}, {late}", state=GROUPS[nc.group], late=late_step_label(late[0].kind))
     return GROUPS[nc.group]
-
-
-_MET_LATE = {
-    StepKind.CORRECTION: t("late proof"),
-    StepKind.DECISION: t("late decision"),
-    StepKind.PLAN: t("late plan"),
-    StepKind.IMPLEMENTATION: t("late implementation"),
-}
-"""A step met after its due date, in a word or two (table cells are narrow)."""
 
 
 def audit_title(report: AuditReport) -> Msg:
