@@ -27,9 +27,8 @@ class Read:
     tr: Translator
     warnings: int
     broken: list[Broken] = field(default_factory=list)
-    """Audits left out for their errors (``partial`` only); the command then exits 1."""
-    failed: bool = False
-    """Some file has errors: the command shows what it can, then exits 1."""
+    """Audits (or folders) left out for their errors (``partial`` only): the command
+    shows what it can, then exits 1."""
 
 
 def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
@@ -73,7 +72,7 @@ def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
     # NCs taken over by a later audit count even when an NC file of that audit has errors
     # (not when its audit.yaml has: its notification date is then unknown).
     reports = _reports([x.folder for x in sound if x.folder], inspection, today)
-    return Read(reports, tr, warnings, broken, failed=True)
+    return Read(reports, tr, warnings, broken)
 
 
 def _stray(found: Sequence[Diagnostic], audits: Sequence[Path]) -> list[Broken]:

@@ -61,5 +61,5 @@ def status(
         if detail or explain:
             for report in ordered:
                 out.print(audit_view(report, tr, explain=explain, width=out.width))
-    if read.failed:
+    if read.broken:
         raise typer.Exit(1)
