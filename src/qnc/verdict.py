@@ -74,13 +74,10 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step,
     open_ncs = [c for c in ncs if c.open]
     if not ncs:
         return Outcome(Verdict.CLOSED, t("no non-conformity was raised"), None)
-    if not open_ncs and any(c.carried for c in ncs):
-        return Outcome(
-            Verdict.CLOSED,
-            t("every non-conformity is lifted or carried over to a later audit"),
-            None,
-        )
     if not open_ncs:
+        if any(c.carried for c in ncs):
+            return Outcome(Verdict.CLOSED, t("every non-conformity is lifted or carried over "
+                                             "to a later audit"), None)  # fmt: skip
         return Outcome(Verdict.CLOSED, t("every non-conformity is lifted"), None)
     compromised = _late_correction(open_ncs, fate)
     if compromised:
