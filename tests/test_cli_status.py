@@ -353,8 +353,8 @@ def test_nc_carried_over_to_the_next_audit_is_closed_in_the_old_one(
         "toutes les non-conformités sont levées ou reprises par un audit suivant",
     )
     detail = run_main("status", ".", "--detail", "--today", "2027-01-20", cwd=tmp_path,
-                      env={"COLUMNS": "200"})  # fmt: skip
-    assert "reprise le" in detail.stdout
+                      env={"COLUMNS": "80"})  # fmt: skip
+    assert "1. NC-03 — mineure — reprise le 10 janvier 2027\n" in detail.stdout
     alone = run_main("status", str(old), "--format", "json", "--today", "2027-01-20")
     assert json.loads(alone.stdout)["audits"][0]["non_conformites"][0]["reprise"] is False
     assert [s["statut"] for s in carried["etapes"]] == ["depassee", "depassee"]  # not "met"
