@@ -567,7 +567,8 @@ def test_key_that_lost_its_indentation_below_a_filled_section(
 def test_unknown_key_below_a_full_section_is_still_unknown(
     write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
 ) -> None:
-    """A key that no empty section above accepts keeps the unknown-key message."""
+    """A key the section just above does not accept ('contact' after 'audit:') keeps the
+    unknown-key message."""
     audit = audit_text + "contact: a@b.fr\n"
     assert [p[3] for p in audit_problems(write_audit, diagnose, audit)] == ["cle-inconnue"]
 
