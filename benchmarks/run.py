@@ -12,8 +12,8 @@ install: ``/path/to/venv/bin/python benchmarks/run.py``). It:
 3. creates once, and caches in ``benchmarks/.venv-ref/``, a virtual environment holding
    only ``check-jsonschema`` (what ``pipx install check-jsonschema`` gives a user);
 4. exports qnc's own JSON schemas (``model_json_schema(mode="validation",
-   by_alias=True)`` of ``qnc.models.Audit`` and ``qnc.models.NonConformity``) and checks
-   that check-jsonschema accepts every generated file and rejects broken ones;
+   by_alias=True)`` of ``qnc.model.records.Audit`` and ``NonConformity``) and checks that
+   check-jsonschema accepts every generated file and rejects broken ones;
 5. times every command after one warm-up, ``--runs`` times, the commands of a corpus
    interleaved round by round, and prints medians, ratios, max RSS and the targets.
 
@@ -163,7 +163,7 @@ def version_of(exe: Path | str, *args: str) -> str:
 
 _EXPORT = """
 import json
-from qnc.models import Audit, NonConformity
+from qnc.model.records import Audit, NonConformity
 print(json.dumps({
     "audit": Audit.model_json_schema(mode="validation", by_alias=True),
     "nc": NonConformity.model_json_schema(mode="validation", by_alias=True),

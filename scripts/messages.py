@@ -24,7 +24,8 @@ def used_messages() -> set[tuple[str, str | None]]:
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             found |= _from_node(node)
     sys.path.insert(0, str(SOURCE.parent))
-    from qnc import i18n, referential
+    from qnc import i18n
+    from qnc.model import referential
 
     found |= {(m, None) for m in (*i18n._MONTHS, "1 {month} {year}", "{day} {month} {year}")}
     found |= {(label, None) for label in referential.CRITERIA.values()}

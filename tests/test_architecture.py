@@ -1,4 +1,8 @@
-"""The core stays pure: no CLI or terminal library, no clock, no environment (style.md §3, §7)."""
+"""The layout is the pipeline: each package imports only the stages below it, and the
+core stays pure (style.md §2, §3, §7).
+
+    files -> reading -> model -> checks / rules -> inspection -> render -> cli
+"""
 
 from __future__ import annotations
 
@@ -10,25 +14,34 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "qnc"
-CORE = [
-    "models",
-    "referential",
-    "durations",
-    "dates",
-    "clocks",
-    "checks",
-    "diagnostics",
-    "i18n",
-    "folder",
-    "labels",
-    "validation",
-    "scalars",
-    "natural",
-    "priority",
-    "verdict",
-    "report",
-]
-CORE_MODULES = CORE
+MODULES = sorted(
+    ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+    for path in PACKAGE.rglob("*.py")
+    if path.name != "__main__.py"
+)
+
+# What each stage may import from qnc, by the first part of the module name. A stage
+# never imports one above it; `cli` is the top and may import everything.
+_BASE = {"i18n", "__init__"}
+ALLOWED: dict[str, set[str]] = {
+    "__init__": set(),
+    "i18n": set(),
+    "errors": {"i18n"},
+    "oserrors": {"i18n"},
+    "codes": {"i18n"},
+    "diagnostics": _BASE | {"codes", "model"},
+    "model": _BASE | {"model"},
+    "reading": _BASE | {"codes", "diagnostics", "errors", "oserrors", "model", "reading", "checks"},
+    "rules": _BASE | {"model", "rules"},
+    "checks": _BASE | {"codes", "diagnostics", "model", "rules", "checks"},
+    "writing": _BASE | {"errors", "oserrors", "writing"},
+    "inspection": _BASE
+    | {"codes", "diagnostics", "errors", "model", "reading", "rules", "checks", "inspection"},
+    "render": _BASE | {"diagnostics", "model", "rules", "inspection", "render"},
+    "cli": {name for name in MODULES if "." not in name} | {m.split(".")[0] for m in MODULES},
+}
+# Pure stages: no command line, no terminal, no clock, no environment.
+PURE = ("i18n", "errors", "codes", "diagnostics", "model", "rules", "checks")
 
 FORBIDDEN_IMPORTS = ("typer", "rich", "click", "qnc.cli", "qnc.render")
 CLOCK_CALLS = {
@@ -39,6 +52,24 @@ CLOCK_CALLS = {
     ("time", "time"),
 }
 ENVIRONMENT = {("os", "environ"), ("os", "getenv"), ("os", "putenv")}
+
+
+def _source(module: str) -> str:
+    path = PACKAGE.joinpath(*module.split("."))
+    file = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+    return file.read_text("utf-8")
+
+
+def qnc_imports(source: str) -> set[str]:
+    """The qnc modules ``source`` imports (absolute imports), without the ``qnc.`` prefix."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return {"__init__" if m == "qnc" else m.removeprefix("qnc.") for m in found
+            if m == "qnc" or m.startswith("qnc.")}  # fmt: skip
 
 
 def violations(source: str) -> list[str]:
@@ -86,17 +117,31 @@ def test_scanner_finds_violations(source: str, expected: list[str]) -> None:
     assert violations(source) == expected
 
 
-@pytest.mark.parametrize("module", CORE_MODULES)
+def test_every_module_belongs_to_a_stage() -> None:
+    """A new module or package gets its place in ALLOWED before it lands."""
+    assert {m.split(".")[0] for m in MODULES} <= set(ALLOWED)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_module_imports_only_stages_below(module: str) -> None:
+    """Data flows one way: no module imports a stage above its own."""
+    allowed = ALLOWED[module.split(".")[0]]
+    wrong = {m for m in qnc_imports(_source(module)) if m.split(".")[0] not in allowed}
+    assert wrong == set()
+
+
+@pytest.mark.parametrize("module", [m for m in MODULES if m.split(".")[0] in PURE])
 def test_core_module_is_pure(module: str) -> None:
     """A core module imports no CLI or terminal library and reads neither clock nor environment."""
-    assert violations((PACKAGE / f"{module}.py").read_text("utf-8")) == []
+    assert violations(_source(module)) == []
 
 
 def test_core_does_not_load_typer_or_rich() -> None:
     """Importing every core module, transitively, loads neither typer, rich nor click."""
+    core = [m for m in MODULES if m.split(".")[0] in (*PURE, "reading", "inspection")]
     code = (
         "import sys\n"
-        + "".join(f"import qnc.{name}\n" for name in CORE_MODULES)
+        + "".join(f"import qnc.{name.removesuffix('.__init__')}\n" for name in core)
         + "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')))"
     )
     done = subprocess.run(
@@ -105,7 +150,7 @@ def test_core_does_not_load_typer_or_rich() -> None:
     assert done.stdout == "[]\n"
 
 
-def test_only_yamlio_imports_ruamel() -> None:
+def test_only_the_parser_imports_ruamel() -> None:
     """One YAML module owns ruamel.yaml."""
     importers = sorted(
         path.relative_to(PACKAGE).as_posix()
@@ -114,4 +159,4 @@ def test_only_yamlio_imports_ruamel() -> None:
         if (isinstance(node, ast.Import) and any(a.name.startswith("ruamel") for a in node.names))
         or (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ruamel"))
     )
-    assert set(importers) == {"yamlio.py"}
+    assert set(importers) == {"reading/document.py"}

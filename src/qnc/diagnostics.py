@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from qnc.i18n import Msg
-from qnc.natural import natural_key
+from qnc.model.ids import natural_key
 
 Loc: TypeAlias = tuple[str | int, ...]
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from qnc.carry import carried_over, nc_key
 from qnc.diagnostics import Diagnostic
-from qnc.discovery import find_audits
 from qnc.i18n import Language
-from qnc.load import Loaded, load_audit
+from qnc.reading.discovery import find_audits
+from qnc.reading.loader import Loaded, load_audit
+from qnc.rules.carry import carried_over, nc_key
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Inspection:
     diagnostics: tuple[Diagnostic, ...]
     files: int
     carried: Mapping[Path, date] = field(default_factory=dict)
-    """NC files a later audit took over (:func:`qnc.carry.carried_over`)."""
+    """NC files a later audit took over (:func:`qnc.rules.carry.carried_over`)."""
 
     @property
     def has_errors(self) -> bool:

@@ -55,7 +55,7 @@ def root(
 
 
 def _register() -> None:
-    from qnc.cli import check, indicators, plan, schema, status
+    from qnc.cli.commands import check, indicators, plan, schema, status
 
     app.command("status", help=h(status.HELP), cls=Command)(status.status)
     app.command("plan", help=h(plan.HELP), cls=Command)(plan.plan)

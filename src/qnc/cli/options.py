@@ -50,7 +50,7 @@ def _checked_day(ctx: typer.Context, param: typer.CallbackParam, value: object) 
 
 def _date_problem(text: str) -> Msg | None:
     """What is wrong with ``text`` as an AAAA-MM-JJ date, or None when it is one."""
-    from qnc.dates import ISO_SHAPE, near_miss
+    from qnc.model.dates import ISO_SHAPE, near_miss
 
     parts = tuple(int(p) for p in text.split("-")) if ISO_SHAPE.fullmatch(text) else None
     parts = parts or near_miss(text)

@@ -16,9 +16,9 @@ from qnc.i18n import Translator, t, tn, translator
 
 if TYPE_CHECKING:
     from qnc.diagnostics import Diagnostic
-    from qnc.folder import AuditFolder
     from qnc.inspection import Inspection
-    from qnc.report import AuditReport, Broken
+    from qnc.model.folder import AuditFolder
+    from qnc.rules.report import AuditReport, Broken
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
     view must not go blank for one typo)."""
     from qnc.inspection import inspect_paths
     from qnc.render.diagnostics import as_text, counts, summary
-    from qnc.report import Broken
+    from qnc.rules.report import Broken
 
     inspection = inspect_paths(paths, today=today)
     tr = translator(language(lang, inspection.declared_language))
@@ -78,8 +78,8 @@ def reports_or_exit(paths: Sequence[Path], *, today: date, lang: Lang | None,
 def _stray(found: Sequence[Diagnostic], audits: Sequence[Path]) -> list[Broken]:
     """Errors outside every audit read (NC files without audit.yaml, unreadable folders),
     one entry per folder they concern, so that a portfolio lists them too."""
-    from qnc.folder import NC_DIR
-    from qnc.report import Broken
+    from qnc.model.folder import NC_DIR
+    from qnc.rules.report import Broken
 
     counted: dict[Path, int] = {}
     for d in found:
@@ -95,7 +95,7 @@ def _stray(found: Sequence[Diagnostic], audits: Sequence[Path]) -> list[Broken]:
 def _reports(chosen: list[AuditFolder], inspection: Inspection,
              today: date) -> list[AuditReport]:  # fmt: skip
     """Reports of ``chosen``, closing the NCs that any audit read took over."""
-    from qnc.report import build_report
+    from qnc.rules.report import build_report
 
     return [build_report(f, today=today, carried=inspection.carried) for f in chosen]
 

@@ -1,0 +1,65 @@
+"""``qnc status``: where each audit stands and what to do first."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from qnc.cli.options import Format, LangOption, Paths, Today, h, paths_or_here, today_or_now
+from qnc.cli.shared import mention_warnings, reports_or_exit
+
+HELP = (
+    "Show where an audit stands: verdict on the certification, regulatory due dates and "
+    "the non-conformities in the order to deal with them. For a folder holding several "
+    "audits, one row per audit, most urgent first."
+)
+
+
+def status(
+    paths: Paths = None,
+    output: Annotated[
+        Format, typer.Option("--format", help=h("Output: table or json."))
+    ] = Format.table,
+    explain: Annotated[
+        bool, typer.Option("--explain", help=h("Say why each NC stands at its rank."))
+    ] = False,
+    detail: Annotated[
+        bool, typer.Option("--detail", help=h("With several audits, list the NCs of each."))
+    ] = False,
+    today: Today = None,
+    lang: LangOption = None,
+) -> None:
+    day = today_or_now(today)
+    read = reports_or_exit(paths_or_here(paths), today=day, lang=lang, partial=True)
+    tr = read.tr
+    mention_warnings(read.warnings, tr)
+    from qnc.rules.report import by_urgency
+
+    ordered = by_urgency(read.reports)
+    if output is Format.json:
+        from qnc.cli.output import write_utf8
+        from qnc.render.json_output import status_json
+
+        write_utf8(status_json(ordered, today=day, tr=tr, broken=read.broken))
+    elif len(ordered) == 1 and not read.broken:
+        from qnc.render.terminal.console import console
+        from qnc.render.terminal.status import audit_view
+
+        out = console()
+        out.print(audit_view(ordered[0], tr, explain=explain, width=out.width))
+    else:
+        from qnc.render.terminal.console import console
+        from qnc.render.terminal.portfolio import portfolio_view
+        from qnc.render.terminal.status import actions_to_chase, audit_view
+
+        out = console()
+        out.print(portfolio_view(ordered, tr, width=out.width, broken=read.broken))
+        chase = actions_to_chase(ordered, tr, named=True)
+        if chase is not None and not (detail or explain):  # else each audit lists its own
+            out.print(chase)
+        if detail or explain:
+            for report in ordered:
+                out.print(audit_view(report, tr, explain=explain, width=out.width))
+    if read.broken:
+        raise typer.Exit(1)

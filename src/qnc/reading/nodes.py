@@ -1,0 +1,144 @@
+"""Composed YAML nodes to plain Python values, with the position of every key and value.
+
+Only the core YAML types are built; any other tag (``!!python/object``…) is refused,
+so qnc never builds objects from a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from qnc.diagnostics import Diagnostic, Loc, Severity
+from qnc.i18n import Msg, t
+from qnc.reading.scalars import PLAIN, TAGGED, plain_value
+
+MAX_NODES = 100_000
+"""Refuse documents that expand past this many nodes (alias bombs)."""
+
+MAX_DEPTH = 64
+"""Refuse lists and mappings nested deeper: an audit needs five levels; this bounds recursion."""
+
+CORE = "tag:yaml.org,2002:"
+CORE = "tag:yaml.org,2002:"
+
+TOO_DEEP = t(
+    "lists and mappings are nested more than {limit} levels deep; an audit file needs "
+    "a few: check the brackets and the indentation",
+    limit=MAX_DEPTH,
+)
+
+
+def walk(
+    node: Any, path: Path
+) -> tuple[Any, dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]], list[Diagnostic]]:
+    """The data of ``node``, the positions of its keys and values, and its problems."""
+    walker = _Walker(path)
+    data = None
+    with contextlib.suppress(_TooComplex):
+        data = walker.value(node, ())
+    return data, walker.keys, walker.values, walker.problems
+
+
+class _TooComplex(Exception):
+    """Stops the walk at the first self-reference, or past MAX_NODES or MAX_DEPTH: one message."""
+
+
+class _Walker:
+    """Turns composed nodes into dicts, lists and scalars, noting positions."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.keys: dict[Loc, tuple[int, int]] = {}
+        self.values: dict[Loc, tuple[int, int]] = {}
+        self.problems: list[Diagnostic] = []
+        self._count = 0
+        self._open: set[int] = set()
+
+    def value(self, node: Any, loc: Loc) -> Any:
+        self._count += 1
+        if self._count > MAX_NODES or id(node) in self._open:
+            self._problem(
+                node,
+                "yaml-complexe",
+                t("this document refers to itself or expands too far through aliases"),
+            )
+            raise _TooComplex
+        if len(loc) >= MAX_DEPTH and node.id != "scalar":  # deep through aliases
+            self._problem(node, "yaml-complexe", TOO_DEEP)
+            raise _TooComplex
+        self.values.setdefault(loc, _pos(node))
+        kind = node.id
+        if kind == "scalar":
+            return self._scalar(node)
+        if _tag(node) not in (CORE + "map", CORE + "seq"):
+            self._forbidden_tag(node)
+            return None
+        self._open.add(id(node))
+        try:
+            if kind == "sequence":
+                return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
+            return self._mapping(node, loc)
+        finally:
+            self._open.discard(id(node))
+
+    def _mapping(self, node: Any, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.id != "scalar":
+                self._problem(key_node, "syntaxe-yaml", t("a key must be plain text"))
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.keys[(*loc, key)]
+                self._problem(
+                    key_node,
+                    "cle-dupliquee",
+                    t(
+                        "duplicate key '{key}' (already on line {line}); keep only one",
+                        key=key,
+                        line=first[0],
+                    ),
+                )
+                continue
+            self.keys[(*loc, key)] = _pos(key_node)
+            result[key] = self.value(value_node, (*loc, key))
+        return result
+
+    def _scalar(self, node: Any) -> Any:
+        tag, text = _tag(node), node.value
+        if tag == PLAIN:
+            return plain_value(text)
+        if not tag.startswith(CORE) or tag[len(CORE) :] not in TAGGED:
+            self._forbidden_tag(node)
+            return None
+        return TAGGED[tag[len(CORE) :]](text)
+
+    def _forbidden_tag(self, node: Any) -> None:
+        self._problem(
+            node,
+            "tag-interdit",
+            t(
+                "the tag '{tag}' is not allowed; write a plain value",
+                tag=_short_tag(node.tag),
+            ),
+        )
+
+    def _problem(self, node: Any, code: str, message: Msg) -> None:
+        line, column = _pos(node)
+        self.problems.append(Diagnostic(self.path, line, column, Severity.ERROR, code, message))
+
+
+def _tag(node: Any) -> str:
+    """The node's full tag; read from the raw field when it holds it (``.tag`` is slow)."""
+    raw = node.ctag
+    return raw.suffix if raw.handle is None else node.tag  # type: ignore[no-any-return]
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(CORE) :] if tag.startswith(CORE) else tag
+
+
+def _pos(node: Any) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)

@@ -1,0 +1,266 @@
+"""Pydantic validation errors turned into problems a quality manager can act on."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from qnc.diagnostics import Loc, Problem, error
+from qnc.i18n import Msg, t
+from qnc.model.referential import GRIDS
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+_TYPE_MESSAGES = {
+    "int_parsing": t("'{value}' is not a whole number; write digits, without quotes"),
+    "int_type": t("expected a whole number, found {value}"),
+    "int_from_float": t("expected a whole number, found {value}"),
+    "string_type": t("expected text, found {value}; put it in quotes"),
+    "bool_type": t("expected true (yes) or false (no), found {value}"),
+    "bool_parsing": t("expected true (yes) or false (no), found {value}"),
+    "finite_number": t("expected an ordinary number, found {value}"),
+    "int_parsing_size": t("the number {value} is far too large"),
+    "list_type": t("expected a list (one '- ' line per item), found {value}"),
+    "tuple_type": t("expected a list (one '- ' line per item), found {value}"),
+    "model_type": t("expected keys and values (key: value), found {value}"),
+    "model_attributes_type": t("expected keys and values (key: value), found {value}"),
+    "dict_type": t("expected keys and values (key: value), found {value}"),
+    "string_too_short": t("this value must not be empty"),
+    "too_short": t("this list must not be empty"),
+    "qnc_number": t("expected a whole number, found {value}"),
+    "qnc_date": t("'{value}' is not a date; write it as YYYY-MM-DD"),
+    "qnc_date_french": t("'{value}' is not in ISO form; write {iso}"),
+    "qnc_date_impossible": t("'{value}' is not a date that exists in the calendar"),
+    "qnc_date_range": t("this date is not between the years {first} and {last}; check it"),
+    "qnc_duration": t("'{value}' is not a duration; write for instance '30 days' or '3 months'"),
+    "qnc_duration_range": t("'{value}' is too long: a certifier's rule is at most 10 years"),
+    "qnc_siret": t("'{value}' is not a valid SIRET: 14 digits whose Luhn key is right"),
+    "qnc_nda": t("'{value}' is not a valid NDA: 11 digits"),
+}
+
+
+def problems_from(
+    exc: ValidationError, model: type[BaseModel], file: Path, data: object
+) -> list[Problem]:
+    """One problem per Pydantic error, at the key path it concerns.
+
+    An unknown key is compared with the keys still free beside it, and a missing key
+    is not reported when an unknown key is its near miss (``gravitee`` for
+    ``gravite``): one mistake, one message.
+    """
+    errors = exc.errors(include_url=False)
+    suggestions = {
+        tuple(err["loc"]): _near(str(err["loc"][-1]), _free_keys(model, data, err["loc"][:-1]))
+        for err in errors
+        if err["type"] == "extra_forbidden"
+    }
+    misspelt = {(*loc[:-1], near) for loc, nears in suggestions.items() for near in nears}
+    inner = {tuple(err["loc"][:n]) for err in errors for n in range(len(err["loc"]))}
+    return [
+        _problem(err, model, file, suggestions, data)
+        for err in errors
+        if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)
+        # a list whose every item was refused is also "too short": one message is enough
+        and not (err["type"] == "too_short" and tuple(err["loc"]) in inner)
+    ]
+
+
+def _free_keys(model: type[BaseModel], data: object, loc: Loc) -> list[str]:
+    """Keys accepted at ``loc`` that the file does not already use there."""
+    data = _value_at(data, loc)
+    used = set(data) if isinstance(data, dict) else set()
+    return [key for key in _keys_at(model, loc) if key not in used]
+
+
+def _near(word: str, choices: list[str]) -> list[str]:
+    """The choice nearest to ``word``, ignoring case (``af`` finds ``AF``)."""
+    lowered = {choice.lower(): choice for choice in choices}
+    found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return [lowered[f] for f in found]
+
+
+def _problem(
+    err: ErrorDetails,
+    model: type[BaseModel],
+    file: Path,
+    suggestions: dict[Loc, list[str]],
+    data: object,
+) -> Problem:
+    loc: Loc = tuple(err["loc"])
+    kind = err["type"]
+    ctx: dict[str, Any] = dict(err.get("ctx") or {})
+    if kind == "missing":
+        message = t("required key '{key}' is missing", key=loc[-1])
+        if loc[:-1]:
+            message = t("required key '{key}' is missing under '{parent}'", key=loc[-1],
+                        parent=_where(loc[:-1]))  # fmt: skip
+        return error(file, loc[:-1], "cle-manquante", message, on_key=True)
+    if kind == "extra_forbidden":
+        section = _emptied_section(model, loc, data)
+        if section is not None:
+            message = t(
+                "the key '{key}' is not indented: it belongs to '{section}' above; "
+                "move it right by 2 spaces",
+                key=loc[-1],
+                section=section,
+            )
+            return error(file, loc, "cle-mal-indentee", message, on_key=True)
+        message = _unknown_key(model, loc, suggestions.get(loc, []))
+        return error(file, loc, "cle-inconnue", message, on_key=True)
+    if err["input"] is None and kind in ("model_type", "dict_type"):
+        message = t(
+            "'{key}' is empty: write its keys ({keys}) on the lines below it, each moved "
+            "right by 2 spaces",
+            key=_where(loc),
+            keys=", ".join(_keys_at(model, loc)),
+        )
+        return error(file, loc, "valeur-vide", message)
+    if kind in ("list_type", "tuple_type") and isinstance(err["input"], dict):
+        message = t("expected a list, found keys and values: start each item with '- '")
+        return error(file, loc, "type-invalide", message)
+    if kind in ("model_type", "dict_type") and isinstance(err["input"], list):
+        message = t("expected keys and values (key: value), found a list: remove the '- '")
+        return error(file, loc, "type-invalide", message)
+    if err["input"] is None and kind not in ("extra_forbidden", "model_type", "dict_type"):
+        return error(file, loc, "valeur-vide", t(
+            "'{key}' has no value; write it after the ':'", key=_where(loc)))  # fmt: skip
+    if kind in ("enum", "literal_error"):
+        accepted = _QUOTED.findall(str(ctx.get("expected", "")))
+        return error(file, loc, "valeur-invalide", _not_accepted(err["input"], accepted))
+    if kind == "qnc_grid":
+        return error(file, loc, "valeur-invalide", _not_accepted(err["input"], list(GRIDS)))
+    template = _TYPE_MESSAGES.get(kind)
+    code = "date-invalide" if kind.startswith("qnc_date") else "type-invalide"
+    if kind in ("qnc_siret", "qnc_nda"):
+        code = kind.removeprefix("qnc_")
+    elif kind in ("qnc_duration", "qnc_duration_range", "string_too_short", "too_short"):
+        code = "valeur-invalide"
+    if template is None:
+        return error(file, loc, "valeur-invalide", t("invalid value: {detail}", detail=err["msg"]))
+    args = {**ctx, "value": _shown(err["input"])}
+    return error(file, loc, code, Msg(template.text, tuple(args.items())))
+
+
+def _where(loc: Loc) -> str:
+    """A key path as users read it: ``organisme``, ``actions[2].echeance`` (1-based)."""
+    text = ""
+    for step in loc:
+        text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text
+
+
+def _emptied_section(model: type[BaseModel], loc: Loc, data: object) -> str | None:
+    """The section just above an unknown key that would accept it: the key was meant to
+    be indented under it (``certificateur:`` then ``nom:`` at the start of the line)."""
+    parent = _value_at(data, loc[:-1])
+    if not isinstance(parent, dict) or loc[-1] not in parent:
+        return None
+    known = set(_keys_at(model, loc[:-1]))
+    keys = list(parent)
+    for above in reversed(keys[: keys.index(loc[-1])]):
+        if above not in known:
+            continue  # another key that lost its indentation
+        section = parent[above]
+        fits = loc[-1] in _keys_at(model, (*loc[:-1], above))
+        if fits and (section is None or (isinstance(section, dict) and loc[-1] not in section)):
+            return str(above)
+        return None
+    return None
+
+
+def _value_at(data: object, loc: Loc) -> object:
+    for step in loc:
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
+
+
+def _unknown_key(model: type[BaseModel], loc: Loc, near: list[str]) -> Msg:
+    key = str(loc[-1])
+    known = _keys_at(model, loc[:-1])
+    invisible = _invisible_space(key)
+    if invisible and key.strip() in known:
+        return invisible
+    if near:
+        return t("unknown key '{key}'; did you mean '{near}'?", key=key, near=near[0])
+    return t("unknown key '{key}'; accepted keys here: {known}", key=key, known=", ".join(known))
+
+
+def _not_accepted(value: object, accepted: list[str]) -> Msg:
+    invisible = _invisible_space(str(value))
+    if invisible and str(value).strip() in accepted:
+        return invisible
+    near = _near(str(value), accepted)
+    if near:
+        return t(
+            "'{value}' is not accepted; did you mean '{near}'? Accepted values: {accepted}",
+            value=_shown(value),
+            near=near[0],
+            accepted=", ".join(accepted),
+        )
+    return t(
+        "'{value}' is not accepted; accepted values: {accepted}",
+        value=_shown(value),
+        accepted=", ".join(accepted),
+    )
+
+
+_ODD_SPACES = {"\u00a0": "U+00A0", "\u202f": "U+202F", "\u2007": "U+2007", "\u2009": "U+2009"}
+
+
+def _invisible_space(text: str) -> Msg | None:
+    """A non-breaking or thin space (often typed by Word before ':'), which looks like none."""
+    found = next((code for char, code in _ODD_SPACES.items() if char in text), None)
+    if found is None:
+        return None
+    return t(
+        "'{text}' holds an invisible special space ({code}, often typed by Word); "
+        "replace it with a normal space or remove it",
+        text=text.strip(),
+        code=found,
+    )
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    return "null" if value is None else str(value)
+
+
+def _keys_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The YAML keys accepted by the record found at ``loc`` inside ``model``."""
+    current: type[BaseModel] | None = model
+    for step in loc:
+        if current is None or isinstance(step, int):
+            continue
+        field = next((f for f in current.model_fields.values() if f.alias == step), None)
+        if field is None:
+            field = current.model_fields.get(step)
+        current = _record_in(field.annotation) if field else None
+    if current is None:
+        return []
+    return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def _record_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = _record_in(arg)
+            if found:
+                return found
+    return None

@@ -1,0 +1,84 @@
+"""``qnc status --format json`` (spec §3.1): stable French keys, ISO dates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from qnc.i18n import Translator
+from qnc.render.diagnostics import display_path, json_text
+from qnc.rules.clocks import Status
+from qnc.rules.report import AuditReport, Broken, NcState
+
+
+def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator,
+                broken: Sequence[Broken] = ()) -> str:  # fmt: skip
+    payload = {
+        "aujourdhui": today.isoformat(),
+        "audits": [_audit(report, tr) for report in reports],
+        "audits_en_erreur": [
+            {"chemin": display_path(b.path), "organisme": b.organisation, "erreurs": b.errors}
+            for b in broken
+        ],
+    }
+    return json_text(payload)
+
+
+def _audit(report: AuditReport, tr: Translator) -> dict[str, Any]:
+    audit = report.folder.audit
+    deadline = report.outcome.deadline
+    return {
+        "chemin": display_path(report.folder.path),
+        "organisme": audit.organisation.name,
+        "type": audit.audit.type.value,
+        "notification": audit.audit.clock_start.isoformat(),
+        "notification_par_defaut": report.notification_defaulted,
+        "referentiel": report.grid.id,
+        "verdict": report.outcome.verdict.value,
+        "motif": tr(report.outcome.reason),
+        "echeance_bloquante": None
+        if deadline is None
+        else {
+            "id": deadline.nc_id,
+            "etape": deadline.step.kind.value,
+            "date": deadline.step.due.isoformat(),
+            "jours_restants": deadline.step.days_left,
+        },
+        "non_conformites": [_nc(nc, tr) for nc in report.ncs],
+    }
+
+
+def _nc(state: NcState, tr: Translator) -> dict[str, Any]:
+    nc = state.file.nc
+    return {
+        "rang": state.rank,
+        "id": nc.id,
+        "indicateur": nc.indicator,
+        "gravite": nc.grade.value,
+        "levee": not state.clocked.open and not state.clocked.carried,
+        "reprise": state.clocked.carried,
+        "etapes": [
+            {
+                "etape": step.kind.value,
+                "date": step.due.isoformat(),
+                "jours_restants": step.days_left,
+                "statut": step.status.value,
+            }
+            for step in state.clocked.steps
+        ],
+        "actions": {"total": len(state.actions), "faites": state.done, "en_retard": state.late},
+        "relances": [
+            {
+                "action": item.action.id,
+                "responsable": item.action.owner,
+                "echeance": item.action.due.isoformat(),
+                "jours_restants": item.days_left,
+                "statut": item.status.value,
+            }
+            for item in state.actions
+            if state.clocked.open and item.status in (Status.OVERDUE, Status.NEAR)
+        ],
+        "fichier": display_path(state.file.path),
+        "explication": tr(state.reason),
+    }

@@ -1,0 +1,76 @@
+"""Small phrases shared by the terminal and Markdown renderers."""
+
+from __future__ import annotations
+
+from qnc.i18n import Msg, Span, Translator, t, tn
+from qnc.rules.clocks import Status
+from qnc.rules.priority import Group
+from qnc.rules.report import AuditReport, NcState
+from qnc.rules.verdict import Verdict
+from qnc.rules.words import audit_type_label, late_step_label
+
+VERDICTS = {
+    Verdict.CLOSED: t("closed"),
+    Verdict.COMPROMISED: t("compromised"),
+    Verdict.BLOCKED: t("blocked"),
+    Verdict.IN_PROGRESS: t("in progress"),
+}
+GROUPS = {
+    Group.OVERDUE: t("late"),
+    Group.BLOCKING: t("blocking"),
+    Group.OTHER: t("open"),
+    Group.LIFTED: t("lifted"),
+}
+
+
+def days_left(days: int) -> Msg:
+    """``in 28 days`` / ``today`` / ``3 days late``."""
+    if days == 0:
+        return t("today")
+    if days > 0:
+        return tn("in {n} day", "in {n} days", days)
+    return tn("{n} day late", "{n} days late", -days)
+
+
+def state_of(nc: NcState) -> Msg:
+    if nc.group is Group.LIFTED and nc.clocked.carried:
+        return t("carried over on {day}", day=nc.clocked.lifted)
+    if nc.group is Group.LIFTED:
+        return t("lifted on {day}", day=nc.clocked.lifted)
+    late = [s for s in nc.clocked.steps if s.status is Status.MET_LATE]
+    if late:  # met, but after its due date: the certifier sees it, so must the reader
+        return t("{state}, {late}", state=GROUPS[nc.group], late=late_step_label(late[0].kind))
+    return GROUPS[nc.group]
+
+
+def audit_title(report: AuditReport) -> Msg:
+    info = report.folder.audit.audit
+    if info.end and info.end != info.start:
+        return t("{type} {span}", type=audit_type_label(info.type), span=Span(info.start, info.end))
+    return t("{type} on {start}", type=audit_type_label(info.type), start=info.start)
+
+
+def notification_phrase(report: AuditReport) -> Msg:
+    info = report.folder.audit.audit
+    if report.notification_defaulted:
+        return t("{day} (no notification date given: last audit day)", day=info.clock_start)
+    if info.clock_start > report.today:  # evaluated before the NCs were notified
+        return t("{day} (not yet: the deadlines have not started)", day=info.clock_start)
+    return t("{day}", day=info.clock_start)
+
+
+def grid_phrase(report: AuditReport, tr: Translator) -> str:
+    info = report.folder.audit.audit
+    label = tr.text(report.grid.label)
+    if info.grid:
+        return tr(t("{grid}, set by 'referentiel' in audit.yaml", grid=label))
+    return tr(t("{grid}, in force on {day} (first day of the audit)", grid=label, day=info.start))
+
+
+STATUS_STYLES = {
+    Status.OVERDUE: "bold red",
+    Status.NEAR: "yellow",
+    Status.MET: "green",
+    Status.MET_LATE: "green",
+    Status.UPCOMING: "",
+}

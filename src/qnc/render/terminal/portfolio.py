@@ -1,0 +1,113 @@
+"""``qnc status`` on a folder of several audits: one row per audit, most urgent first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import RenderableType
+from rich.text import Text
+
+from qnc.i18n import Translator, t, tn
+from qnc.model.records import Grade
+from qnc.render.diagnostics import display_path
+from qnc.render.phrases import STATUS_STYLES, VERDICTS, audit_title, days_left
+from qnc.render.terminal.status import VERDICT_STYLES, labelled_line, titled_table
+from qnc.rules.report import AuditReport, Broken
+from qnc.rules.words import step_label
+
+NARROW = 140
+"""Below this width the table would cut its columns: each audit becomes lines."""
+
+
+def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int,
+                   broken: Sequence[Broken] = ()) -> RenderableType:  # fmt: skip
+    """One row per audit, most urgent first, after the audits with errors (no verdict:
+    their files must be fixed first); a block of lines each when narrow."""
+    title = tr(t("Audits, most urgent first"))
+    rows = [*(_broken_row(b, tr) for b in broken), *(_portfolio_row(r, tr) for r in reports)]
+    if width < NARROW:
+        text = Text(title + "\n", "bold")
+        for row in rows:
+            organisation, folder, audit, verdict, majors, minors, due, left = row
+            # An audit whose audit.yaml is broken has no name yet: its folder stands for it.
+            name = organisation.plain if organisation.plain != "—" else folder.plain
+            text.append(f"\n{name} — ")
+            text.append_text(verdict)
+            labelled_line(text, t("Folder"), tr, folder)
+            if majors == "—":  # an audit in error: only what to do about it
+                labelled_line(text, t("To do"), tr, due)
+                text.append("\n")
+                continue
+            labelled_line(text, t("Audit"), tr, audit)
+            counts = t(
+                "{majors}, {minors}",
+                majors=tn("{n} major", "{n} majors", int(majors)),
+                minors=tn("{n} minor", "{n} minors", int(minors)),
+            )
+            labelled_line(text, t("Open NCs"), tr, Text(tr(counts)))
+            next_due = due.copy()
+            if due.plain != "—":
+                next_due.append(", ")
+                next_due.append_text(left)
+            labelled_line(text, t("Next due date"), tr, next_due)
+            text.append("\n")
+        return text
+    table = titled_table(title)
+    for header_msg in _PORTFOLIO_HEADERS:
+        right = header_msg.text in ("Open majors", "Open minors")
+        # The folder tells two audits of one organisation apart: never cut it.
+        table.add_column(tr(header_msg), justify="right" if right else "left",
+                         no_wrap=header_msg.text == "Folder")  # fmt: skip
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+_PORTFOLIO_HEADERS = (
+    t("Organisation"), t("Folder"), t("Audit"), t("Verdict"), t("Open majors"),
+    t("Open minors"), t("Next due date"), t("Days left"),
+)  # fmt: skip
+
+
+def _portfolio_row(
+    report: AuditReport, tr: Translator
+) -> tuple[Text, Text, Text, Text, str, str, Text, Text]:
+    deadline = report.next_deadline
+    verdict = report.outcome.verdict
+    due, left = Text("—"), Text("—")
+    if deadline:
+        style = STATUS_STYLES[deadline.step.status]
+        subject = tr(deadline.subject)
+        if not deadline.step.blocking:  # the certifier's decision: not the organisation's
+            subject = f"{subject}, {tr(step_label(deadline.step.kind))}"
+        due = Text(f"{tr.short_date(deadline.step.due)} ({subject})", style)
+        left = Text(tr(days_left(deadline.step.days_left)), style)
+        if not deadline.step.blocking and deadline.step.days_left < 0:
+            waited = -deadline.step.days_left
+            left = Text(tr(tn("awaited for {n} day", "awaited for {n} days", waited)), style)
+    return (
+        Text(report.folder.audit.organisation.name),
+        Text(display_path(report.folder.path)),
+        Text(tr(audit_title(report))),
+        Text(tr(VERDICTS[verdict]), VERDICT_STYLES[verdict]),
+        str(report.open_count(Grade.MAJOR)),
+        str(report.open_count(Grade.MINOR)),
+        due,
+        left,
+    )
+
+
+def _broken_row(
+    broken: Broken, tr: Translator
+) -> tuple[Text, Text, Text, Text, str, str, Text, Text]:
+    errors = tn("{n} error: run qnc check", "{n} errors: run qnc check", broken.errors)
+    return (
+        Text(broken.organisation or "—"),
+        Text(display_path(broken.path)),
+        Text("—"),
+        Text(tr(t("in error")), "bold red"),
+        "—",
+        "—",
+        Text(tr(errors), "red"),
+        Text("—"),
+    )

@@ -1,0 +1,67 @@
+"""Words for the values users see: steps, statuses, grades, verdicts, audit types."""
+
+from __future__ import annotations
+
+from qnc.i18n import Msg, t
+from qnc.model.records import ActionType, AuditType, Grade
+from qnc.rules.clocks import Status, StepKind
+
+_STEPS = {
+    StepKind.CORRECTION: t("corrections in place, proof sent"),
+    StepKind.DECISION: t("certifier's decision"),
+    StepKind.PLAN: t("action plan sent"),
+    StepKind.IMPLEMENTATION: t("action plan carried out"),
+}
+_STATUSES = {
+    Status.MET: t("met"),
+    Status.MET_LATE: t("met late"),
+    Status.OVERDUE: t("overdue"),
+    Status.NEAR: t("near"),
+    Status.UPCOMING: t("upcoming"),
+}
+_GRADES = {Grade.MINOR: t("minor"), Grade.MAJOR: t("major")}
+_AUDIT_TYPES = {
+    AuditType.INITIAL: t("initial audit"),
+    AuditType.SURVEILLANCE: t("surveillance audit"),
+    AuditType.RENEWAL: t("renewal audit"),
+    AuditType.COMPLEMENTARY: t("complementary audit"),
+    AuditType.EXTENSION: t("extension audit"),
+}
+_ACTION_TYPES = {
+    ActionType.CORRECTION: t("correction"),
+    ActionType.CORRECTIVE: t("corrective"),
+    ActionType.PREVENTIVE: t("preventive"),
+}
+
+
+_LATE_STEPS = {
+    StepKind.CORRECTION: t("late proof"),
+    StepKind.DECISION: t("late decision"),
+    StepKind.PLAN: t("late plan"),
+    StepKind.IMPLEMENTATION: t("late implementation"),
+}
+
+
+def step_label(kind: StepKind) -> Msg:
+    return _STEPS[kind]
+
+
+def late_step_label(kind: StepKind) -> Msg:
+    """A step met after its due date, in a word or two (table cells are narrow)."""
+    return _LATE_STEPS[kind]
+
+
+def status_label(status: Status) -> Msg:
+    return _STATUSES[status]
+
+
+def grade_label(grade: Grade) -> Msg:
+    return _GRADES[grade]
+
+
+def audit_type_label(kind: AuditType) -> Msg:
+    return _AUDIT_TYPES[kind]
+
+
+def action_type_label(kind: ActionType) -> Msg:
+    return _ACTION_TYPES[kind]

@@ -1,0 +1,1016 @@
+"""qnc.checks.audit: rules spanning records, each code checked through the whole pipeline.
+
+The base audit (conftest.AUDIT) declares AF, runs 9-10 March 2026, notified 12 March 2026;
+the base NC is a minor NC on indicator 12, lines 1-4. Deadlines from the notification:
+minor plan 11 April 2026, minor implementation 12 September 2026, major correction
+12 June 2026, certifier's decision 12 July 2026.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+WriteAudit = Callable[..., Path]
+Diagnose = Callable[..., list[Any]]
+Row = tuple[str, int, int, str, str, str]
+
+ERR, WARN = "erreur", "avertissement"
+NC_FILE = "nc/NC-01.yaml"
+ONE_ACTION = "actions:\n  - id: A1\n    responsable: Marie Dupont\n    echeance: 2026-04-01\n"
+
+
+def rows(diagnose: Diagnose, folder: Path, today: date = date(2026, 3, 20)) -> list[Row]:
+    return [
+        (d.file, d.line, d.column, d.severity, d.code, d.message)
+        for d in diagnose(folder, today=today)
+    ]
+
+
+def major(nc: str) -> str:
+    return nc.replace("indicateur: 12\ngravite: mineure", "indicateur: 11\ngravite: majeure")
+
+
+def test_minimal_audit_has_no_problem(write_audit: WriteAudit, diagnose: Diagnose) -> None:
+    """The base audit and NC are valid: nothing to report."""
+    assert rows(diagnose, write_audit()) == []
+
+
+# --- indicators -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", [0, 34, 99])
+def test_indicator_outside_the_grid(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, number: int
+) -> None:
+    """An indicator that is not in the audit's grid is refused with the grid's range."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text.replace("12", str(number))})
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            2,
+            13,
+            ERR,
+            "indicateur-inconnu",
+            f"l'indicateur {number} n'existe pas dans la grille rnq-2019 (1 à 32)",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("number", [4, 11, 32])
+def test_minor_on_a_major_only_indicator(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, number: int
+) -> None:
+    """'mineure' on a major-only indicator is refused at 'gravite'."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text.replace("12", str(number))})
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            3,
+            10,
+            ERR,
+            "indicateur-majeur",
+            f"l'indicateur {number} ne donne que des NC majeures ; écrivez « gravite: majeure »",
+        ),
+    ]
+
+
+def test_major_on_a_major_only_indicator_is_accepted(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A major NC on indicator 11 is what the grid expects."""
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": major(nc_text)})) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "categories"), [(14, "CFA"), (15, "CFA"), (20, "CFA"), (29, "CFA")]
+)
+def test_indicator_of_another_category(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, number: int, categories: str
+) -> None:
+    """An indicator that applies to none of the organisation's categories is refused."""
+    nc = nc_text.replace(
+        "indicateur: 12\ngravite: mineure", f"indicateur: {number}\ngravite: majeure"
+    )
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == [
+        (
+            NC_FILE,
+            2,
+            13,
+            ERR,
+            "categorie",
+            f"l'indicateur {number} ne s'applique qu'à {categories}, et l'organisme déclare AF",
+        ),
+    ]
+
+
+def test_category_among_several_is_enough(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
+) -> None:
+    """Indicator 14 (CFA) is accepted when the organisation declares AF and CFA."""
+    nc = nc_text.replace("indicateur: 12\ngravite: mineure", "indicateur: 14\ngravite: majeure")
+    folder = write_audit(audit_text.replace("[AF]", "[AF, CFA]"), {"NC-01.yaml": nc})
+    assert rows(diagnose, folder) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "grade", "categories", "activities", "activity"),
+    [
+        (28, "mineure", "[AF]", "[]", "alternance"),
+        (28, "mineure", "[CFA]", "[certifiant]", "alternance"),
+        (27, "majeure", "[AF]", "[alternance]", "sous_traitance"),
+        (3, "mineure", "[AF]", "[]", "certifiant"),
+        (7, "majeure", "[AF]", "[alternance]", "certifiant"),
+        (16, "majeure", "[VAE]", "[]", "certifiant"),
+        (13, "mineure", "[AF]", "[certifiant]", "alternance"),
+    ],
+)
+def test_conditional_indicator_without_its_activity(
+    write_audit: WriteAudit,
+    diagnose: Diagnose,
+    audit_text: str,
+    nc_text: str,
+    number: int,
+    grade: str,
+    categories: str,
+    activities: str,
+    activity: str,
+) -> None:
+    """A conditional indicator without the matching 'activites' gives a warning."""
+    audit = audit_text.replace("[AF]", f"{categories}\n  activites: {activities}")
+    nc = nc_text.replace(
+        "indicateur: 12\ngravite: mineure", f"indicateur: {number}\ngravite: {grade}"
+    )
+    assert rows(diagnose, write_audit(audit, {"NC-01.yaml": nc})) == [
+        (
+            NC_FILE,
+            2,
+            13,
+            WARN,
+            "activite",
+            f"l'indicateur {number} ne s'applique qu'avec l'activité {activity}, absente de "
+            "« activites » dans audit.yaml",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number", "grade", "categories", "activities"),
+    [
+        (28, "mineure", "[AF]", "[alternance]"),
+        (27, "majeure", "[BC]", "[sous_traitance]"),
+        (3, "mineure", "[VAE]", "[certifiant]"),
+        (13, "mineure", "[CFA]", "[]"),
+        (13, "mineure", "[AF, CFA]", "[]"),
+    ],
+)
+def test_conditional_indicator_with_its_activity(
+    write_audit: WriteAudit,
+    diagnose: Diagnose,
+    audit_text: str,
+    nc_text: str,
+    number: int,
+    grade: str,
+    categories: str,
+    activities: str,
+) -> None:
+    """With the activity declared, or a category where it applies without condition, all is well."""
+    audit = audit_text.replace("[AF]", f"{categories}\n  activites: {activities}")
+    nc = nc_text.replace(
+        "indicateur: 12\ngravite: mineure", f"indicateur: {number}\ngravite: {grade}"
+    )
+    assert rows(diagnose, write_audit(audit, {"NC-01.yaml": nc})) == []
+
+
+# --- grids ------------------------------------------------------------------------------
+
+CFA_NC_33 = "id: NC-01\nindicateur: 33\ngravite: mineure\nconstat: x\n"
+
+
+def cfa_audit(audit_text: str, start: str, dates: str) -> str:
+    """The base audit for a CFA starting on ``start``, its fin/notification lines replaced."""
+    audit = audit_text.replace("[AF]", "[CFA]").replace("2026-03-09", start)
+    return audit.replace("  fin: 2026-03-10\n  notification: 2026-03-12\n", dates)
+
+
+@pytest.mark.parametrize("start", ["2026-11-01", "2027-01-15"])
+def test_indicator_33_accepted_from_november_2026(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, start: str
+) -> None:
+    """An audit starting on or after 1 November 2026 uses rnq-2026, where 33 exists."""
+    audit = cfa_audit(audit_text, start, f"  notification: {start}\n")
+    folder = write_audit(audit, {"NC-01.yaml": CFA_NC_33})
+    assert rows(diagnose, folder, today=date.fromisoformat(start)) == []
+
+
+def test_indicator_33_refused_before_november_2026(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """An audit starting on 31 October 2026 uses rnq-2019, without indicator 33."""
+    audit = cfa_audit(audit_text, "2026-10-31", "  notification: 2026-10-31\n")
+    folder = write_audit(audit, {"NC-01.yaml": CFA_NC_33})
+    assert rows(diagnose, folder, today=date(2026, 11, 5)) == [
+        (
+            NC_FILE,
+            2,
+            13,
+            ERR,
+            "indicateur-inconnu",
+            "l'indicateur 33 n'existe pas dans la grille rnq-2019 (1 à 32)",
+        ),
+    ]
+
+
+def test_grid_override_refuses_indicator_33(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """'referentiel: rnq-2019' keeps the 32-indicator grid after 1 November 2026."""
+    audit = cfa_audit(
+        audit_text, "2026-11-02", "  notification: 2026-11-02\n  referentiel: rnq-2019\n"
+    )
+    folder = write_audit(audit, {"NC-01.yaml": CFA_NC_33})
+    assert rows(diagnose, folder, today=date(2026, 11, 5)) == [
+        (
+            NC_FILE,
+            2,
+            13,
+            ERR,
+            "indicateur-inconnu",
+            "l'indicateur 33 n'existe pas dans la grille rnq-2019 (1 à 32)",
+        ),
+    ]
+
+
+def test_indicator_34_refused_by_rnq_2026(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """The 2026 grid ends at 33."""
+    audit = cfa_audit(audit_text, "2026-11-02", "  notification: 2026-11-02\n")
+    folder = write_audit(audit, {"NC-01.yaml": CFA_NC_33.replace("33", "34")})
+    assert rows(diagnose, folder, today=date(2026, 11, 5)) == [
+        (
+            NC_FILE,
+            2,
+            13,
+            ERR,
+            "indicateur-inconnu",
+            "l'indicateur 34 n'existe pas dans la grille rnq-2026 (1 à 33)",
+        ),
+    ]
+
+
+# --- duplicates -------------------------------------------------------------------------
+
+
+def test_duplicate_nc_id(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
+    """Two NCs with one id: an error on the second file, and no advice to rename it so."""
+    folder = write_audit(
+        ncs={
+            "NC-01.yaml": nc_text,
+            "NC-02.yaml": nc_text.replace("12", "1"),
+        }
+    )
+    assert rows(diagnose, folder) == [
+        (
+            "nc/NC-02.yaml",
+            1,
+            5,
+            ERR,
+            "id-duplique",
+            "l'identifiant « NC-01 » est déjà pris par NC-01.yaml ; donnez à chaque NC le sien",
+        ),
+    ]
+
+
+def test_duplicate_id_blames_the_copy(write_audit: WriteAudit, diagnose: Diagnose,
+                                      nc_text: str) -> None:  # fmt: skip
+    """'NC-01 (copie).yaml' sorts before 'NC-01.yaml', yet the copy is the file blamed: the
+    one named after its id keeps it, for the id and for the indicator."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text, "NC-01 (copie).yaml": nc_text})
+    assert [(r[0], r[4]) for r in rows(diagnose, folder)] == [
+        ("nc/NC-01 (copie).yaml", "id-duplique"),
+        ("nc/NC-01 (copie).yaml", "indicateur-duplique"),
+    ]
+    assert "déjà pris par NC-01.yaml" in rows(diagnose, folder)[0][5]
+
+
+def test_duplicate_indicator(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
+    """Two NCs on one indicator: an error on the second, asking to merge the findings."""
+    folder = write_audit(
+        ncs={"NC-01.yaml": nc_text, "NC-02.yaml": nc_text.replace("NC-01", "NC-02")}
+    )
+    assert rows(diagnose, folder) == [
+        (
+            "nc/NC-02.yaml",
+            2,
+            13,
+            ERR,
+            "indicateur-duplique",
+            "l'indicateur 12 a déjà une NC (NC-01.yaml) ; un indicateur ne donne qu'une NC par "
+            "audit : regroupez les constats",
+        ),
+    ]
+
+
+def test_duplicate_action_id(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
+    """Two actions with one id in an NC: an error at the second id."""
+    action = "  - id: A1\n    responsable: Marie Dupont\n    echeance: 2026-04-15\n"
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + "actions:\n" + action + action})
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            9,
+            9,
+            ERR,
+            "action-dupliquee",
+            "l'identifiant d'action « A1 » est utilisé deux fois dans cette NC",
+        ),
+    ]
+
+
+def test_duplicate_action_id_is_said_with_the_other_errors(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """An action without 'responsable' does not hide the duplicate id: one run says both."""
+    action = "  - id: A1\n    echeance: 2026-04-15\n"
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + "actions:\n" + action + action})
+    assert [(r[1], r[4]) for r in rows(diagnose, folder)] == [
+        (6, "cle-manquante"),
+        (8, "cle-manquante"),
+        (8, "action-dupliquee"),
+    ]
+
+
+def test_same_action_id_in_two_ncs_is_fine(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """Action ids are unique per NC, not per audit."""
+    action = "actions:\n  - id: A1\n    responsable: Marie Dupont\n    echeance: 2026-04-15\n"
+    folder = write_audit(
+        ncs={
+            "NC-01.yaml": nc_text + action,
+            "NC-02.yaml": nc_text.replace("NC-01", "NC-02").replace("12", "1") + action,
+        }
+    )
+    assert rows(diagnose, folder) == []
+
+
+# --- date order -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "position", "message"),
+    [
+        (
+            "  fin: 2026-03-10",
+            "  fin: 2026-03-08",
+            (9, 8),
+            "l'audit finit (8 mars 2026) avant de commencer (9 mars 2026)",
+        ),
+        (
+            "  notification: 2026-03-12",
+            "  notification: 2026-03-05",
+            (10, 17),
+            "la notification (5 mars 2026) précède le début de l'audit (9 mars 2026)",
+        ),
+        (
+            "certificateur:",
+            "certificat:\n  obtenu_le: 2026-05-02\n  expire_le: 2026-05-01\ncertificateur:",
+            (6, 14),
+            "le certificat expire (1er mai 2026) avant d'avoir été obtenu (2 mai 2026)",
+        ),
+    ],
+)
+def test_audit_dates_out_of_order(
+    write_audit: WriteAudit,
+    diagnose: Diagnose,
+    audit_text: str,
+    old: str,
+    new: str,
+    position: tuple[int, int],
+    message: str,
+) -> None:
+    """Audit dates in the wrong order are errors at the later date's value."""
+    folder = write_audit(audit_text.replace(old, new))
+    assert rows(diagnose, folder) == [
+        ("audit.yaml", *position, ERR, "ordre-dates", message),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "position", "day"),
+    [
+        (
+            "plan_envoye_le: 2026-03-11\nanalyse_causes: x\n" + ONE_ACTION,
+            (5, 17),
+            "11 mars 2026",
+        ),
+        ("preuves_envoyees_le: 2026-03-01\n", (5, 22), "1er mars 2026"),
+        ("levee_le: 2026-03-10\n", (5, 11), "10 mars 2026"),
+        ("efficacite:\n  verifiee_le: 2026-03-11\n", (6, 16), "11 mars 2026"),
+        (
+            "actions:\n  - id: A1\n    responsable: M\n    echeance: 2026-04-15\n"
+            "    fait_le: 2026-03-11\n",
+            (9, 14),
+            "11 mars 2026",
+        ),
+    ],
+)
+def test_fact_before_notification(
+    write_audit: WriteAudit,
+    diagnose: Diagnose,
+    nc_text: str,
+    extra: str,
+    position: tuple[int, int],
+    day: str,
+) -> None:
+    """A sent, done, checked or lifted date before the notification is an error."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + extra})
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            *position,
+            ERR,
+            "ordre-dates",
+            f"le {day} est avant la notification des NC (12 mars 2026)",
+        ),
+    ]
+
+
+def test_fact_on_notification_day_is_fine(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A fact dated on the notification day itself is in order."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + "levee_le: 2026-03-12\n"})
+    assert rows(diagnose, folder) == []
+
+
+def test_without_notification_facts_are_checked_against_last_day(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
+) -> None:
+    """No notification: a warning, and facts are compared with the last audit day."""
+    audit = audit_text.replace("  notification: 2026-03-12\n", "")
+    folder = write_audit(audit, {"NC-01.yaml": nc_text + "levee_le: 2026-03-09\n"})
+    assert rows(diagnose, folder) == [
+        (
+            "audit.yaml",
+            6,
+            1,
+            WARN,
+            "notification-absente",
+            "pas de date de notification : les délais partent du dernier jour d'audit "
+            "(10 mars 2026) ; ajoutez « notification: » avec la date où les NC ont été notifiées",
+        ),
+        (
+            NC_FILE,
+            5,
+            11,
+            ERR,
+            "ordre-dates",
+            "le 9 mars 2026 est avant la notification des NC (10 mars 2026)",
+        ),
+    ]
+
+
+# --- references, file names, evidence ----------------------------------------------------
+
+
+def test_missing_previous_audit(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """audit.precedent must name an existing folder, relative to the audit folder."""
+    folder = write_audit(audit_text + "  precedent: ../2024-03-audit-initial\n")
+    assert rows(diagnose, folder) == [
+        (
+            "audit.yaml",
+            11,
+            14,
+            ERR,
+            "reference-introuvable",
+            "« ../2024-03-audit-initial » n'existe pas (le chemin part du dossier de l'audit)",
+        ),
+    ]
+
+
+def test_existing_previous_audit(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, tmp_path: Path
+) -> None:
+    """A previous audit is accepted once its folder holds audit.yaml."""
+    (tmp_path / "2024-03-audit-initial").mkdir()
+    folder = write_audit(audit_text + "  precedent: ../2024-03-audit-initial\n")
+    assert [r[4] for r in rows(diagnose, folder)] == ["reference-introuvable"]
+    (tmp_path / "2024-03-audit-initial" / "audit.yaml").write_text("", "utf-8")
+    assert rows(diagnose, folder) == []
+
+
+def test_missing_origin(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, tmp_path: Path
+) -> None:
+    """nc.origine must name an existing file; an existing one is accepted."""
+    (tmp_path / "old" / "nc").mkdir(parents=True)
+    (tmp_path / "old" / "nc" / "NC-03.yaml").write_text("id: NC-03\n")
+    folder = write_audit(
+        ncs={
+            "NC-01.yaml": nc_text + "origine: ../old/nc/NC-04.yaml\n",
+            "NC-02.yaml": nc_text.replace("NC-01", "NC-02").replace("12", "1")
+            + "origine: ../old/nc/NC-03.yaml\n",
+        }
+    )
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            5,
+            10,
+            ERR,
+            "reference-introuvable",
+            "« ../old/nc/NC-04.yaml » n'existe pas (le chemin part du dossier de l'audit)",
+        ),
+    ]
+
+
+def test_file_not_named_after_its_id(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """nc/<file> whose name is not <id>.yaml gives a warning at the id."""
+    folder = write_audit(ncs={"absences.yaml": nc_text})
+    assert rows(diagnose, folder) == [
+        (
+            "nc/absences.yaml",
+            1,
+            5,
+            WARN,
+            "nom-fichier",
+            "le fichier devrait porter le nom de son identifiant : NC-01.yaml",
+        ),
+    ]
+
+
+def test_yml_extension_is_read(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
+    """nc/NC-01.yml is read as an NC file, with advice to name it <id>.yaml."""
+    folder = write_audit(ncs={"NC-01.yml": nc_text.replace("12", "0")})
+    assert [(d[0], d[4]) for d in rows(diagnose, folder)] == [
+        ("nc/NC-01.yml", "nom-fichier"),
+        ("nc/NC-01.yml", "indicateur-inconnu"),
+    ]
+
+
+ACTION = "actions:\n  - id: A1\n    responsable: Marie Dupont\n    echeance: {due}\n"
+
+
+@pytest.mark.parametrize(
+    ("grade", "due", "day", "limit"),
+    [
+        ("mineure", "2026-09-13", "13 septembre 2026", "12 septembre 2026"),
+        ("majeure", "2026-06-13", "13 juin 2026", "12 juin 2026"),
+    ],
+)
+def test_action_due_after_the_regulatory_date(
+    write_audit: WriteAudit,
+    diagnose: Diagnose,
+    nc_text: str,
+    grade: str,
+    due: str,
+    day: str,
+    limit: str,
+) -> None:
+    """An action due after its NC's regulatory date gives a warning at its echeance."""
+    nc = nc_text + ACTION.format(due=due)
+    nc = major(nc) if grade == "majeure" else nc
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == [
+        (
+            NC_FILE,
+            8,
+            15,
+            WARN,
+            "echeance-action",
+            f"cette action est prévue le {day}, après l'échéance réglementaire de la NC ({limit})",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(("grade", "due"), [("mineure", "2026-09-12"), ("majeure", "2026-06-12")])
+def test_action_due_on_the_regulatory_date(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, grade: str, due: str
+) -> None:
+    """The regulatory due date is the last allowed day: an action due that day is fine."""
+    nc = nc_text + ACTION.format(due=due)
+    nc = major(nc) if grade == "majeure" else nc
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == []
+
+
+EVIDENCE = ACTION.format(due="2026-04-15") + "    preuves:\n      - {path}\n"
+
+
+def test_missing_evidence(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
+    """An evidence path that does not exist gives a warning at the list item."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + EVIDENCE.format(path="preuves/grille.pdf")})
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            10,
+            9,
+            WARN,
+            "preuve-introuvable",
+            "la preuve « preuves/grille.pdf » n'existe pas (le chemin part du dossier de l'audit)",
+        ),
+    ]
+
+
+def test_windows_evidence_path(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
+    """preuves\\grille.pdf: a warning giving the path with '/', which is then looked for."""
+    nc = nc_text + EVIDENCE.format(path="'preuves\\grille.pdf'") + "      - 'preuves\\liste.pdf'\n"
+    folder = write_audit(ncs={"NC-01.yaml": nc}, files={"preuves/grille.pdf": "x"})
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            10,
+            9,
+            WARN,
+            "preuve-chemin",
+            "le chemin de preuve « preuves\\grille.pdf » est écrit avec des « \\ » (Windows) ; "
+            "écrivez-le avec des « / », qui marchent partout, y compris dans les liens du plan : "
+            "preuves/grille.pdf",
+        ),
+        (
+            NC_FILE,
+            11,
+            9,
+            WARN,
+            "preuve-chemin",
+            "le chemin de preuve « preuves\\liste.pdf » est écrit avec des « \\ » (Windows) ; "
+            "écrivez-le avec des « / », qui marchent partout, y compris dans les liens du plan : "
+            "preuves/liste.pdf",
+        ),
+        (
+            NC_FILE,
+            11,
+            9,
+            WARN,
+            "preuve-introuvable",
+            "la preuve « preuves/liste.pdf » n'existe pas (le chemin part du dossier de l'audit)",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("path", ["preuves/grille.pdf", "https://intranet.example/grille.pdf"])
+def test_existing_or_online_evidence(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, path: str
+) -> None:
+    """An evidence file that exists, or an http(s) URL, is accepted."""
+    folder = write_audit(
+        ncs={"NC-01.yaml": nc_text + EVIDENCE.format(path=path)}, files={"preuves/grille.pdf": "x"}
+    )
+    assert rows(diagnose, folder) == []
+
+
+@pytest.mark.parametrize("path", ["../grille.pdf", "/etc/hostname"])
+def test_evidence_outside_the_repository(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, tmp_path: Path, path: str
+) -> None:
+    """Evidence outside the repository (here, the audit folder: no git) gives a warning."""
+    (tmp_path / "grille.pdf").write_text("x")
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + EVIDENCE.format(path=path)})
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            10,
+            9,
+            WARN,
+            "preuve-hors-depot",
+            f"la preuve « {path} » est hors du dépôt ; copiez-la dans le dossier de l'audit pour "
+            "qu'elle soit versionnée avec lui",
+        ),
+    ]
+
+
+def test_evidence_elsewhere_in_the_git_repository(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, tmp_path: Path
+) -> None:
+    """Inside a git work tree, evidence beside the audit folder is in the repository."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "commun").mkdir()
+    (tmp_path / "commun" / "charte.pdf").write_text("x")
+    nc = nc_text + EVIDENCE.format(path="../commun/charte.pdf")
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == []
+
+
+# --- facts in the future, root causes, late steps ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("extra", "position"),
+    [
+        ("preuves_envoyees_le: 2026-03-21\n", (5, 22)),
+        ("levee_le: 2026-03-21\n", (5, 11)),
+        (
+            "actions:\n  - id: A1\n    responsable: M\n    echeance: 2026-04-15\n"
+            "    fait_le: 2026-03-21\n",
+            (9, 14),
+        ),
+    ],
+)
+def test_fact_in_the_future(
+    write_audit: WriteAudit,
+    diagnose: Diagnose,
+    nc_text: str,
+    extra: str,
+    position: tuple[int, int],
+) -> None:
+    """A fact dated after today gives a warning; today itself is fine."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + extra})
+    assert rows(diagnose, folder, today=date(2026, 3, 21)) == []
+    assert rows(diagnose, folder, today=date(2026, 3, 20)) == [
+        (
+            NC_FILE,
+            *position,
+            WARN,
+            "date-future",
+            "le 21 mars 2026 est dans le futur : n'inscrivez un fait qu'une fois accompli",
+        ),
+    ]
+
+
+def test_plan_sent_without_root_causes(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A plan sent without 'analyse_causes' gives a warning at plan_envoye_le."""
+    nc = nc_text + "plan_envoye_le: 2026-03-18\n" + ONE_ACTION
+    folder = write_audit(ncs={"NC-01.yaml": nc})
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            5,
+            17,
+            WARN,
+            "analyse-causes",
+            "le plan d'actions a été envoyé sans analyse des causes ; ajoutez « analyse_causes: »",
+        ),
+    ]
+
+
+def test_plan_sent_with_root_causes(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """With 'analyse_causes', a sent plan is fine."""
+    nc = nc_text + "plan_envoye_le: 2026-03-18\nanalyse_causes: Pas de procédure.\n"
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc + ONE_ACTION})) == []
+
+
+def test_plan_sent_without_actions(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A plan sent with no action listed is a warning at plan_envoye_le."""
+    nc = nc_text + "plan_envoye_le: 2026-03-18\nanalyse_causes: Pas de procédure.\n"
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == [
+        (
+            NC_FILE,
+            5,
+            17,
+            WARN,
+            "sans-action",
+            "le plan d'actions a été envoyé, mais aucune action n'est listée ; "
+            "ajoutez-les sous « actions: »",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("grade", "today", "step", "due", "late"),
+    [
+        ("majeure", date(2026, 6, 14), "corrections faites, preuves envoyées", "12 juin 2026", 2),
+        ("mineure", date(2026, 4, 13), "plan d'actions envoyé", "11 avril 2026", 2),
+    ],
+)
+def test_overdue_step(
+    write_audit: WriteAudit,
+    diagnose: Diagnose,
+    nc_text: str,
+    grade: str,
+    today: date,
+    step: str,
+    due: str,
+    late: int,
+) -> None:
+    """A regulatory step not met after its due date gives a warning at the NC's id."""
+    nc = major(nc_text) if grade == "majeure" else nc_text
+    folder = write_audit(ncs={"NC-01.yaml": nc})
+    assert rows(diagnose, folder, today=today) == [
+        (
+            NC_FILE,
+            1,
+            5,
+            WARN,
+            "etape-depassee",
+            f"l'étape « {step} » était due le {due} et a {late} jours de retard",
+        ),
+    ]
+
+
+def test_overdue_by_one_day_is_singular(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A step one day late says '1 jour', not '1 jours'."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text})
+    [found] = diagnose(folder, today=date(2026, 4, 12))
+    assert (
+        found.message
+        == "l'étape « plan d'actions envoyé » était due le 11 avril 2026 et a 1 jour de retard"
+    )
+
+
+@pytest.mark.parametrize(
+    ("grade", "extra", "today"),
+    [
+        ("majeure", "", date(2026, 6, 12)),
+        ("mineure", "", date(2026, 4, 11)),
+        ("majeure", "preuves_envoyees_le: 2026-06-01\n", date(2026, 8, 1)),
+        ("majeure", "levee_le: 2026-05-01\n", date(2026, 8, 1)),
+        ("mineure", "levee_le: 2026-05-01\n", date(2026, 12, 1)),
+    ],
+)
+def test_no_overdue_step(
+    write_audit: WriteAudit,
+    diagnose: Diagnose,
+    nc_text: str,
+    grade: str,
+    extra: str,
+    today: date,
+) -> None:
+    """On the due day, once met, or once lifted, no step is late; the decision never warns."""
+    nc = (major(nc_text) if grade == "majeure" else nc_text) + extra
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc}), today=today) == []
+
+
+def test_both_minor_steps_overdue(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A minor NC with nothing done after six months has both its steps late."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text})
+    assert [(d.code, d.message) for d in diagnose(folder, today=date(2026, 9, 14))] == [
+        (
+            "etape-depassee",
+            "l'étape « plan d'actions envoyé » était due le 11 avril 2026 et a 156 jours de retard",
+        ),
+        (
+            "etape-depassee",
+            "l'étape « plan d'actions mis en œuvre » était due le 12 septembre 2026 et a 2 jours "
+            "de retard",
+        ),
+    ]
+
+
+def test_check_audit_is_pure(tmp_path: Path) -> None:
+    """check_audit consults the file system only through the 'exists' function it is given."""
+    from qnc.checks.audit import Context, check_audit
+    from qnc.model.folder import AuditFolder, NcFile
+    from qnc.model.records import Audit, NonConformity
+
+    audit = Audit.model_validate(
+        {
+            "organisme": {"nom": "X", "categories": ["AF"]},
+            "certificateur": {"nom": "C"},
+            "audit": {
+                "type": "initial",
+                "debut": "2026-03-09",
+                "notification": "2026-03-12",
+                "precedent": "../avant",
+            },
+        }
+    )
+    nc = NonConformity.model_validate(
+        {
+            "id": "NC-01",
+            "indicateur": 12,
+            "gravite": "mineure",
+            "constat": "x",
+            "origine": "../avant/nc/NC-01.yaml",
+        }
+    )
+    folder = AuditFolder(tmp_path / "audit", audit, (NcFile(tmp_path / "audit/nc/NC-01.yaml", nc),))
+    asked: list[Path] = []
+
+    def exists(path: Path) -> bool:
+        asked.append(path)
+        return True
+
+    context = Context(today=date(2026, 3, 20), exists=exists, repository=tmp_path)
+    assert check_audit(folder, context) == []
+    assert asked == [tmp_path / "avant/audit.yaml", tmp_path / "avant/nc/NC-01.yaml"]
+
+
+def test_nc_rules_run_when_audit_yaml_has_errors(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
+) -> None:
+    """A broken audit.yaml does not hide what the NC files say on their own."""
+    audit = audit_text.replace("  categories: [AF]\n", '  categories: [AF]\n  siret: "1"\n')
+    nc = nc_text + ONE_ACTION + "  - id: A1\n    responsable: M\n    echeance: 2026-04-02\n"
+    folder = write_audit(audit, {"NC-01.yaml": nc, "NC-02.yaml": nc_text})
+    assert [(d[0], d[1], d[4]) for d in rows(diagnose, folder)] == [
+        ("audit.yaml", 4, "siret"),
+        ("nc/NC-01.yaml", 9, "action-dupliquee"),
+        ("nc/NC-02.yaml", 1, "id-duplique"),
+        ("nc/NC-02.yaml", 2, "indicateur-duplique"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        (
+            ".",
+            "« . » est le dossier de cet audit lui-même ; indiquez le dossier de l'audit précédent",
+        ),
+        ("..", "« .. » n'est pas un dossier d'audit : il ne contient pas de audit.yaml"),
+    ],
+)  # fmt: skip
+def test_previous_audit_must_be_another_audit_folder(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, target: str, message: str
+) -> None:
+    """'precedent' naming the audit itself, or a folder without audit.yaml, is an error."""
+    folder = write_audit(audit_text + f"  precedent: {target}\n")
+    assert [(d[4], d[5]) for d in rows(diagnose, folder)] == [("reference-introuvable", message)]
+
+
+def test_plan_sent_without_actions_on_a_lifted_nc(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """Once the NC is lifted, a plan sent without actions is no longer worth a warning."""
+    nc = nc_text + "plan_envoye_le: 2026-03-18\nanalyse_causes: x\nlevee_le: 2026-03-19\n"
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == []
+
+
+def test_plan_sent_without_actions_lifted_only_later(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """Seen before the day it is lifted, the NC still gets the 'sans-action' warning."""
+    nc = nc_text + "plan_envoye_le: 2026-03-18\nanalyse_causes: x\nlevee_le: 2026-03-25\n"
+    assert [(d.line, d.column, d.code) for d in diagnose(write_audit(ncs={"NC-01.yaml": nc}))] == [
+        (5, 17, "sans-action"),
+        (7, 11, "date-future"),
+    ]
+
+
+def test_audit_on_a_single_day_is_fine(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """An audit ending on the day it starts ('fin' equal to 'debut') is in order."""
+    folder = write_audit(audit_text.replace("fin: 2026-03-10", "fin: 2026-03-09"))
+    assert rows(diagnose, folder) == []
+
+
+def test_certificate_expiring_the_day_it_is_obtained_is_fine(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str
+) -> None:
+    """'expire_le' equal to 'obtenu_le' is not a date out of order."""
+    certificate = "certificat:\n  obtenu_le: 2026-05-01\n  expire_le: 2026-05-01\n"
+    assert rows(diagnose, write_audit(audit_text + certificate)) == []
+
+
+# --- a renewal whose certificate ends before the certifier must decide ---------------------
+
+
+def renewal(audit_text: str, expires: str) -> str:
+    return (
+        audit_text.replace("type: initial", "type: renouvellement")
+        + f"certificat:\n  obtenu_le: 2023-07-13\n  expire_le: {expires}\n"
+    )
+
+
+def test_decision_due_on_the_certificate_end_is_fine(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
+) -> None:
+    """The decision due on 12 July 2026, the certificate's last day: no warning."""
+    folder = write_audit(renewal(audit_text, "2026-07-12"), {"NC-01.yaml": major(nc_text)})
+    assert rows(diagnose, folder) == []
+
+
+def test_decision_due_after_the_certificate_end(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
+) -> None:
+    """The decision due on 12 July 2026, a day after the certificate ends: a warning at gravite."""
+    folder = write_audit(renewal(audit_text, "2026-07-11"), {"NC-01.yaml": major(nc_text)})
+    assert rows(diagnose, folder) == [
+        (
+            NC_FILE,
+            3,
+            10,
+            WARN,
+            "certificat-echu",
+            "la décision du certificateur sur cette NC majeure peut tomber jusqu'au 12 juillet "
+            "2026, après la fin du certificat (11 juillet 2026) : sans décision d'ici là, le "
+            "certificat expire ; envoyez les preuves tôt",
+        ),
+    ]
+
+
+def test_lifted_major_does_not_warn_about_the_certificate_end(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
+) -> None:
+    """A major NC already lifted needs no decision: no warning, whatever the certificate end."""
+    nc = major(nc_text) + "levee_le: 2026-03-19\n"
+    folder = write_audit(renewal(audit_text, "2026-07-11"), {"NC-01.yaml": nc})
+    assert rows(diagnose, folder) == []

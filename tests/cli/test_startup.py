@@ -1,0 +1,65 @@
+"""Start-up stays light: each command imports only what it uses (python -X importtime)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+EXAMPLE = str(EXAMPLES / "2026-09-audit-initial")
+
+
+def imported(*args: str) -> set[str]:
+    """The modules a whole `qnc` process imports, as `python -X importtime` lists them."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "qnc", *args, "--today", "2026-11-20"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return {
+        line.rpartition("|")[2].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+@pytest.mark.parametrize("output", ["text", "json", "github"])
+def test_check_does_not_import_rich_nor_the_reports(output: str) -> None:
+    """qnc check, run on every commit, loads neither Rich nor the status/plan machinery."""
+    modules = imported("check", EXAMPLE, "--format", output)
+    assert "qnc.reading.loader" in modules  # the probe sees qnc's own modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert not modules & {
+        "qnc.rules.report",
+        "qnc.rules.priority",
+        "qnc.rules.verdict",
+        "qnc.render.plan.markdown",
+    }
+
+
+def test_status_json_imports_neither_rich_nor_markdown() -> None:
+    """status --format json needs no terminal rendering and no Markdown."""
+    modules = imported("status", EXAMPLE, "--format", "json")
+    assert "qnc.rules.report" in modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert not modules & {
+        "qnc.render.plan.markdown",
+        "qnc.render.plan.escape",
+        "qnc.render.plan.gantt",
+    }
+
+
+def test_status_table_does_not_load_the_plan() -> None:
+    """The terminal view uses Rich but not the Markdown plan renderer."""
+    modules = imported("status", EXAMPLE)
+    assert "rich.table" in modules
+    assert not modules & {
+        "qnc.render.plan.markdown",
+        "qnc.render.plan.escape",
+        "qnc.render.plan.gantt",
+    }

@@ -1,0 +1,704 @@
+"""The YAML reader: plain data, with the 1-based position of every key and value."""
+
+from __future__ import annotations
+
+import errno
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from qnc.i18n import translator
+from qnc.reading import document as yamlio
+from qnc.reading.document import Document, YamlError, parse_yaml, read_yaml
+
+FR = translator("fr")
+EN = translator("en")
+
+
+def problems(raw: bytes) -> list[tuple[int, int, str, str]]:
+    """(line, column, code, English message) of every problem of ``raw``."""
+    with pytest.raises(YamlError) as info:
+        parse_yaml(raw, Path("x.yaml"))
+    return [(d.line, d.column, d.code, EN(d.message)) for d in info.value.diagnostics]
+
+
+def test_keys_and_values_have_one_based_positions() -> None:
+    """Each key and value is located at its 1-based line and column, nested ones included."""
+    doc = parse_yaml(b"a: 1\nb:\n  c: [x, y]\n  d:\n    - e: f\n", Path("x.yaml"))
+    assert doc.data == {"a": 1, "b": {"c": ["x", "y"], "d": [{"e": "f"}]}}
+    assert doc.keys == {
+        ("a",): (1, 1),
+        ("b",): (2, 1),
+        ("b", "c"): (3, 3),
+        ("b", "d"): (4, 3),
+        ("b", "d", 0, "e"): (5, 7),
+    }
+    assert doc.values[("a",)] == (1, 4)
+    assert doc.values[("b", "c", 1)] == (3, 10)
+    assert doc.values[("b", "d", 0, "e")] == (5, 10)
+
+
+def test_position_falls_back_to_nearest_enclosing_value() -> None:
+    """A missing location is placed on the nearest value that encloses it."""
+    doc = Document({"a": {"b": 1}}, keys={("a",): (1, 1)}, values={(): (1, 1), ("a",): (2, 3)})
+    assert doc.position(("a", "zz", 0)) == (2, 3)
+    assert doc.position(("a",), on_key=True) == (1, 1)
+    assert doc.position(("nothing",), on_key=True) == (1, 1)
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    """A duplicated key is reported at the second one, naming the line of the first."""
+    assert problems(b"id: NC-01\nconstat: a\nx: 1\nconstat: b\n") == [
+        (4, 1, "cle-dupliquee", "duplicate key 'constat' (already on line 2); keep only one"),
+    ]
+
+
+def test_every_duplicate_is_reported() -> None:
+    """A key written three times gives one problem per extra copy, each naming the first."""
+    assert [p[:3] for p in problems(b"a: 1\na: 2\na: 3\n")] == [
+        (2, 1, "cle-dupliquee"),
+        (3, 1, "cle-dupliquee"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "position", "tag"),
+    [
+        (
+            b'id: NC-01\ncorrection: !!python/object:os.system "echo"\n',
+            (2, 13),
+            "!!python/object:os.system",
+        ),
+        (b"a: !!binary aGVsbG8=\n", (1, 4), "!!binary"),
+        (b"a: !perso x\n", (1, 4), "!perso"),
+    ],
+)
+def test_object_tags_are_refused_with_position(
+    raw: bytes, position: tuple[int, int], tag: str
+) -> None:
+    """A tag that is not a plain YAML type is refused at the tagged value."""
+    assert problems(raw) == [
+        (*position, "tag-interdit", f"the tag '{tag}' is not allowed; write a plain value"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "position", "tag"),
+    [
+        (
+            b"correction: !!python/object/apply:os.system [echo]\n",
+            (1, 13),
+            "!!python/object/apply:os.system",
+        ),
+        (b"correction: !!python/object:os.system {a: 1}\n", (1, 13), "!!python/object:os.system"),
+        (b"--- !!python/object:qnc.Evil\nid: NC-01\n", (1, 5), "!!python/object:qnc.Evil"),
+        (b"a: !!set {x, y}\n", (1, 4), "!!set"),
+    ],
+)
+def test_object_tags_on_collections_are_refused(
+    raw: bytes, position: tuple[int, int], tag: str
+) -> None:
+    """A tag on a mapping or a sequence is refused like one on a scalar, at the tag."""
+    assert problems(raw) == [
+        (*position, "tag-interdit", f"the tag '{tag}' is not allowed; write a plain value"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        (b"a:\n  b: 1\n\tc: 2\n", 3),
+        (b"actions:\n  - id: A1\n\ttype: corrective\n", 3),
+        (b"a: 1\r\nb:\r\n\t- x\r\n", 3),
+    ],
+)
+def test_tab_indentation_is_named_at_its_line(raw: bytes, line: int) -> None:
+    """A tab used for indentation is reported as such, at the tab's line, column 1."""
+    assert problems(raw) == [
+        (line, 1, "tabulation", "a tab is used for indentation; YAML needs spaces")
+    ]
+
+
+def test_tab_inside_a_value_is_accepted() -> None:
+    """A tab inside a value is text, not indentation."""
+    assert parse_yaml(b"a: x\ty\n", Path("x.yaml")).data == {"a": "x\ty"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            b"a: b: c\n",
+            (
+                1,
+                5,
+                "syntaxe-yaml",
+                "a ':' is not allowed here; check the indentation "
+                "of this line, or put the text in quotes",
+            ),
+        ),
+        (
+            b"a: 'abc\n",
+            (2, 1, "syntaxe-yaml", "the file ends too early; is a quote or bracket unclosed?"),
+        ),
+        (b"a: *nope\n", (1, 4, "syntaxe-yaml", "this alias (*name) refers to no anchor (&name)")),
+        (
+            b"a: [1, 2\n",
+            (
+                2,
+                1,
+                "syntaxe-yaml",
+                "a list in brackets is not closed, or lacks a comma between two items; "
+                "check the closing ']' and the commas",
+            ),
+        ),
+    ],
+)
+def test_syntax_errors_are_explained(raw: bytes, expected: tuple[int, int, str, str]) -> None:
+    """YAML syntax errors come with their position and a hint in plain words."""
+    assert problems(raw) == [expected]
+
+
+def test_non_utf8_byte_is_located() -> None:
+    """A Latin-1 byte is reported at its line and column, with its value."""
+    raw = b"id: NC-01\nconstat: |\n  formalis\xe9.\n"
+    assert problems(raw) == [
+        (3, 11, "encodage", "the file is not UTF-8 text (byte 0xE9); save it as UTF-8"),
+    ]
+
+
+def test_non_utf8_message_in_french() -> None:
+    """The encoding problem reads in French by default."""
+    with pytest.raises(YamlError) as info:
+        parse_yaml(b"a: \xe9\n", Path("x.yaml"))
+    assert FR(info.value.diagnostics[0].message) == (
+        "le fichier n'est pas en UTF-8 (octet 0xE9) ; enregistrez-le en UTF-8"
+    )
+
+
+def test_non_utf8_byte_after_a_bom_is_located() -> None:
+    """In a file starting with a BOM, the bad byte is still found at its own line."""
+    assert problems(b"\xef\xbb\xbfa: 1\n\xe9: 2\n") == [
+        (2, 1, "encodage", "the file is not UTF-8 text (byte 0xE9); save it as UTF-8"),
+    ]
+
+
+def test_non_utf8_byte_on_the_bom_line_is_located() -> None:
+    """On line 1 after a BOM, the column counts from the first character, not the BOM."""
+    assert problems(b"\xef\xbb\xbfid: \xff\n") == [
+        (1, 5, "encodage", "the file is not UTF-8 text (byte 0xFF); save it as UTF-8"),
+    ]
+
+
+def test_bom_is_accepted() -> None:
+    """A UTF-8 byte order mark is skipped, and positions ignore it."""
+    doc = parse_yaml("\ufeffid: NC-01\nconstat: é\n".encode(), Path("x.yaml"))
+    assert doc.data == {"id": "NC-01", "constat": "é"}
+    assert doc.keys[("id",)] == (1, 1)
+    assert doc.values[("constat",)] == (2, 10)
+
+
+def test_crlf_is_accepted() -> None:
+    """Windows line ends are read, block text included, without stray carriage returns."""
+    doc = parse_yaml(b"id: NC-01\r\nconstat: |\r\n  a\r\n  b\r\nx: 1\r\n", Path("x.yaml"))
+    assert doc.data == {"id": "NC-01", "constat": "a\nb\n", "x": 1}
+    assert doc.keys[("x",)] == (5, 1)
+
+
+@pytest.mark.parametrize("raw", [b"", b"# only a comment\n", b"\n\n"])
+def test_empty_file_is_refused(raw: bytes) -> None:
+    """A file with no YAML content is reported empty at 1:1."""
+    assert problems(raw) == [
+        (
+            1,
+            1,
+            "fichier-vide",
+            "the file is empty; it must hold the keys described in the documentation",
+        ),
+    ]
+
+
+def test_too_large_file_is_refused_without_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file over MAX_BYTES is refused from its size alone: its contents are never read."""
+    big = tmp_path / "NC-01.yaml"
+    with big.open("wb") as handle:
+        handle.truncate(5_000_000)
+
+    def no_reading(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    monkeypatch.setattr(Path, "read_text", no_reading)
+    monkeypatch.setattr(Path, "open", no_reading)
+    with pytest.raises(YamlError) as info:
+        read_yaml(big)
+    [found] = info.value.diagnostics
+    assert (found.path, found.line, found.column, found.code) == (big, 1, 1, "fichier-trop-gros")
+    assert EN(found.message) == (
+        "file too large (5000 kB, limit 1000 kB); an audit file is a few kB"
+    )
+
+
+def test_file_at_the_limit_is_read(tmp_path: Path) -> None:
+    """A file of exactly MAX_BYTES is still read."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"a: " + b"x" * (yamlio.MAX_BYTES - 4) + b"\n")
+    assert path.stat().st_size == yamlio.MAX_BYTES
+    assert len(read_yaml(path).data["a"]) == yamlio.MAX_BYTES - 4
+
+
+def test_unreadable_file_is_reported(tmp_path: Path) -> None:
+    """A path that cannot be read gives a 'lecture' problem, not an exception."""
+    with pytest.raises(YamlError) as info:
+        read_yaml(tmp_path / "absent.yaml")
+    [found] = info.value.diagnostics
+    assert (found.line, found.column, found.code) == (1, 1, "lecture")
+    assert FR(found.message) == "lecture du fichier impossible : il n'existe plus ; relancez qnc"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"d: 2026-03-09\n", "2026-03-09"),
+        (b"d: 2026-03-09 10:00:00\n", "2026-03-09 10:00:00"),
+        (b"d: 2026-02-30\n", "2026-02-30"),
+    ],
+)
+def test_timestamps_stay_text(raw: bytes, expected: str) -> None:
+    """Dates are kept as written, so the models can say what is wrong with them."""
+    assert parse_yaml(raw, Path("x.yaml")).data == {"d": expected}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"v: 12\n", 12),
+        (b"v: 0x0B\n", 11),
+        (b"v: 1.5\n", 1.5),
+        (b"v: .inf\n", float("inf")),
+        (b"v: true\n", True),
+        (b"v: False\n", False),
+        (b"v: yes\n", "yes"),
+        (b"v: ~\n", None),
+        (b"v: '12'\n", "12"),
+    ],
+)
+def test_core_scalars_are_built(raw: bytes, expected: object) -> None:
+    """Core YAML 1.2 scalars become Python values; 'yes' stays text (YAML 1.2)."""
+    assert parse_yaml(raw, Path("x.yaml")).data == {"v": expected}
+
+
+def test_self_referencing_alias_is_refused() -> None:
+    """An anchor that contains its own alias is refused instead of recursing forever."""
+    assert problems(b"a: &a [*a]\n") == [
+        (
+            1,
+            4,
+            "yaml-complexe",
+            "this document refers to itself or expands too far through aliases",
+        ),
+    ]
+
+
+def _alias_bomb(levels: int = 9) -> bytes:
+    lines = [b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [{', '.join([f'*{prev}'] * 9)}]".encode())
+    return b"\n".join(lines) + b"\n"
+
+
+def test_alias_bomb_is_refused_quickly_and_once() -> None:
+    """A 'billion laughs' document is stopped at MAX_NODES, quickly, with one message."""
+    started = time.perf_counter()
+    found = problems(_alias_bomb())
+    assert time.perf_counter() - started < 10  # bounded, not a speed test: no runaway
+    assert [p[2:] for p in found] == [
+        ("yaml-complexe", "this document refers to itself or expands too far through aliases"),
+    ]
+
+
+def test_shared_alias_is_read_twice() -> None:
+    """An anchor reused by sibling aliases is ordinary YAML and is read, not refused."""
+    doc = parse_yaml(b"a: &x {k: 1}\nb: [*x, *x]\n", Path("x.yaml"))
+    assert doc.data == {"a": {"k": 1}, "b": [{"k": 1}, {"k": 1}]}
+
+
+# --- what a file may hold: control characters, UTF-16, deep nesting -------------------------
+
+
+def french(raw: bytes) -> list[tuple[int, int, str, str]]:
+    """(line, column, code, French message) of every problem of ``raw``."""
+    with pytest.raises(YamlError) as info:
+        parse_yaml(raw, Path("x.yaml"))
+    return [(d.line, d.column, d.code, FR(d.message)) for d in info.value.diagnostics]
+
+
+def forbidden(code: str) -> str:
+    return (
+        f"le caractère U+{code} est interdit dans un fichier YAML ; supprimez-le "
+        "(il vient souvent d'un texte collé depuis Word)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("char", "code"),
+    [
+        ("\x0b", "000B"),  # Word's Shift+Enter
+        ("\x00", "0000"),
+        ("\x01", "0001"),
+        ("\x0c", "000C"),
+        ("\x1b", "001B"),
+        ("\x7f", "007F"),
+        ("\ufffe", "FFFE"),
+    ],
+)
+def test_control_character_is_named_and_located(char: str, code: str) -> None:
+    """A character YAML forbids is named as U+XXXX at its line and column, not a crash."""
+    raw = f"id: NC-01\nconstat: ligne 1{char}ligne 2\n".encode()
+    assert french(raw) == [(2, 17, "caractere-interdit", forbidden(code))]
+
+
+def test_every_control_character_is_reported_in_characters() -> None:
+    """Each forbidden character is reported; columns count characters, not bytes."""
+    raw = "id: NC-01\nconstat: évalué\x0b\ncorrection: \x0bà faire\n".encode()
+    assert [p[:3] for p in french(raw)] == [
+        (2, 16, "caractere-interdit"),
+        (3, 13, "caractere-interdit"),
+    ]
+
+
+def test_many_control_characters_are_reported_at_most_twenty_times() -> None:
+    """A file full of control characters gives a bounded list of problems."""
+    assert len(french(b"a: " + b"\x01" * 500 + b"\n")) == 20
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_file_is_named_not_empty(encoding: str) -> None:
+    """A UTF-16 file, with or without BOM, is said to be UTF-16, never empty."""
+    raw = "id: NC-01\nconstat: évaluation\n".encode(encoding)
+    assert french(raw) == [
+        (1, 1, "encodage", "le fichier semble enregistré en UTF-16 ; enregistrez-le en UTF-8"),
+    ]
+
+
+TOO_DEEP = (
+    "listes et dictionnaires imbriqués sur plus de 64 niveaux ; un fichier d'audit n'en "
+    "demande que quelques-uns : vérifiez les crochets et l'indentation"
+)
+
+
+@pytest.mark.parametrize("levels", [64, 500, 400_000])
+def test_deep_nesting_is_refused_once(levels: int) -> None:
+    """Brackets nested past MAX_DEPTH give one problem at the first level too deep.
+
+    At 500 levels the walker used to exceed Python's recursion limit; far deeper,
+    ruamel's C composer crashed the interpreter.
+    """
+    raw = b"id: " + b"[" * levels + b"]" * levels + b"\n"
+    started = time.perf_counter()
+    assert french(raw) == [(1, 68, "yaml-complexe", TOO_DEEP)]
+    assert time.perf_counter() - started < 10  # bounded, not a speed test: no runaway
+
+
+def test_nesting_at_the_limit_is_read() -> None:
+    """MAX_DEPTH levels, the top mapping included, are still read."""
+    levels = yamlio.MAX_DEPTH - 1
+    data = parse_yaml(b"id: " + b"[" * levels + b"]" * levels + b"\n", Path("x.yaml")).data
+    for _ in range(levels):
+        data = data["id"] if isinstance(data, dict) else data[0]
+    assert data == []
+
+
+def test_deep_block_nesting_is_refused() -> None:
+    """Indentation nests as brackets do: the 65th mapping is refused, at its first key."""
+    raw = b"".join(b"  " * i + b"k:\n" for i in range(70))
+    assert french(raw) == [(65, 129, "yaml-complexe", TOO_DEEP)]
+
+
+def test_deep_nesting_through_aliases_is_refused() -> None:
+    """Aliases that nest each other past MAX_DEPTH are refused like written nesting."""
+    lines = [b"a0: &a0 [x]"] + [f"a{i}: &a{i} [*a{i - 1}]".encode() for i in range(1, 80)]
+    assert french(b"\n".join(lines) + b"\n") == [(1, 5, "yaml-complexe", TOO_DEEP)]
+
+
+# --- syntax errors in plain words --------------------------------------------------------------
+
+NOT_ALIGNED = (
+    "cette ligne n'est pas alignée sur les clés au-dessus ; indentez-la exactement comme "
+    "les autres clés de son niveau"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"a:\n  b: 1\n c: 2\n", (3, 2, NOT_ALIGNED)),
+        (b"actions:\n- id: A1\n -id: A2\n", (3, 2, NOT_ALIGNED)),
+        (
+            b"actions:\n  - id: A1\n    description: x\n  responsable: y\n",
+            (
+                4,
+                3,
+                "un élément de liste commençant par « - » est attendu ici ; vérifiez "
+                "l'indentation de cette ligne",
+            ),
+        ),
+        (
+            b"a: @x\n",
+            (
+                1,
+                4,
+                "une valeur ne peut pas commencer par « @ » ; mettez la valeur entre guillemets",
+            ),
+        ),
+        (
+            b"a: `x`\n",
+            (
+                1,
+                4,
+                "une valeur ne peut pas commencer par « ` » ; mettez la valeur entre guillemets",
+            ),
+        ),
+        (
+            b"a: * important\n",
+            (
+                1,
+                5,
+                "une valeur ne peut pas commencer par « * » ; mettez la valeur entre guillemets",
+            ),
+        ),
+        (
+            b"id: NC-01\nconstat: Aucune trace\nde l'evaluation\ngravite: mineure\n",
+            (
+                3,
+                1,
+                "cette ligne n'a pas de « : » alors qu'une clé est attendue ; écrivez "
+                "« clé: valeur », ou indentez la ligne si elle continue le texte au-dessus",
+            ),
+        ),
+        (
+            b"constat: 'l'audit'\n",
+            (
+                1,
+                13,
+                "une apostrophe termine un texte entre apostrophes ; doublez-la ('') ou mettez "
+                'toute la valeur entre guillemets doubles (")',
+            ),
+        ),
+        (
+            b"actions:\n  - 'd'abord'\n",
+            (
+                2,
+                8,
+                "une apostrophe termine un texte entre apostrophes ; doublez-la ('') ou mettez "
+                'toute la valeur entre guillemets doubles (")',
+            ),
+        ),
+        (
+            b"tags: ['l'audit']\n",
+            (
+                1,
+                11,
+                "une apostrophe termine un texte entre apostrophes ; doublez-la ('') ou mettez "
+                'toute la valeur entre guillemets doubles (")',
+            ),
+        ),
+        (
+            b'constat: "audit" du site\n',
+            (
+                1,
+                18,
+                "texte inattendu après une valeur entre guillemets ou crochets ; mettez toute "
+                "la valeur entre guillemets",
+            ),
+        ),
+        (
+            b"categories: [AF, BC\nactivites: []\n",
+            (
+                2,
+                10,
+                "une liste entre crochets n'est pas refermée, ou il manque une virgule entre "
+                "deux éléments ; vérifiez le « ] » final et les virgules",
+            ),
+        ),
+        (
+            b"a: {x: 1, y: 2\n",
+            (
+                2,
+                1,
+                "un dictionnaire entre accolades n'est pas refermé, ou il manque une virgule "
+                "entre deux entrées ; vérifiez l'accolade fermante et les virgules",
+            ),
+        ),
+        (
+            b"id: NC-01\n---\nid: NC-02\n",
+            (
+                2,
+                1,
+                "un second document commence ici, mais un fichier n'en contient qu'un ; "
+                "supprimez cette ligne « --- »",
+            ),
+        ),
+        (
+            b"preuves: - a.pdf\n",
+            (
+                1,
+                10,
+                "une liste ne peut pas commencer sur la ligne de sa clé ; mettez chaque "
+                "élément « - » sur sa propre ligne, indentée",
+            ),
+        ),
+        (
+            b'preuves: "C:\\dossier\\grille.pdf"\n',
+            (
+                1,
+                13,
+                "une barre oblique inverse entre guillemets doubles commence une séquence "
+                "d'échappement ; mettez plutôt la valeur entre apostrophes",
+            ),
+        ),
+        (
+            b"constat: | Aucune trace\n",
+            (
+                1,
+                12,
+                "après « | » ou « > », le texte commence à la ligne suivante, indenté ; "
+                "sinon, mettez la valeur entre guillemets",
+            ),
+        ),
+    ],
+)
+def test_syntax_errors_in_plain_french(raw: bytes, expected: tuple[int, int, str]) -> None:
+    """ruamel's English is replaced by a French sentence saying what to change."""
+    assert french(raw) == [(expected[0], expected[1], "syntaxe-yaml", expected[2])]
+
+
+# --- what the path is: pipes, devices, folders, links, system errors --------------------------
+
+
+def read_problems(path: Path) -> list[tuple[int, int, str, str]]:
+    with pytest.raises(YamlError) as info:
+        read_yaml(path)
+    return [(d.line, d.column, d.code, FR(d.message)) for d in info.value.diagnostics]
+
+
+NOT_A_FILE = (
+    "ce n'est pas un fichier ordinaire (c'est un tube nommé, un périphérique ou un socket) ; "
+    "remplacez-le par un fichier YAML"
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    """A named pipe is refused from its type: opening it would wait for a writer forever."""
+    os.mkfifo(tmp_path / "NC-5.yaml")
+    assert read_problems(tmp_path / "NC-5.yaml") == [(1, 1, "lecture", NOT_A_FILE)]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this platform")
+def test_link_to_a_device_is_refused(tmp_path: Path) -> None:
+    """A link to /dev/zero (size 0, endless) is followed and refused, not read."""
+    (tmp_path / "NC-5.yaml").symlink_to("/dev/zero")
+    assert read_problems(tmp_path / "NC-5.yaml") == [(1, 1, "lecture", NOT_A_FILE)]
+
+
+def test_link_to_a_file_is_read(tmp_path: Path) -> None:
+    """A link to a regular file is followed and read."""
+    (tmp_path / "vrai.yaml").write_text("id: NC-01\n")
+    (tmp_path / "NC-01.yaml").symlink_to(tmp_path / "vrai.yaml")
+    assert read_yaml(tmp_path / "NC-01.yaml").data == {"id": "NC-01"}
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (
+            lambda path: path.mkdir(),
+            "c'est un dossier, pas un fichier YAML ; renommez-le sans l'extension .yaml",
+        ),
+        (
+            lambda path: path.symlink_to(path.parent / "absent.yaml"),
+            "ce lien symbolique pointe vers un fichier qui n'existe pas ; corrigez le lien "
+            "ou remplacez-le par le fichier",
+        ),
+        (
+            lambda path: path.symlink_to(path),
+            "lecture du fichier impossible : ses liens symboliques forment une boucle ; "
+            "corrigez le lien",
+        ),
+    ],
+    ids=["folder", "dangling link", "link loop"],
+)
+def test_path_that_is_not_a_file(
+    tmp_path: Path, make: Callable[[Path], None], expected: str
+) -> None:
+    """A folder, a dangling link or a loop of links is said so, in French."""
+    make(tmp_path / "NC-5.yaml")
+    assert read_problems(tmp_path / "NC-5.yaml") == [(1, 1, "lecture", expected)]
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        (
+            errno.EACCES,
+            "lecture du fichier impossible : accès refusé ; vérifiez ses droits d'accès",
+        ),
+        (errno.EPERM, "lecture du fichier impossible : accès refusé ; vérifiez ses droits d'accès"),
+        (
+            errno.ENOTDIR,
+            "lecture du fichier impossible : une partie de son chemin est un fichier, "
+            "pas un dossier",
+        ),
+        (errno.EIO, "lecture du fichier impossible : erreur système EIO"),
+    ],
+)
+def test_system_errors_are_said_in_french(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int, expected: str
+) -> None:
+    """The system's English (strerror) is replaced by the catalog, save for rare errors."""
+    path = tmp_path / "NC-01.yaml"
+    path.write_text("id: NC-01\n")
+
+    def refuse(self: Path, **kwargs: object) -> os.stat_result:
+        raise OSError(number, os.strerror(number), str(self))
+
+    monkeypatch.setattr(Path, "stat", refuse)
+    assert read_problems(path) == [(1, 1, "lecture", expected)]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every file")
+def test_file_without_read_permission(tmp_path: Path) -> None:
+    """A file its owner may not read gives the access-rights message."""
+    path = tmp_path / "NC-01.yaml"
+    path.write_text("id: NC-01\n")
+    path.chmod(0)
+    assert read_problems(path) == [
+        (
+            1,
+            1,
+            "lecture",
+            "lecture du fichier impossible : accès refusé ; vérifiez ses droits d'accès",
+        )
+    ]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="no /proc on this platform")
+def test_read_stops_after_max_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file whose size the system does not know (/proc) is read at most MAX_BYTES + 1."""
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 1000)
+    assert Path("/proc/self/status").stat().st_size == 0
+    assert read_problems(Path("/proc/self/status")) == [
+        (
+            1,
+            1,
+            "fichier-trop-gros",
+            "fichier trop gros (plus de 1 ko) ; un fichier d'audit fait quelques ko",
+        )
+    ]
