@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import TypeAlias
 
+from qnc.codes import CODES, Severity
 from qnc.i18n import Msg
 from qnc.model.ids import natural_key
+
+__all__ = ["Diagnostic", "Loc", "Problem", "Severity", "error", "warning"]
 
 Loc: TypeAlias = tuple[str | int, ...]
 
 
-class Severity(StrEnum):
-    ERROR = "erreur"
-    WARNING = "avertissement"
+def _registered(code: str, severity: Severity) -> None:
+    """Every code is in :data:`qnc.codes.CODES`, at the level it has there."""
+    known = CODES.get(code)
+    if known is None or known.severity is not severity:
+        raise ValueError(f"diagnostic code {code!r} ({severity}) is not in qnc.codes.CODES")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,9 @@ class Problem:
     message: Msg
     on_key: bool = False
 
+    def __post_init__(self) -> None:
+        _registered(self.code, self.severity)
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -44,6 +51,9 @@ class Diagnostic:
     severity: Severity
     code: str
     message: Msg
+
+    def __post_init__(self) -> None:
+        _registered(self.code, self.severity)
 
     @property
     def is_error(self) -> bool:

@@ -412,7 +412,7 @@ def test_second_audit_file_is_a_warning(write_audit: WriteAudit, name: str) -> N
             (
                 name,
                 "avertissement",
-                "fichier-ignore",
+                "copie-audit",
                 "qnc lit l'audit dans audit.yaml seulement, pas dans ce fichier ; supprimez-le si "
                 "c'est une ancienne copie, ou sortez-le du dossier de l'audit",
             )

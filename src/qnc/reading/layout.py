@@ -137,7 +137,7 @@ def _other_audit(path: Path) -> Diagnostic:
         "qnc reads the audit from audit.yaml only, not from this file; delete it if it is "
         "an old copy, or move it out of the audit folder"
     )
-    return Diagnostic(path, 1, 1, Severity.WARNING, "fichier-ignore", message)
+    return Diagnostic(path, 1, 1, Severity.WARNING, "copie-audit", message)
 
 
 def _ignored(path: Path) -> Diagnostic:

@@ -45,6 +45,16 @@ _TYPE_MESSAGES = {
     "qnc_nda": t("'{value}' is not a valid NDA: 11 digits"),
 }
 
+_CODES = {
+    "qnc_siret": "siret",
+    "qnc_nda": "nda",
+    "qnc_duration": "valeur-invalide",
+    "qnc_duration_range": "valeur-invalide",
+    "string_too_short": "valeur-invalide",
+    "too_short": "valeur-invalide",
+}
+"""The code of the error kinds that are not about a date or a type."""
+
 
 def problems_from(
     exc: ValidationError, model: type[BaseModel], file: Path, data: object
@@ -137,11 +147,7 @@ def _problem(
     if kind == "qnc_grid":
         return error(file, loc, "valeur-invalide", _not_accepted(err["input"], list(GRIDS)))
     template = _TYPE_MESSAGES.get(kind)
-    code = "date-invalide" if kind.startswith("qnc_date") else "type-invalide"
-    if kind in ("qnc_siret", "qnc_nda"):
-        code = kind.removeprefix("qnc_")
-    elif kind in ("qnc_duration", "qnc_duration_range", "string_too_short", "too_short"):
-        code = "valeur-invalide"
+    code = _CODES.get(kind, "date-invalide" if kind.startswith("qnc_date") else "type-invalide")
     if template is None:
         return error(file, loc, "valeur-invalide", t("invalid value: {detail}", detail=err["msg"]))
     args = {**ctx, "value": _shown(err["input"])}
