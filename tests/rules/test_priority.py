@@ -12,7 +12,8 @@ from qnc.model.folder import NcFile
 from qnc.model.ids import natural_key
 from qnc.model.records import NonConformity, Rules
 from qnc.rules.clocks import Clocked, clock
-from qnc.rules.priority import Group, rank
+from qnc.rules.priority import rank
+from qnc.rules.states import Group
 
 NOTIFIED = date(2026, 3, 12)
 

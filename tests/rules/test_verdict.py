@@ -11,7 +11,8 @@ from qnc.i18n import translator
 from qnc.model.folder import NcFile
 from qnc.model.records import AuditType, NonConformity, Rules
 from qnc.rules.clocks import Clocked, clock, minors_step
-from qnc.rules.verdict import Outcome, Verdict, judge
+from qnc.rules.states import Verdict
+from qnc.rules.verdict import Outcome, judge
 
 NOTIFIED = date(2026, 3, 12)
 

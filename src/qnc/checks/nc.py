@@ -16,7 +16,8 @@ from qnc.i18n import t, tn
 from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import AuditType, Grade
 from qnc.rules.carry import nc_key
-from qnc.rules.clocks import Clocked, Status, StepKind, clock, known, regulatory_due
+from qnc.rules.clocks import Clocked, clock, known, regulatory_due
+from qnc.rules.states import Status, StepKind
 from qnc.rules.words import step_label
 
 

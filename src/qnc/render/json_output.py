@@ -8,8 +8,8 @@ from typing import Any
 
 from qnc.i18n import Translator
 from qnc.render.diagnostics import display_path, json_text
-from qnc.rules.clocks import Status
 from qnc.rules.report import AuditReport, Broken, NcState
+from qnc.rules.states import Status
 
 
 def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator,

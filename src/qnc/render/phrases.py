@@ -1,26 +1,11 @@
-"""Small phrases shared by the terminal and Markdown renderers."""
+"""Phrases built from a report, shared by the terminal and the documents."""
 
 from __future__ import annotations
 
 from qnc.i18n import Msg, Span, Translator, t, tn
-from qnc.rules.clocks import Status
-from qnc.rules.priority import Group
 from qnc.rules.report import AuditReport, NcState
-from qnc.rules.verdict import Verdict
-from qnc.rules.words import audit_type_label, late_step_label
-
-VERDICTS = {
-    Verdict.CLOSED: t("closed"),
-    Verdict.COMPROMISED: t("compromised"),
-    Verdict.BLOCKED: t("blocked"),
-    Verdict.IN_PROGRESS: t("in progress"),
-}
-GROUPS = {
-    Group.OVERDUE: t("late"),
-    Group.BLOCKING: t("blocking"),
-    Group.OTHER: t("open"),
-    Group.LIFTED: t("lifted"),
-}
+from qnc.rules.states import Group, Status
+from qnc.rules.words import audit_type_label, group_label, late_step_label
 
 
 def days_left(days: int) -> Msg:
@@ -39,8 +24,9 @@ def state_of(nc: NcState) -> Msg:
         return t("lifted on {day}", day=nc.clocked.lifted)
     late = [s for s in nc.clocked.steps if s.status is Status.MET_LATE]
     if late:  # met, but after its due date: the certifier sees it, so must the reader
-        return t("{state}, {late}", state=GROUPS[nc.group], late=late_step_label(late[0].kind))
-    return GROUPS[nc.group]
+        return t("{state}, {late}", state=group_label(nc.group),
+                 late=late_step_label(late[0].kind))  # fmt: skip
+    return group_label(nc.group)
 
 
 def audit_title(report: AuditReport) -> Msg:
@@ -65,12 +51,3 @@ def grid_phrase(report: AuditReport, tr: Translator) -> str:
     if info.grid:
         return tr(t("{grid}, set by 'referentiel' in audit.yaml", grid=label))
     return tr(t("{grid}, in force on {day} (first day of the audit)", grid=label, day=info.start))
-
-
-STATUS_STYLES = {
-    Status.OVERDUE: "bold red",
-    Status.NEAR: "yellow",
-    Status.MET: "green",
-    Status.MET_LATE: "green",
-    Status.UPCOMING: "",
-}

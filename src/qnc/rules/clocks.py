@@ -9,30 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from qnc.model.durations import Duration
 from qnc.model.folder import NcFile
 from qnc.model.records import Action, Grade, NonConformity, Rules
-
-
-class StepKind(StrEnum):
-    CORRECTION = "correction"
-    DECISION = "decision"
-    PLAN = "plan"
-    IMPLEMENTATION = "mise_en_oeuvre"
-
-
-class Status(StrEnum):
-    MET = "tenue"
-    MET_LATE = "tenue_en_retard"
-    OVERDUE = "depassee"
-    NEAR = "proche"
-    UPCOMING = "a_venir"
-
-    @property
-    def is_met(self) -> bool:
-        return self in (Status.MET, Status.MET_LATE)
+from qnc.rules.states import Status, StepKind
 
 
 @dataclass(frozen=True)

@@ -5,21 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import IntEnum
 
 from qnc.i18n import Msg, t, tn
 from qnc.model.ids import natural_key
 from qnc.model.records import Grade
-from qnc.rules.clocks import Clocked, StepKind
+from qnc.rules.clocks import Clocked
+from qnc.rules.states import Group, StepKind
 from qnc.rules.verdict import MINOR_LIMIT, blocks_certificate, open_minors
 from qnc.rules.words import step_label
-
-
-class Group(IntEnum):
-    OVERDUE = 0
-    BLOCKING = 1
-    OTHER = 2
-    LIFTED = 3
 
 
 @dataclass(frozen=True)

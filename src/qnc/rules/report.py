@@ -12,9 +12,10 @@ from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import Action, Grade
 from qnc.model.referential import Grid, Indicator
 from qnc.rules.carry import nc_key
-from qnc.rules.clocks import Clocked, Status, action_status, clock, minors_step
-from qnc.rules.priority import Group, Ranked, rank
-from qnc.rules.verdict import Deadline, Outcome, Verdict, judge
+from qnc.rules.clocks import Clocked, action_status, clock, minors_step
+from qnc.rules.priority import Ranked, rank
+from qnc.rules.states import Group, Status, Verdict
+from qnc.rules.verdict import Deadline, Outcome, judge
 
 
 @dataclass(frozen=True)

@@ -5,22 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from qnc.i18n import Msg, t, tn
 from qnc.model.records import AuditType, Grade
-from qnc.rules.clocks import Clocked, Status, Step, StepKind
+from qnc.rules.clocks import Clocked, Step
+from qnc.rules.states import Status, StepKind, Verdict
 from qnc.rules.words import step_label
 
 MINOR_LIMIT = 5
 """Five open minor NCs count as one major NC (arrêté du 6 juin 2019, art. 5)."""
-
-
-class Verdict(StrEnum):
-    CLOSED = "soldee"
-    COMPROMISED = "compromise"
-    BLOCKED = "bloquee"
-    IN_PROGRESS = "en_cours"
 
 
 @dataclass(frozen=True)

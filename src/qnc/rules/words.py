@@ -1,10 +1,11 @@
-"""Words for the values users see: steps, statuses, grades, verdicts, audit types."""
+"""Words for the values users see: steps, statuses, grades, verdicts, priority groups,
+audit and action types. The one table of them: rules, terminal and documents share it."""
 
 from __future__ import annotations
 
 from qnc.i18n import Msg, t
 from qnc.model.records import ActionType, AuditType, Grade
-from qnc.rules.clocks import Status, StepKind
+from qnc.rules.states import Group, Status, StepKind, Verdict
 
 _STEPS = {
     StepKind.CORRECTION: t("corrections in place, proof sent"),
@@ -32,8 +33,18 @@ _ACTION_TYPES = {
     ActionType.CORRECTIVE: t("corrective"),
     ActionType.PREVENTIVE: t("preventive"),
 }
-
-
+_VERDICTS = {
+    Verdict.CLOSED: t("closed"),
+    Verdict.COMPROMISED: t("compromised"),
+    Verdict.BLOCKED: t("blocked"),
+    Verdict.IN_PROGRESS: t("in progress"),
+}
+_GROUPS = {
+    Group.OVERDUE: t("late"),
+    Group.BLOCKING: t("blocking"),
+    Group.OTHER: t("open"),
+    Group.LIFTED: t("lifted"),
+}
 _LATE_STEPS = {
     StepKind.CORRECTION: t("late proof"),
     StepKind.DECISION: t("late decision"),
@@ -65,3 +76,11 @@ def audit_type_label(kind: AuditType) -> Msg:
 
 def action_type_label(kind: ActionType) -> Msg:
     return _ACTION_TYPES[kind]
+
+
+def verdict_label(verdict: Verdict) -> Msg:
+    return _VERDICTS[verdict]
+
+
+def group_label(group: Group) -> Msg:
+    return _GROUPS[group]

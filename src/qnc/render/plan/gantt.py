@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from qnc.i18n import Translator, t
-from qnc.rules.clocks import Status
 from qnc.rules.report import AuditReport
+from qnc.rules.states import Status
 from qnc.rules.words import step_label
 
 # What Mermaid reads as syntax in a task name ('"' and '<>' as markup, ':' ends the name,

@@ -8,12 +8,19 @@ from pathlib import Path
 from qnc import __version__
 from qnc.i18n import Msg, Translator, t, tn
 from qnc.model.records import Grade
-from qnc.render.phrases import VERDICTS, audit_title, days_left, grid_phrase, notification_phrase
+from qnc.render.phrases import audit_title, days_left, grid_phrase, notification_phrase
 from qnc.render.plan.escape import cell, escape, link, paragraphs, table
 from qnc.render.plan.gantt import gantt
-from qnc.rules.clocks import Step, StepKind
+from qnc.rules.clocks import Step
 from qnc.rules.report import AuditReport, NcState
-from qnc.rules.words import action_type_label, grade_label, status_label, step_label
+from qnc.rules.states import StepKind
+from qnc.rules.words import (
+    action_type_label,
+    grade_label,
+    status_label,
+    step_label,
+    verdict_label,
+)
 
 MARKER = "<!-- qnc:plan"
 """First characters of every plan qnc writes: how it knows a file is its own."""
@@ -88,7 +95,7 @@ def _summary(report: AuditReport, tr: Translator) -> str:
     lines = [
         f"## {tr(t('Summary'))}\n",
         f"**{escape(tr(t('{label}: ', label=t('Verdict'))))}"
-        f"{escape(tr(VERDICTS[outcome.verdict]))}** — {escape(tr(outcome.reason))}\n",
+        f"{escape(tr(verdict_label(outcome.verdict)))}** — {escape(tr(outcome.reason))}\n",
         escape(counts) + "\n",
     ]
     pending: list[tuple[Step, Msg | str, Msg]] = [

@@ -10,10 +10,11 @@ from rich.text import Text
 from qnc.i18n import Translator, t, tn
 from qnc.model.records import Grade
 from qnc.render.diagnostics import display_path
-from qnc.render.phrases import STATUS_STYLES, VERDICTS, audit_title, days_left
-from qnc.render.terminal.status import VERDICT_STYLES, labelled_line, titled_table
+from qnc.render.phrases import audit_title, days_left
+from qnc.render.terminal.status import labelled_line, titled_table
+from qnc.render.terminal.styles import STATUS_STYLES, VERDICT_STYLES
 from qnc.rules.report import AuditReport, Broken
-from qnc.rules.words import step_label
+from qnc.rules.words import step_label, verdict_label
 
 NARROW = 140
 """Below this width the table would cut its columns: each audit becomes lines."""
@@ -89,7 +90,7 @@ def _portfolio_row(
         Text(report.folder.audit.organisation.name),
         Text(display_path(report.folder.path)),
         Text(tr(audit_title(report))),
-        Text(tr(VERDICTS[verdict]), VERDICT_STYLES[verdict]),
+        Text(tr(verdict_label(verdict)), VERDICT_STYLES[verdict]),
         str(report.open_count(Grade.MAJOR)),
         str(report.open_count(Grade.MINOR)),
         due,

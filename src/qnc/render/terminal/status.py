@@ -21,31 +21,19 @@ from qnc.i18n import Msg, Translator, t
 from qnc.model.records import Grade
 from qnc.render.diagnostics import display_path
 from qnc.render.phrases import (
-    STATUS_STYLES,
-    VERDICTS,
     audit_title,
     days_left,
     grid_phrase,
     notification_phrase,
     state_of,
 )
-from qnc.rules.clocks import Status
-from qnc.rules.priority import Group
+from qnc.render.terminal.styles import GROUP_STYLES, STATUS_STYLES, VERDICT_STYLES
 from qnc.rules.report import AuditReport, NcState
-from qnc.rules.verdict import Verdict
-from qnc.rules.words import grade_label, step_label
+from qnc.rules.states import Status
+from qnc.rules.words import grade_label, step_label, verdict_label
 
 NARROW = 120
 """Below this width the NC table would squeeze or cut columns."""
-
-VERDICT_STYLES = {
-    Verdict.COMPROMISED: "bold red",
-    Verdict.BLOCKED: "bold yellow",
-    Verdict.IN_PROGRESS: "cyan",
-    Verdict.CLOSED: "green",
-}
-_GROUP_STYLES = {Group.OVERDUE: "bold red", Group.BLOCKING: "yellow", Group.OTHER: "",
-                 Group.LIFTED: "green"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -103,7 +91,7 @@ def header(report: AuditReport, tr: Translator) -> Panel:
         text.append("\n")
     outcome = report.outcome
     _field(text, t("Verdict"), tr)
-    text.append(tr(VERDICTS[outcome.verdict]).upper(), VERDICT_STYLES[outcome.verdict])
+    text.append(tr(verdict_label(outcome.verdict)).upper(), VERDICT_STYLES[outcome.verdict])
     text.append(f" — {tr(outcome.reason)}")
     if outcome.deadline:
         step = outcome.deadline.step
@@ -212,7 +200,7 @@ def _cells(nc: NcState, tr: Translator) -> _Cells:
         nc_id=Text(record.id),
         indicator=Text(indicator),
         grade=Text(tr(grade_label(record.grade)), "bold" if record.grade is Grade.MAJOR else ""),
-        state=Text(tr(state_of(nc)), _GROUP_STYLES[nc.group]),
+        state=Text(tr(state_of(nc)), GROUP_STYLES[nc.group]),
         step=step,
         due=due,
         left=left,
