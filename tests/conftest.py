@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-# Help texts are translated when qnc.cli.app is imported; a developer's QNC_LANG
-# must not turn the French --help of these tests into English.
+# A developer's QNC_LANG or QNC_TODAY must not change what these tests see.
 os.environ.pop("QNC_LANG", None)
 os.environ.pop("QNC_TODAY", None)
 
 from typer.testing import CliRunner
 
+from qnc.cli import localized
 from qnc.cli.app import app, main
-from qnc.i18n import translator
-from qnc.inspection import inspect_paths
+from qnc.i18n import DEFAULT_LANGUAGE, translator
+from qnc.inspection import inspect
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -48,6 +48,14 @@ constat: Absences non suivies.
 """
 QUIET_DAY = date(2026, 3, 20)
 """A day when the minimal audit above has no deadline passed and no fact in the future."""
+
+
+@pytest.fixture(autouse=True)
+def _one_run_per_test() -> Iterator[None]:
+    """The language of a run lasts as long as the process in real use: here, one test."""
+    token = localized._RUN.set((DEFAULT_LANGUAGE, ()))
+    yield
+    localized._RUN.reset(token)
 
 
 @pytest.fixture
@@ -129,7 +137,7 @@ def diagnose() -> Callable[..., list[Found]]:
                 d.code,
                 tr(d.message),
             )
-            for d in inspect_paths([folder], today=today).diagnostics
+            for d in inspect([folder], today=today).diagnostics
         ]
 
     return run

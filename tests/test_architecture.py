@@ -31,7 +31,7 @@ ALLOWED: dict[str, set[str]] = {
     "codes": {"i18n"},
     "diagnostics": _BASE | {"codes", "model"},
     "model": _BASE | {"model"},
-    "reading": _BASE | {"codes", "diagnostics", "errors", "oserrors", "model", "reading", "checks"},
+    "reading": _BASE | {"codes", "diagnostics", "errors", "oserrors", "model", "reading"},
     "rules": _BASE | {"model", "rules"},
     "checks": _BASE | {"codes", "diagnostics", "model", "rules", "checks"},
     "writing": _BASE | {"errors", "oserrors", "writing"},

@@ -1,49 +1,170 @@
-"""Read and check every audit folder that a list of paths means."""
+"""The application: from the paths a user gives to what every command shows.
+
+``inspect(paths, today=…, lang=…)`` finds the audit folders (:mod:`qnc.reading`), reads
+and validates each one, runs every check (:mod:`qnc.checks`), and works out the clock of
+each NC once (:mod:`qnc.rules.clocks`), knowing which NCs a later audit took over. The
+commands render what it returns; the reports of :mod:`qnc.rules.report` are built from
+the same clocks, only by the commands that show them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from qnc.checks.audit import check_audit, check_ncs_alone
+from qnc.checks.context import Context
+from qnc.checks.deadlines import anchors, check_deadlines
+from qnc.checks.duplicates import duplicate_action_ids
 from qnc.diagnostics import Diagnostic
-from qnc.i18n import Language
-from qnc.reading.discovery import find_audits
-from qnc.reading.loader import Loaded, load_audit
+from qnc.i18n import DEFAULT_LANGUAGE, Language
+from qnc.model.folder import AUDIT_FILE, NC_DIR, AuditFolder, NcFile
+from qnc.reading.discovery import find_audits, path_exists, repository_of
+from qnc.reading.loader import ReadFolder, read_audit
 from qnc.rules.carry import carried_over, nc_key
+from qnc.rules.clocks import Clocked, clock
+
+if TYPE_CHECKING:
+    from qnc.rules.report import AuditReport
+
+
+@dataclass(frozen=True)
+class AuditInspection:
+    """One audit folder as read and checked, with the clocks of its NCs."""
+
+    path: Path
+    folder: AuditFolder | None
+    """None while audit.yaml has errors."""
+    clocked: tuple[Clocked, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+
+    @property
+    def has_errors(self) -> bool:
+        return self.folder is None or any(d.is_error for d in self.diagnostics)
+
+
+@dataclass(frozen=True)
+class Broken:
+    """An audit (or a folder) whose files have errors: listed, never judged."""
+
+    path: Path
+    organisation: str | None
+    """From its audit.yaml, when that file is valid (an NC file is what is broken)."""
+    errors: int
 
 
 @dataclass(frozen=True)
 class Inspection:
-    loaded: tuple[Loaded, ...]
+    today: date
+    language: Language
+    """``--lang`` if given, else the ``langue`` all the audits agree on, else French."""
+    audits: tuple[AuditInspection, ...]
     diagnostics: tuple[Diagnostic, ...]
+    """Every problem of every file, sorted by file, line and column."""
     files: int
-    carried: Mapping[Path, date] = field(default_factory=dict)
-    """NC files a later audit took over (:func:`qnc.rules.carry.carried_over`)."""
 
     @property
     def has_errors(self) -> bool:
         return any(d.is_error for d in self.diagnostics)
 
     @property
-    def declared_language(self) -> Language | None:
-        """The ``langue`` of the audits, when they all agree on one."""
-        declared = {x.folder.audit.language for x in self.loaded if x.folder}
-        return declared.pop() if len(declared) == 1 else None
+    def warnings(self) -> int:
+        return sum(not d.is_error for d in self.diagnostics)
+
+    @property
+    def sound(self) -> list[AuditInspection]:
+        """The audits without errors: the only ones a verdict may be given on."""
+        return [a for a in self.audits if not a.has_errors]
+
+    def reports(self) -> list[AuditReport]:
+        """The report of each sound audit, from the clocks worked out once."""
+        from qnc.rules.report import build_report
+
+        return [build_report(a.folder, a.clocked, today=self.today) for a in self.sound if a.folder]
+
+    def broken(self) -> list[Broken]:
+        """The audits with errors, then the folders with errors outside every audit (NC
+        files without audit.yaml, unreadable folders), one entry per folder."""
+        broken = [
+            Broken(
+                a.path,
+                a.folder.audit.organisation.name if a.folder else None,
+                sum(d.is_error for d in a.diagnostics),
+            )
+            for a in self.audits
+            if a.has_errors
+        ]
+        stray: dict[Path, int] = {}
+        for d in self.diagnostics:
+            if not d.is_error or any(d.path.is_relative_to(a.path) for a in self.audits):
+                continue
+            folder = d.path.parent.parent if d.path.parent.name == NC_DIR else d.path.parent
+            if d.code == "lecture":  # an unreadable folder is itself the place
+                folder = d.path
+            stray[folder] = stray.get(folder, 0) + 1
+        return broken + [Broken(folder, None, n) for folder, n in sorted(stray.items())]
 
 
-def inspect_paths(paths: Iterable[Path], *, today: date) -> Inspection:
+def inspect(paths: Iterable[Path], *, today: date, lang: Language | None = None) -> Inspection:
+    """Read, check and clock every audit folder that ``paths`` mean, as of ``today``."""
     found = find_audits(paths)
     # Each audit is read and checked in turn, so that the parsed files of one are freed
-    # before the next; the few audits holding NCs a later audit took over are checked
-    # again knowing it (qnc/carry.py).
-    loaded = [load_audit(folder, today=today) for folder in found.folders]
-    carried = carried_over([x.folder for x in loaded if x.folder is not None])
-    for i, x in enumerate(loaded):
-        if x.folder is not None and any(nc_key(n.path) in carried for n in x.folder.ncs):
-            loaded[i] = load_audit(x.path, today=today, carried=carried)
-    diagnostics = [*found.orphans, *found.unreadable, *(d for x in loaded for d in x.diagnostics)]
-    diagnostics.sort(key=Diagnostic.sort_key)
-    files = len(found.orphans) + sum(x.files for x in loaded)
-    return Inspection(tuple(loaded), tuple(diagnostics), files, carried)
+    # before the next; only the positions the deadline checks may need are kept until
+    # every audit is read, and with it which NCs a later audit took over.
+    first = [_read_and_check(path, today) for path in found.folders]
+    carried = carried_over([f.read.folder for f in first if f.read.folder])
+    audits = tuple(f.with_deadlines(carried, today) for f in first)
+    diagnostics = sorted(
+        [*found.orphans, *found.unreadable, *(d for a in audits for d in a.diagnostics)],
+        key=Diagnostic.sort_key,
+    )
+    files = len(found.orphans) + sum(a.files for a in audits)
+    declared = {a.folder.audit.language for a in audits if a.folder}
+    language = lang or (declared.pop() if len(declared) == 1 else None) or DEFAULT_LANGUAGE
+    return Inspection(today, language, audits, tuple(diagnostics), files)
+
+
+@dataclass
+class _FirstPass:
+    """An audit read and checked, before the deadlines: its documents reduced to the
+    positions the deadline checks may point at."""
+
+    read: ReadFolder
+    diagnostics: list[Diagnostic]
+
+    def with_deadlines(self, carried: dict[Path, date], today: date) -> AuditInspection:
+        read, folder = self.read, self.read.folder
+        clocked: tuple[Clocked, ...] = ()
+        diagnostics = self.diagnostics
+        if folder is not None:
+            clocked = tuple(_clocked(n, folder, carried, today) for n in folder.ncs)
+            diagnostics = [*diagnostics, *map(read.locate, check_deadlines(folder, clocked))]
+        diagnostics.sort(key=Diagnostic.sort_key)
+        return AuditInspection(read.path, folder, clocked, tuple(diagnostics), read.files)
+
+
+def _clocked(entry: NcFile, folder: AuditFolder, carried: dict[Path, date], today: date) -> Clocked:
+    info = folder.audit.audit
+    return clock(entry, notified=info.clock_start, rules=folder.audit.rules, today=today,
+                 carried_on=carried.get(nc_key(entry.path)))  # fmt: skip
+
+
+def _read_and_check(path: Path, today: date) -> _FirstPass:
+    read = read_audit(path)
+    problems = list(read.problems)
+    for file, document in read.documents.items():
+        if file != path / AUDIT_FILE:
+            problems += duplicate_action_ids(file, document.data)
+    context = Context(today=today, exists=path_exists, repository=repository_of(path))
+    folder = read.folder
+    if folder is not None:
+        problems += check_audit(folder, context)
+    else:
+        problems += check_ncs_alone(path, tuple(read.ncs), context)
+    diagnostics = read.diagnostics + [read.locate(p) for p in problems]
+    read.documents = {n.path: read.documents[n.path].pinned(anchors(n.nc)) for n in read.ncs}
+    return _FirstPass(read, diagnostics)

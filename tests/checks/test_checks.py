@@ -865,7 +865,8 @@ def test_both_minor_steps_overdue(
 
 def test_check_audit_is_pure(tmp_path: Path) -> None:
     """check_audit consults the file system only through the 'exists' function it is given."""
-    from qnc.checks.audit import Context, check_audit
+    from qnc.checks.audit import check_audit
+    from qnc.checks.context import Context
     from qnc.model.folder import AuditFolder, NcFile
     from qnc.model.records import Audit, NonConformity
 

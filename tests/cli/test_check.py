@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import qnc
-from qnc.inspection import inspect_paths
+from qnc.inspection import inspect
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -182,7 +182,7 @@ def test_audits_of_different_languages_fall_back_to_french(
     misspelt = {"NC-01.yaml": nc_text.replace("gravite:", "gravitee:")}
     write_audit(audit_text + "langue: en\n", misspelt, name="a-en")
     write_audit(audit_text + "langue: fr\n", misspelt, name="b-fr")
-    assert inspect_paths([tmp_path], today=date(2026, 3, 20)).declared_language is None
+    assert inspect([tmp_path], today=date(2026, 3, 20)).language == "fr"
     result = run("check", ".", *TODAY)
     assert result.exit_code == 1
     assert result.stderr == "".join(
@@ -370,7 +370,7 @@ def test_usage_error_in_english(run_main: Run, write_audit: WriteAudit) -> None:
     result = run_main("check", "--lang", "en", "--bogus", "audit")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Usage: qnc check [OPTIONS] [CHEMINS]...\nTry 'qnc check --help' for help.\n\n"
+        "Usage: qnc check [OPTIONS] [PATHS]...\nTry 'qnc check --help' for help.\n\n"
         "Error: unknown option: --bogus\n",
     )
 

@@ -10,7 +10,8 @@ from typing import Annotated, Any
 import pytest
 import typer
 
-from qnc.cli.usage import Command, UsageError, report_usage_error, reworded
+from qnc.cli.localized import Command
+from qnc.cli.usage import UsageError, report_usage_error, reworded
 from qnc.i18n import translator
 from tests.conftest import EXAMPLES
 

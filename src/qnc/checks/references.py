@@ -6,23 +6,12 @@ Pure: whether a path exists is asked of the ``exists`` function of the context.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 
+from qnc.checks.context import Context
 from qnc.diagnostics import Loc, Problem, error, warning
 from qnc.i18n import t
-
-
-@dataclass(frozen=True)
-class Context:
-    today: date
-    exists: Callable[[Path], bool]
-    repository: Path
-    """Evidence must stay inside this folder (the git work tree holding the audit)."""
-    carried: Mapping[Path, date] = field(default_factory=dict)
-    """NC files a later audit took over (:func:`qnc.rules.carry.carried_over`)."""
 
 
 def reference(

@@ -11,8 +11,9 @@ from typing import Annotated
 import typer
 
 from qnc import __version__
-from qnc.cli.options import RootLang, h, help_language
-from qnc.cli.usage import Command, Group, ReaderLeft, UsageError, report_usage_error
+from qnc.cli.localized import Command, Group, ReaderLeft, run_language
+from qnc.cli.options import RootLang, h
+from qnc.cli.usage import UsageError, report_usage_error
 from qnc.errors import QncError
 from qnc.i18n import t, translator
 
@@ -50,8 +51,7 @@ def root(
     lang: RootLang = None,
 ) -> None:
     """Follow-up of Qualiopi audit non-conformities kept as YAML files."""
-    if lang is not None:  # `qnc --lang en status`: the command reads it as QNC_LANG
-        os.environ["QNC_LANG"] = lang.value
+    # `qnc --lang en status`: the command reads the root's --lang (options.chosen_language).
 
 
 def _register() -> None:
@@ -82,7 +82,7 @@ def main() -> None:
     except QncError as exc:
         from qnc.render.diagnostics import visible
 
-        sys.stderr.write(f"qnc: {visible(translator(help_language())(exc.message))}\n")
+        sys.stderr.write(f"qnc: {visible(translator(run_language())(exc.message))}\n")
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n")
@@ -111,5 +111,5 @@ def _output_failed(exc: OSError) -> int:
     from qnc.oserrors import reason
 
     message = t("cannot write the output: {reason}", reason=reason(exc))
-    sys.stderr.write(f"qnc: {translator(help_language())(message)}\n")
+    sys.stderr.write(f"qnc: {translator(run_language())(message)}\n")
     return 1

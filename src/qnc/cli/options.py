@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -11,25 +9,14 @@ from typing import Annotated, Any
 
 import typer
 
-from qnc.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language, Msg, t, translator
-
-
-def help_language() -> Language:
-    """The language of ``--help`` texts, known before Typer parses anything."""
-    argv = sys.argv[1:]
-    for i, arg in enumerate(argv):
-        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
-        if arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-        if value in LANGUAGES:
-            return value
-    env = os.environ.get("QNC_LANG")
-    return env if env in LANGUAGES else DEFAULT_LANGUAGE
+from qnc.cli.localized import run_language
+from qnc.i18n import Language, Msg, t, translator
 
 
 def h(msgid: str) -> str:
-    """A help text in the help language."""
-    return translator(help_language()).text(msgid)
+    """Mark a help text (an English msgid) for translation: Click's objects are translated
+    into the language of the run when it starts (:mod:`qnc.cli.usage`)."""
+    return msgid
 
 
 def _keep(value: str) -> str:
@@ -45,7 +32,7 @@ def _checked_day(ctx: typer.Context, param: typer.CallbackParam, value: object) 
     if problem is None:
         return date.fromisoformat(str(value))
     # Click adds "(env var: 'QNC_TODAY')" when the value came from there; usage.py says it.
-    raise typer.BadParameter(translator(help_language())(problem))
+    raise typer.BadParameter(translator(run_language())(problem))
 
 
 def _date_problem(text: str) -> Msg | None:
@@ -63,11 +50,6 @@ def _date_problem(text: str) -> Msg | None:
     if ISO_SHAPE.fullmatch(text):
         return None
     return t("'{value}' is not in ISO form; write {iso}", value=text, iso=day.isoformat())
-
-
-class Lang(StrEnum):
-    fr = "fr"
-    en = "en"
 
 
 class Format(StrEnum):
@@ -94,7 +76,7 @@ GridDay = Annotated[
     date | None, _day_option(h("Choose the grid in force on this day instead of today."))
 ]
 LangOption = Annotated[
-    Lang | None,
+    Language | None,
     typer.Option(
         "--lang",
         envvar="QNC_LANG",
@@ -104,7 +86,7 @@ LangOption = Annotated[
     ),
 ]
 RootLang = Annotated[
-    Lang | None,
+    Language | None,
     typer.Option(
         "--lang",
         # No envvar here: QNC_LANG is read by the command, where --lang can override it.
@@ -113,7 +95,7 @@ RootLang = Annotated[
         case_sensitive=False,
     ),
 ]
-"""``qnc --lang en COMMAND``: handed to the command (see cli/app.py)."""
+"""``qnc --lang en COMMAND``: read by the command (:func:`chosen_language`)."""
 Paths = Annotated[
     list[Path] | None,
     typer.Argument(
@@ -132,8 +114,11 @@ def paths_or_here(paths: list[Path] | None) -> list[Path]:
     return paths or [Path()]
 
 
-def language(option: Lang | None, declared: Language | None = None) -> Language:
-    """``--lang`` / QNC_LANG first, then ``langue`` of audit.yaml, then French."""
-    if option is not None:
-        return option.value
-    return declared or DEFAULT_LANGUAGE
+def chosen_language(ctx: typer.Context, lang: Language | None) -> Language | None:
+    """The language asked for: ``--lang`` after the command, else before it (``qnc --lang
+    en status``), else QNC_LANG; None when none was (the audits' own ``langue`` then)."""
+    source = ctx.get_parameter_source("lang")
+    if lang is not None and getattr(source, "name", None) == "COMMANDLINE":
+        return lang
+    root: Language | None = ctx.find_root().params.get("lang")
+    return root or lang

@@ -1,9 +1,5 @@
-"""Typer's own words (help headings, usage errors) in the user's language.
-
-Typer prints a few English fragments of its own. The help text is translated by a
-Context subclass; usage errors are caught once in ``main`` and reworded here, with
-French sentences from the catalog.
-"""
+"""Usage errors in the user's language: Click's English sentences reworded with the
+catalog's, printed as Typer would print them (exit status 2)."""
 
 from __future__ import annotations
 
@@ -14,35 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 import typer
-import typer.core
-from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from qnc.cli.options import help_language
+from qnc.cli.localized import run_args, run_language
 from qnc.i18n import Msg, t, tn, translator
-
-_HELP_WORDS = (
-    (re.compile(r"^(?P<heading>[A-Za-zÀ-ÿ]+):$", re.M), t("{heading}:")),
-    (re.compile(r"^Usage: ", re.M), t("Usage: ")),
-    (re.compile(r"Show this message and exit\."), t("Show this message and exit.")),
-)
-# Typer looks these up through gettext before wrapping the help text, so they are
-# translated where Typer asks for them rather than found again in the wrapped text.
-_TYPER_WORDS = {
-    msg.text: msg
-    for msg in (
-        t("Options"), t("Arguments"), t("Commands"), t("default: {default}"),
-        t("env var: {var}"), t("required"), t("(dynamic)"),
-    )
-}  # fmt: skip
-
-
-def _typer_gettext(message: str) -> str:
-    known = _TYPER_WORDS.get(message)
-    return translator(help_language()).text(known.text) if known else message
-
-
-if hasattr(typer.core, "_"):
-    typer.core._ = _typer_gettext
 
 
 def _values(text: str) -> list[str]:
@@ -77,7 +47,7 @@ def _extra(match: re.Match[str]) -> Msg:
 def _invalid(match: re.Match[str]) -> Msg:
     option = _bare(match["x"])
     message = t("invalid value for {x}: {rest}", x=option, rest=reworded(match["rest"]))
-    typed = any(a == option or a.startswith(f"{option}=") for a in sys.argv[1:])
+    typed = any(a == option or a.startswith(f"{option}=") for a in run_args())
     if match["env"] and not typed:  # QNC_LANG=en_US: say where the value comes from
         return t("{problem} (value of the environment variable {name})", problem=message,
                  name=match["env"])  # fmt: skip
@@ -157,75 +127,12 @@ def reworded(text: str) -> Msg | str:
     return text
 
 
-def _localize(text: str, patterns: tuple[tuple[re.Pattern[str], Msg], ...]) -> str:
-    tr = translator(help_language())
-    for pattern, replacement in patterns:
-
-        def reword(match: re.Match[str], template: Msg = replacement) -> str:
-            return tr(Msg(template.text, tuple(match.groupdict().items())))
-
-        text = pattern.sub(reword, text)
-    return text
-
-
-class LocalizedContext(typer.Context):
-    def get_help(self) -> str:
-        return _localize(super().get_help(), _HELP_WORDS)
-
-    def get_usage(self) -> str:
-        return _localize(super().get_usage(), _HELP_WORDS)
-
-
-class _NamedArgument(TyperArgument):
-    """An argument whose help shows its metavar alone (CHEMINS), not ``<list[Path]>``."""
-
-    def display_type_rich(self, ctx: Any) -> str | None:
-        return None if self.metavar else super().display_type_rich(ctx)
-
-
-class ReaderLeft(Exception):
-    """The reader of the output closed the pipe (``qnc status | head -1``)."""
-
-
-class _ReaderAware:
-    """Click ends a closed pipe with status 1 (problems found, for qnc): raise past it,
-    whether the output is the command's or --help's (printed while parsing)."""
-
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().make_context(*args, **kwargs)  # type: ignore[misc]
-        except BrokenPipeError as exc:
-            raise ReaderLeft from exc
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)  # type: ignore[misc]
-        except BrokenPipeError as exc:
-            raise ReaderLeft from exc
-
-
-class Command(_ReaderAware, TyperCommand):
-    context_class = LocalizedContext
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Typer builds the arguments itself and prints their Python type next to the
-        # metavar; this class only changes what --help shows, not how values are parsed.
-        for param in self.params:
-            if type(param) is TyperArgument:
-                param.__class__ = _NamedArgument
-
-
-class Group(_ReaderAware, TyperGroup):
-    context_class = LocalizedContext
-
-
 UsageError: type[Exception] = typer.BadParameter.__mro__[1]
 
 
 def report_usage_error(error: Any) -> int:
     """Print a usage error as Typer would, in the user's language; exit status 2."""
-    tr = translator(help_language())
+    tr = translator(run_language())
     ctx = getattr(error, "ctx", None)
     if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
         sys.stdout.write(ctx.get_help() + "\n")
@@ -255,7 +162,7 @@ def _command_taking(ctx: Any, option: str) -> str | None:
          if any(option in param.opts for param in command.params)),
         key=lambda name: name != "status",
     )  # fmt: skip
-    typed = next((a for a in sys.argv[1:] if a in commands), None)
+    typed = next((a for a in run_args() if a in commands), None)
     if typed is not None:
         return typed if typed in taking else None
     return taking[0] if taking else None

@@ -165,3 +165,26 @@ def _misnamed_audit_file(folder: Path) -> str | None:
         return None
     wanted = (AUDIT_FILE, "audit.yml")
     return next((n for n in names if n.lower() in wanted and n != AUDIT_FILE), None)
+
+
+def path_exists(path: Path) -> bool:
+    """Whether ``path`` exists, for references and evidence; never an exception.
+
+    Path.exists() raises below a folder that may not be entered: such a path is taken
+    as present (qnc cannot tell, and must not call it missing). A name too long for
+    the system cannot exist.
+    """
+    try:
+        return path.exists()
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+
+
+def repository_of(folder: Path) -> Path:
+    """The git work tree holding ``folder``, or the folder itself outside git."""
+    for parent in (folder, *folder.parents):
+        if (parent / ".git").exists():
+            return parent
+    return folder

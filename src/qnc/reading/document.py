@@ -19,7 +19,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -54,6 +54,12 @@ class Document:
             if loc[:end] in self.values:
                 return self.values[loc[:end]]
         return (1, 1)
+
+    def pinned(self, locs: Iterable[Loc]) -> Document:
+        """A document that knows only where ``locs`` are: enough to place later problems
+        about them once the data and the other positions are dropped."""
+        keys = {loc: self.keys[loc] for loc in locs if loc in self.keys}
+        return Document(None, keys, {loc: self.position(loc) for loc in locs})
 
 
 class YamlError(Exception):

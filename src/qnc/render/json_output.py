@@ -1,15 +1,20 @@
-"""``qnc status --format json`` (spec §3.1): stable French keys, ISO dates."""
+"""JSON for programs: ``qnc status --format json`` (spec §3.1) and ``qnc indicateurs
+--format json``. Stable French keys, ISO dates, in every language."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qnc.i18n import Translator
+from qnc.model.referential import CRITERIA, Grid, Indicator
 from qnc.render.diagnostics import display_path, json_text
-from qnc.rules.report import AuditReport, Broken, NcState
+from qnc.rules.report import AuditReport, NcState
 from qnc.rules.states import Status
+
+if TYPE_CHECKING:
+    from qnc.inspection import Broken
 
 
 def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator,
@@ -82,3 +87,24 @@ def _nc(state: NcState, tr: Translator) -> dict[str, Any]:
         "fichier": display_path(state.file.path),
         "explication": tr(state.reason),
     }
+
+
+def indicators_json(grid: Grid, indicators: Sequence[Indicator], tr: Translator) -> str:
+    payload = {
+        "referentiel": grid.id,
+        "verifie": grid.verified,
+        "indicateurs": [
+            {
+                "numero": i.number,
+                "critere": i.criterion,
+                "critere_libelle": tr.text(CRITERIA[i.criterion]) if i.criterion else None,
+                "libelle": tr.text(i.label),
+                "categories": [str(c) for c in i.categories],
+                "conditions": {str(c): str(a) for c, a in i.applies.items() if a},
+                "majeure_seule": i.major_only,
+                "nouvel_entrant": i.new_entrant,
+            }
+            for i in indicators
+        ],
+    }
+    return json_text(payload)

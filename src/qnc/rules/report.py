@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from qnc.i18n import Msg
 from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import Action, Grade
 from qnc.model.referential import Grid, Indicator
-from qnc.rules.carry import nc_key
-from qnc.rules.clocks import Clocked, action_status, clock, minors_step
+from qnc.rules.clocks import Clocked, action_status, minors_step
 from qnc.rules.priority import Ranked, rank
 from qnc.rules.states import Group, Status, Verdict
 from qnc.rules.verdict import Deadline, Outcome, judge
@@ -84,35 +82,14 @@ class AuditReport:
         return sum(1 for n in self.ncs if n.clocked.open and n.file.nc.grade is grade)
 
 
-@dataclass(frozen=True)
-class Broken:
-    """An audit of a portfolio whose files have errors: listed, never judged."""
-
-    path: Path
-    organisation: str | None
-    """From its audit.yaml, when that file is valid (an NC file is what is broken)."""
-    errors: int
-
-
 _URGENCY = {Verdict.COMPROMISED: 0, Verdict.BLOCKED: 1, Verdict.IN_PROGRESS: 2, Verdict.CLOSED: 3}
 
 
-def build_report(folder: AuditFolder, *, today: date,
-                 carried: Mapping[Path, date] | None = None) -> AuditReport:  # fmt: skip
-    """Everything about ``folder`` on ``today``; ``carried`` (see
-    :func:`qnc.rules.carry.carried_over`) closes the NCs that a later audit took over."""
+def build_report(folder: AuditFolder, clocked: Sequence[Clocked], *, today: date) -> AuditReport:
+    """Everything about ``folder`` on ``today``, from the clocks of its NCs (worked out
+    once per run, see :func:`qnc.rules.clocks.clock`)."""
     audit = folder.audit
     notified, rules = audit.audit.clock_start, audit.rules
-    clocked = [
-        clock(
-            f,
-            notified=notified,
-            rules=rules,
-            today=today,
-            carried_on=(carried or {}).get(nc_key(f.path)),
-        )
-        for f in folder.ncs
-    ]
     grid = folder.grid
 
     def state(ranked: Ranked) -> NcState:

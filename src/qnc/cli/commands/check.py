@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from qnc.cli.options import LangOption, Paths, Today, h, language, paths_or_here, today_or_now
+from qnc.cli.options import (
+    LangOption,
+    Paths,
+    Today,
+    chosen_language,
+    h,
+    paths_or_here,
+    today_or_now,
+)
 from qnc.i18n import translator
 
 HELP = (
@@ -25,6 +33,7 @@ class CheckFormat(StrEnum):
 
 
 def check(
+    ctx: typer.Context,
     paths: Paths = None,
     strict: Annotated[
         bool, typer.Option("--strict", help=h("Treat warnings as errors (exit status 1)."))
@@ -36,11 +45,13 @@ def check(
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    from qnc.inspection import inspect_paths
+    from qnc.inspection import inspect
     from qnc.render import diagnostics as render
 
-    inspection = inspect_paths(paths_or_here(paths), today=today_or_now(today))
-    tr = translator(language(lang, inspection.declared_language))
+    inspection = inspect(
+        paths_or_here(paths), today=today_or_now(today), lang=chosen_language(ctx, lang)
+    )
+    tr = translator(inspection.language)
     found = inspection.diagnostics
     if output is CheckFormat.json:
         from qnc.cli.output import write_utf8

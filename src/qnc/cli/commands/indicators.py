@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from qnc.cli.options import Format, GridDay, LangOption, h, language, today_or_now
-from qnc.i18n import translator
+from qnc.cli.options import Format, GridDay, LangOption, chosen_language, h, today_or_now
+from qnc.i18n import DEFAULT_LANGUAGE, translator
 from qnc.model.referential import GRIDS, Category, grid_for
 
 HELP = (
@@ -21,6 +21,7 @@ GridId = StrEnum("GridId", {g: g for g in GRIDS})  # type: ignore[misc]
 
 
 def indicators(
+    ctx: typer.Context,
     grid_id: Annotated[
         GridId | None,
         typer.Option("--referentiel", help=h("Grid to list (default: the one in force).")),
@@ -35,16 +36,16 @@ def indicators(
     today: GridDay = None,
     lang: LangOption = None,
 ) -> None:
-    from qnc.render.terminal.indicators import indicators_json, indicators_table
-
-    tr = translator(language(lang))
+    tr = translator(chosen_language(ctx, lang) or DEFAULT_LANGUAGE)
     grid = grid_for(today_or_now(today), grid_id.value if grid_id else None)
     chosen = [i for i in grid.indicators.values() if category is None or category in i.applies]
     if output is Format.json:
         from qnc.cli.output import write_utf8
+        from qnc.render.json_output import indicators_json
 
         write_utf8(indicators_json(grid, chosen, tr))
         return
     from qnc.render.terminal.console import console
+    from qnc.render.terminal.indicators import indicators_table
 
     console().print(indicators_table(grid, chosen, tr))

@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
-from qnc.cli.options import LangOption, Today, h, today_or_now
-from qnc.cli.shared import mention_warnings, reports_or_exit
+from qnc.cli.options import LangOption, Today, chosen_language, h, today_or_now
+from qnc.cli.reports import mention_warnings, reports_or_exit
 from qnc.errors import QncError
-from qnc.i18n import t
+from qnc.i18n import t, translator
 
 HELP = (
     "Write the action plan of one audit as Markdown, ready to send to the certifier: "
@@ -22,6 +22,7 @@ HELP = (
 
 
 def plan(
+    ctx: typer.Context,
     path: Annotated[
         Path | None,
         typer.Argument(
@@ -55,8 +56,14 @@ def plan(
                 ).name,
             )
         )
-    read = reports_or_exit([path or Path()], today=today_or_now(today), lang=lang)
-    reports, tr, warnings = read.reports, read.tr, read.warnings
+    from qnc.inspection import inspect
+
+    inspection = inspect(
+        [path or Path()], today=today_or_now(today), lang=chosen_language(ctx, lang)
+    )
+    tr = translator(inspection.language)
+    reports, _ = reports_or_exit(inspection, tr)
+    warnings = inspection.warnings
     if len(reports) != 1:
         from qnc.render.diagnostics import display_path
 

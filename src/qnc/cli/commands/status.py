@@ -6,8 +6,18 @@ from typing import Annotated
 
 import typer
 
-from qnc.cli.options import Format, LangOption, Paths, Today, h, paths_or_here, today_or_now
-from qnc.cli.shared import mention_warnings, reports_or_exit
+from qnc.cli.options import (
+    Format,
+    LangOption,
+    Paths,
+    Today,
+    chosen_language,
+    h,
+    paths_or_here,
+    today_or_now,
+)
+from qnc.cli.reports import mention_warnings, reports_or_exit
+from qnc.i18n import translator
 
 HELP = (
     "Show where an audit stands: verdict on the certification, regulatory due dates and "
@@ -17,6 +27,7 @@ HELP = (
 
 
 def status(
+    ctx: typer.Context,
     paths: Paths = None,
     output: Annotated[
         Format, typer.Option("--format", help=h("Output: table or json."))
@@ -30,19 +41,22 @@ def status(
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
+    from qnc.inspection import inspect
+
     day = today_or_now(today)
-    read = reports_or_exit(paths_or_here(paths), today=day, lang=lang, partial=True)
-    tr = read.tr
-    mention_warnings(read.warnings, tr)
+    inspection = inspect(paths_or_here(paths), today=day, lang=chosen_language(ctx, lang))
+    tr = translator(inspection.language)
+    reports, broken = reports_or_exit(inspection, tr, partial=True)
+    mention_warnings(inspection.warnings, tr)
     from qnc.rules.report import by_urgency
 
-    ordered = by_urgency(read.reports)
+    ordered = by_urgency(reports)
     if output is Format.json:
         from qnc.cli.output import write_utf8
         from qnc.render.json_output import status_json
 
-        write_utf8(status_json(ordered, today=day, tr=tr, broken=read.broken))
-    elif len(ordered) == 1 and not read.broken:
+        write_utf8(status_json(ordered, today=day, tr=tr, broken=broken))
+    elif len(ordered) == 1 and not broken:
         from qnc.render.terminal.console import console
         from qnc.render.terminal.status import audit_view
 
@@ -54,12 +68,12 @@ def status(
         from qnc.render.terminal.status import actions_to_chase, audit_view
 
         out = console()
-        out.print(portfolio_view(ordered, tr, width=out.width, broken=read.broken))
+        out.print(portfolio_view(ordered, tr, width=out.width, broken=broken))
         chase = actions_to_chase(ordered, tr, named=True)
         if chase is not None and not (detail or explain):  # else each audit lists its own
             out.print(chase)
         if detail or explain:
             for report in ordered:
                 out.print(audit_view(report, tr, explain=explain, width=out.width))
-    if read.broken:
+    if broken:
         raise typer.Exit(1)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from rich.table import Table
 from rich.text import Text
 
 from qnc.i18n import Msg, Translator, t, tn
-from qnc.model.referential import CRITERIA, Grid, Indicator
+from qnc.model.referential import Grid, Indicator
 
 
 def applies_to(indicator: Indicator, tr: Translator) -> str:
@@ -57,24 +56,3 @@ def _title(grid: Grid) -> Msg:
         len(grid.indicators),
         grid=grid.id,
     )
-
-
-def indicators_json(grid: Grid, indicators: Sequence[Indicator], tr: Translator) -> str:
-    payload = {
-        "referentiel": grid.id,
-        "verifie": grid.verified,
-        "indicateurs": [
-            {
-                "numero": i.number,
-                "critere": i.criterion,
-                "critere_libelle": tr.text(CRITERIA[i.criterion]) if i.criterion else None,
-                "libelle": tr.text(i.label),
-                "categories": [str(c) for c in i.categories],
-                "conditions": {str(c): str(a) for c, a in i.applies.items() if a},
-                "majeure_seule": i.major_only,
-                "nouvel_entrant": i.new_entrant,
-            }
-            for i in indicators
-        ],
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

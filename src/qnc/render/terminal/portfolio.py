@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -13,8 +14,11 @@ from qnc.render.diagnostics import display_path
 from qnc.render.phrases import audit_title, days_left
 from qnc.render.terminal.status import labelled_line, titled_table
 from qnc.render.terminal.styles import STATUS_STYLES, VERDICT_STYLES
-from qnc.rules.report import AuditReport, Broken
+from qnc.rules.report import AuditReport
 from qnc.rules.words import step_label, verdict_label
+
+if TYPE_CHECKING:
+    from qnc.inspection import Broken
 
 NARROW = 140
 """Below this width the table would cut its columns: each audit becomes lines."""

@@ -1,0 +1,17 @@
+"""What the checks know of the world: the day, and the file system through one function."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Context:
+    today: date
+    exists: Callable[[Path], bool]
+    """Whether a path exists: the checks never touch the disk themselves."""
+    repository: Path
+    """Evidence must stay inside this folder (the git work tree holding the audit)."""

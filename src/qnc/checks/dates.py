@@ -1,0 +1,100 @@
+"""Dates in their order: the audit's own, and the facts of an NC against the notification
+and the day of the check (spec §2.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from qnc.checks.context import Context
+from qnc.diagnostics import Loc, Problem, error, warning
+from qnc.i18n import t
+from qnc.model.folder import AuditFolder, NcFile
+
+
+def audit_dates(folder: AuditFolder) -> Iterator[Problem]:
+    """The audit ends after it starts, and its NCs are notified once it has started."""
+    info, file = folder.audit.audit, folder.audit_file
+    if info.end and info.end < info.start:
+        yield error(
+            file,
+            ("audit", "fin"),
+            "ordre-dates",
+            t("the audit ends ({end}) before it starts ({start})", end=info.end, start=info.start),
+        )
+    if info.notification is None:
+        yield warning(
+            file,
+            ("audit",),
+            "notification-absente",
+            t(
+                "no notification date: clocks start on the last audit day ({day}); "
+                "add 'notification:' with the date the NCs were notified",
+                day=info.last_day,
+            ),
+            on_key=True,
+        )
+    elif info.notification < info.start:
+        yield error(
+            file,
+            ("audit", "notification"),
+            "ordre-dates",
+            t(
+                "the notification ({date}) comes before the audit starts ({start})",
+                date=info.notification,
+                start=info.start,
+            ),
+        )
+    certificate = folder.audit.certificate
+    if certificate and certificate.expires and certificate.expires < certificate.obtained:
+        yield error(
+            file,
+            ("certificat", "expire_le"),
+            "ordre-dates",
+            t(
+                "the certificate expires ({end}) before it was obtained ({start})",
+                end=certificate.expires,
+                start=certificate.obtained,
+            ),
+        )
+
+
+def facts(entry: NcFile) -> Iterator[tuple[Loc, date]]:
+    """Every dated fact of an NC, with the key path it is written at."""
+    nc = entry.nc
+    dated: list[tuple[Loc, date | None]] = [
+        (("plan_envoye_le",), nc.plan_sent),
+        (("preuves_envoyees_le",), nc.evidence_sent),
+        (("levee_le",), nc.lifted),
+        (("efficacite", "verifiee_le"), nc.effectiveness.checked if nc.effectiveness else None),
+        *((("actions", i, "fait_le"), a.done) for i, a in enumerate(nc.actions)),
+    ]
+    yield from ((loc, day) for loc, day in dated if day is not None)
+
+
+def future_facts(entry: NcFile, ctx: Context) -> Iterator[Problem]:
+    """A fact is recorded once it has happened."""
+    for loc, day in facts(entry):
+        if day > ctx.today:
+            yield warning(
+                entry.path,
+                loc,
+                "date-future",
+                t("{date} is in the future: record a fact only once it has happened", date=day),
+            )
+
+
+def facts_before_notification(folder: AuditFolder, entry: NcFile) -> Iterator[Problem]:
+    notified = folder.audit.audit.clock_start
+    for loc, day in facts(entry):
+        if day < notified:
+            yield error(
+                entry.path,
+                loc,
+                "ordre-dates",
+                t(
+                    "{date} is before the notification of the NCs ({notified})",
+                    date=day,
+                    notified=notified,
+                ),
+            )

@@ -1,0 +1,62 @@
+"""Ids and indicators that must be unique: NCs in an audit, actions in an NC."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from qnc.diagnostics import Problem, error
+from qnc.i18n import t
+from qnc.model.folder import NcFile
+
+
+def duplicate_ncs(ncs: tuple[NcFile, ...]) -> Iterator[Problem]:
+    """Second and later NCs with an id or indicator already seen. A file named after its
+    id comes first, so that ``NC-02 (copie).yaml`` is the one blamed, not ``NC-02.yaml``."""
+    seen_ids: dict[str, NcFile] = {}
+    seen_indicators: dict[int, NcFile] = {}
+    for entry in sorted(ncs, key=lambda e: e.path.stem != e.nc.id):
+        first = seen_ids.setdefault(entry.nc.id, entry)
+        if first is not entry:
+            yield error(
+                entry.path,
+                ("id",),
+                "id-duplique",
+                t(
+                    "the id '{id}' is already used by {other}; give each NC its own id",
+                    id=entry.nc.id,
+                    other=first.path.name,
+                ),
+            )
+        first = seen_indicators.setdefault(entry.nc.indicator, entry)
+        if first is not entry:
+            yield error(
+                entry.path,
+                ("indicateur",),
+                "indicateur-duplique",
+                t(
+                    "indicator {number} already has an NC ({other}); "
+                    "one indicator gives one NC per audit: merge the findings",
+                    number=entry.nc.indicator,
+                    other=first.path.name,
+                ),
+            )
+
+
+def duplicate_action_ids(file: Path, data: object) -> Iterator[Problem]:
+    """Actions of one NC sharing an id, read from the file as written: said even when
+    the NC has other errors, so that one run of qnc check reports everything."""
+    actions = data.get("actions") if isinstance(data, dict) else None
+    seen: set[str] = set()
+    for i, action in enumerate(actions if isinstance(actions, list) else ()):
+        value = action.get("id") if isinstance(action, dict) else None
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            continue
+        if str(value) in seen:
+            yield error(
+                file,
+                ("actions", i, "id"),
+                "action-dupliquee",
+                t("the action id '{id}' is used twice in this NC", id=str(value)),
+            )
+        seen.add(str(value))

@@ -1,0 +1,68 @@
+"""An NC's indicator against the audit's grid and the organisation's categories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qnc.diagnostics import Problem, error, warning
+from qnc.i18n import t
+from qnc.model.folder import AuditFolder, NcFile
+from qnc.model.records import Grade
+
+
+def indicator(folder: AuditFolder, entry: NcFile) -> Iterator[Problem]:
+    """In the grid; a minor NC only on a graded indicator; applicable to the organisation."""
+    nc, file, grid = entry.nc, entry.path, folder.grid
+    found = grid.indicators.get(nc.indicator)
+    if found is None:
+        yield error(
+            file,
+            ("indicateur",),
+            "indicateur-inconnu",
+            t(
+                "indicator {number} does not exist in the grid {grid} (1 to {last})",
+                number=nc.indicator,
+                grid=grid.id,
+                last=max(grid.indicators),
+            ),
+        )
+        return
+    if found.major_only and nc.grade is Grade.MINOR:
+        yield error(
+            file,
+            ("gravite",),
+            "indicateur-majeur",
+            t(
+                "indicator {number} only gives major NCs; write 'gravite: majeure'",
+                number=nc.indicator,
+            ),
+        )
+    organisation = folder.audit.organisation
+    applicable = [c for c in organisation.categories if c in found.applies]
+    if not applicable:
+        yield error(
+            file,
+            ("indicateur",),
+            "categorie",
+            t(
+                "indicator {number} applies to {categories} only, "
+                "and the organisation declares {own}",
+                number=nc.indicator,
+                categories=", ".join(found.categories),
+                own=", ".join(organisation.categories),
+            ),
+        )
+        return
+    needed = {found.applies[c] for c in applicable}
+    if None not in needed and not needed & set(organisation.activities):
+        yield warning(
+            file,
+            ("indicateur",),
+            "activite",
+            t(
+                "indicator {number} applies only with the activity {activity}, missing from "
+                "'activites' in audit.yaml",
+                number=nc.indicator,
+                activity=" / ".join(sorted(a.value for a in needed if a)),
+            ),
+        )

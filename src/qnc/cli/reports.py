@@ -1,0 +1,56 @@
+"""What ``status`` and ``plan`` share: the reports of an inspection, or a refusal as
+``check`` would give, with the same diagnostics."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import typer
+
+from qnc.i18n import Translator, t, tn
+
+if TYPE_CHECKING:
+    from qnc.inspection import Broken, Inspection
+    from qnc.rules.report import AuditReport
+
+
+def reports_or_exit(
+    inspection: Inspection, tr: Translator, *, partial: bool = False
+) -> tuple[list[AuditReport], list[Broken]]:
+    """The reports of the audits inspected, and the audits left out for their errors.
+
+    With any error, the diagnostics are printed; then the command ends with status 1,
+    unless ``partial`` and several audits were found: those without errors are then
+    reported and the others listed as broken (a consultant's Monday view must not go
+    blank for one typo), and the command ends with status 1 after showing them.
+    """
+    if not inspection.has_errors:
+        return inspection.reports(), []
+    from qnc.render.diagnostics import as_text, summary
+
+    sys.stderr.write(as_text(inspection.diagnostics, tr))
+    sys.stderr.write(summary(inspection.diagnostics, tr, inspection.files))
+    broken = inspection.broken()
+    sound = inspection.sound
+    if not partial or len(sound) + len(broken) < 2 or not sound:
+        sys.stderr.write(tr(t("Fix these errors first (qnc check lists them too).")) + "\n")
+        raise typer.Exit(1)
+    message = tn(
+        "{n} audit has errors: it is listed without a verdict until they are fixed.",
+        "{n} audits have errors: they are listed without a verdict until they are fixed.",
+        len(broken),
+    )
+    sys.stderr.write(tr(message) + "\n")
+    return inspection.reports(), broken
+
+
+def mention_warnings(warnings: int, tr: Translator) -> None:
+    """Point at ``qnc check`` when the files have warnings (once the command succeeded)."""
+    if warnings:
+        message = tn(
+            "{n} warning: run 'qnc check' to see it.",
+            "{n} warnings: run 'qnc check' to see them.",
+            warnings,
+        )
+        sys.stderr.write(tr(message) + "\n")
