@@ -159,4 +159,4 @@ def test_only_the_parser_imports_ruamel() -> None:
         if (isinstance(node, ast.Import) and any(a.name.startswith("ruamel") for a in node.names))
         or (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ruamel"))
     )
-    assert set(importers) == {"reading/document.py"}
+    assert set(importers) == {"reading/parser.py"}

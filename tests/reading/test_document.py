@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from qnc.i18n import translator
-from qnc.reading import document as yamlio
+from qnc.reading import text
 from qnc.reading.document import Document, YamlError, parse_yaml, read_yaml
+from qnc.reading.nodes import MAX_DEPTH
 
 FR = translator("fr")
 EN = translator("en")
@@ -247,9 +248,9 @@ def test_too_large_file_is_refused_without_reading_it(
 def test_file_at_the_limit_is_read(tmp_path: Path) -> None:
     """A file of exactly MAX_BYTES is still read."""
     path = tmp_path / "x.yaml"
-    path.write_bytes(b"a: " + b"x" * (yamlio.MAX_BYTES - 4) + b"\n")
-    assert path.stat().st_size == yamlio.MAX_BYTES
-    assert len(read_yaml(path).data["a"]) == yamlio.MAX_BYTES - 4
+    path.write_bytes(b"a: " + b"x" * (text.MAX_BYTES - 4) + b"\n")
+    assert path.stat().st_size == text.MAX_BYTES
+    assert len(read_yaml(path).data["a"]) == text.MAX_BYTES - 4
 
 
 def test_unreadable_file_is_reported(tmp_path: Path) -> None:
@@ -408,7 +409,7 @@ def test_deep_nesting_is_refused_once(levels: int) -> None:
 
 def test_nesting_at_the_limit_is_read() -> None:
     """MAX_DEPTH levels, the top mapping included, are still read."""
-    levels = yamlio.MAX_DEPTH - 1
+    levels = MAX_DEPTH - 1
     data = parse_yaml(b"id: " + b"[" * levels + b"]" * levels + b"\n", Path("x.yaml")).data
     for _ in range(levels):
         data = data["id"] if isinstance(data, dict) else data[0]
@@ -692,7 +693,7 @@ def test_file_without_read_permission(tmp_path: Path) -> None:
 @pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="no /proc on this platform")
 def test_read_stops_after_max_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     """A file whose size the system does not know (/proc) is read at most MAX_BYTES + 1."""
-    monkeypatch.setattr(yamlio, "MAX_BYTES", 1000)
+    monkeypatch.setattr(text, "MAX_BYTES", 1000)
     assert Path("/proc/self/status").stat().st_size == 0
     assert read_problems(Path("/proc/self/status")) == [
         (

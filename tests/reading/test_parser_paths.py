@@ -164,6 +164,6 @@ def test_broken_files_same_diagnostics_on_both_paths(name: str) -> None:
 
 def test_the_fast_path_is_the_c_parser() -> None:
     """ruamel.yaml.clib is installed, so every comparison above is C against pure Python."""
-    from qnc.reading import document as yamlio
+    from qnc.reading import parser
 
-    assert yamlio._c_loader() is not None
+    assert parser._c_loader() is not None

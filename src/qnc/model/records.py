@@ -2,7 +2,7 @@
 
 Attributes are English; the YAML keys users write are French aliases. Unknown keys
 are refused (``extra="forbid"``) so that a typo never goes unnoticed. Rules that span
-several records (duplicate ids, grid membership, date order) live in ``qnc.checks.audit``.
+several records (duplicate ids, grid membership, date order) live in :mod:`qnc.checks`.
 """
 
 from __future__ import annotations
@@ -11,127 +11,24 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    WithJsonSchema,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from qnc.i18n import Language
-from qnc.model.dates import ISO_SHAPE, near_miss
-from qnc.model.durations import Duration, Unit, parse_duration
-from qnc.model.referential import GRIDS, Activity, Category
+from qnc.model.durations import parse_duration
+from qnc.model.fields import (
+    DurationField,
+    IsoDate,
+    Text,
+    digits,
+    grid_id,
+    none_as_default,
+    none_as_empty,
+    whole_number,
+)
+from qnc.model.referential import Activity, Category
 
-_LA_POSTE = "356000000"
-FIRST_YEAR, LAST_YEAR = 2000, 2099
-"""Dates outside these years are typing mistakes (Qualiopi began in 2019); bounding them
-also keeps every due date computable."""
 FOUR_YEAR_TERM_BEFORE = date(2021, 1, 1)
 """Certificates obtained before this day were issued for 4 years instead of 3."""
-MAX_DURATION = {Unit.DAYS: 3660, Unit.WEEKS: 520, Unit.MONTHS: 120, Unit.YEARS: 10}
-"""No certifier rule runs past ten years."""
-
-
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, date):
-        return value
-    text = _text(value).strip()
-    if ISO_SHAPE.fullmatch(text):
-        return _in_range(_calendar_date(text, *(int(part) for part in text.split("-"))))
-    parts = near_miss(text)
-    if parts is None:
-        raise PydanticCustomError("qnc_date", "not a date", {"value": text})
-    iso = _in_range(_calendar_date(text, *parts)).isoformat()
-    raise PydanticCustomError("qnc_date_french", "not ISO", {"value": text, "iso": iso})
-
-
-def _in_range(day: date) -> date:
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise PydanticCustomError(
-            "qnc_date_range", "out of range", {"first": FIRST_YEAR, "last": LAST_YEAR}
-        )
-    return day
-
-
-def _calendar_date(text: str, year: int, month: int, day: int) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise PydanticCustomError("qnc_date_impossible", "no such date", {"value": text}) from None
-
-
-def _duration(value: Any) -> Any:
-    if isinstance(value, Duration):
-        return value
-    duration = parse_duration(str(value)) if isinstance(value, str) else None
-    if duration is None:
-        raise PydanticCustomError("qnc_duration", "not a duration", {"value": _text(value)})
-    if duration.amount > MAX_DURATION[duration.unit]:
-        raise PydanticCustomError("qnc_duration_range", "too long", {"value": value})
-    return duration
-
-
-def _text(value: Any) -> str:
-    return "null" if value is None else str(value)
-
-
-def _none_as_empty(value: Any) -> Any:
-    """``actions:`` with nothing under it (or every line commented out) means no action."""
-    return () if value is None else value
-
-
-def _none_as_default(value: Any) -> Any:
-    return {} if value is None else value
-
-
-def _digits(length: int, code: str, luhn: bool) -> Any:
-    def check(value: Any) -> Any:
-        text = str(value).replace(" ", "")
-        if not (text.isdigit() and len(text) == length) or (luhn and not _luhn_ok(text)):
-            raise PydanticCustomError(code, "bad number", {"value": str(value)})
-        return text
-
-    return check
-
-
-def _luhn_ok(digits: str) -> bool:
-    if digits.startswith(_LA_POSTE) and len(digits) == 14:
-        # La Poste's establishments share one SIREN; their SIRET digits add up to a
-        # multiple of 5 instead of passing the Luhn check (INSEE rule).
-        return sum(int(c) for c in digits) % 5 == 0
-    total = 0
-    for i, char in enumerate(reversed(digits)):
-        n = int(char) * (2 if i % 2 else 1)
-        total += n - 9 if n > 9 else n
-    return total % 10 == 0
-
-
-def _whole_number(value: Any) -> Any:
-    # YAML true/false would silently become 1/0, and 1e1 would become 10
-    if isinstance(value, bool | float):
-        raise PydanticCustomError("qnc_number", "not a number", {"value": str(value).lower()})
-    return value
-
-
-def _grid(value: Any) -> Any:
-    if not isinstance(value, str) or value not in GRIDS:
-        raise PydanticCustomError("qnc_grid", "unknown grid", {"value": str(value)})
-    return value
-
-
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-DURATION_PATTERN = r"^\s*[0-9]{1,4}\s*(jours?|days?|semaines?|weeks?|mois|months?|ans?|years?)\s*$"
-DurationField = Annotated[
-    Duration,
-    BeforeValidator(_duration),
-    # In the files (and so in the JSON schema), a duration is text such as "3 mois".
-    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN}),
-]
-Text = Annotated[str, StringConstraints(min_length=1)]
 
 
 class Record(BaseModel):
@@ -161,10 +58,10 @@ class ActionType(StrEnum):
 
 class Organisation(Record):
     name: Text = Field(alias="nom")
-    siret: Annotated[str, BeforeValidator(_digits(14, "qnc_siret", luhn=True))] | None = None
-    nda: Annotated[str, BeforeValidator(_digits(11, "qnc_nda", luhn=False))] | None = None
+    siret: Annotated[str, BeforeValidator(digits(14, "qnc_siret", luhn=True))] | None = None
+    nda: Annotated[str, BeforeValidator(digits(11, "qnc_nda", luhn=False))] | None = None
     categories: tuple[Category, ...] = Field(alias="categories", min_length=1)
-    activities: Annotated[tuple[Activity, ...], BeforeValidator(_none_as_empty)] = Field(
+    activities: Annotated[tuple[Activity, ...], BeforeValidator(none_as_empty)] = Field(
         default=(), alias="activites"
     )
     new_entrant: bool = Field(default=False, alias="nouvel_entrant")
@@ -181,7 +78,7 @@ class AuditInfo(Record):
     end: IsoDate | None = Field(default=None, alias="fin")
     notification: IsoDate | None = None
     auditor: str | None = Field(default=None, alias="auditeur")
-    grid: Annotated[str, BeforeValidator(_grid)] | None = Field(default=None, alias="referentiel")
+    grid: Annotated[str, BeforeValidator(grid_id)] | None = Field(default=None, alias="referentiel")
     previous: str | None = Field(default=None, alias="precedent")
 
     @property
@@ -239,7 +136,7 @@ class Audit(Record):
     certifier: Certifier = Field(alias="certificateur")
     audit: AuditInfo
     certificate: Certificate | None = Field(default=None, alias="certificat")
-    rules: Annotated[Rules, BeforeValidator(_none_as_default)] = Field(
+    rules: Annotated[Rules, BeforeValidator(none_as_default)] = Field(
         default_factory=Rules, alias="regles"
     )
     language: Language | None = Field(default=None, alias="langue")
@@ -253,7 +150,7 @@ class Action(Record):
     due: IsoDate = Field(alias="echeance")
     done: IsoDate | None = Field(default=None, alias="fait_le")
     expected_evidence: str | None = Field(default=None, alias="preuve_attendue")
-    evidence: Annotated[tuple[str, ...], BeforeValidator(_none_as_empty)] = Field(
+    evidence: Annotated[tuple[str, ...], BeforeValidator(none_as_empty)] = Field(
         default=(), alias="preuves"
     )
 
@@ -267,13 +164,13 @@ class NonConformity(Record):
     """The contents of one nc/<id>.yaml file."""
 
     id: Text
-    indicator: Annotated[int, BeforeValidator(_whole_number)] = Field(alias="indicateur")
+    indicator: Annotated[int, BeforeValidator(whole_number)] = Field(alias="indicateur")
     grade: Grade = Field(alias="gravite")
     finding: Text = Field(alias="constat")
     requirement: str | None = Field(default=None, alias="exigence")
     root_cause: str | None = Field(default=None, alias="analyse_causes")
     correction: str | None = None
-    actions: Annotated[tuple[Action, ...], BeforeValidator(_none_as_empty)] = ()
+    actions: Annotated[tuple[Action, ...], BeforeValidator(none_as_empty)] = ()
     plan_sent: IsoDate | None = Field(default=None, alias="plan_envoye_le")
     evidence_sent: IsoDate | None = Field(default=None, alias="preuves_envoyees_le")
     effectiveness: Effectiveness | None = Field(default=None, alias="efficacite")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-import types
-import typing
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +12,7 @@ from pydantic_core import ErrorDetails
 from qnc.diagnostics import Loc, Problem, error
 from qnc.i18n import Msg, t
 from qnc.model.referential import GRIDS
+from qnc.reading.record_keys import emptied_section, free_keys, keys_at, nearest
 
 _QUOTED = re.compile(r"'([^']*)'")
 
@@ -67,7 +65,7 @@ def problems_from(
     """
     errors = exc.errors(include_url=False)
     suggestions = {
-        tuple(err["loc"]): _near(str(err["loc"][-1]), _free_keys(model, data, err["loc"][:-1]))
+        tuple(err["loc"]): nearest(str(err["loc"][-1]), free_keys(model, data, err["loc"][:-1]))
         for err in errors
         if err["type"] == "extra_forbidden"
     }
@@ -80,20 +78,6 @@ def problems_from(
         # a list whose every item was refused is also "too short": one message is enough
         and not (err["type"] == "too_short" and tuple(err["loc"]) in inner)
     ]
-
-
-def _free_keys(model: type[BaseModel], data: object, loc: Loc) -> list[str]:
-    """Keys accepted at ``loc`` that the file does not already use there."""
-    data = _value_at(data, loc)
-    used = set(data) if isinstance(data, dict) else set()
-    return [key for key in _keys_at(model, loc) if key not in used]
-
-
-def _near(word: str, choices: list[str]) -> list[str]:
-    """The choice nearest to ``word``, ignoring case (``af`` finds ``AF``)."""
-    lowered = {choice.lower(): choice for choice in choices}
-    found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return [lowered[f] for f in found]
 
 
 def _problem(
@@ -113,7 +97,7 @@ def _problem(
                         parent=_where(loc[:-1]))  # fmt: skip
         return error(file, loc[:-1], "cle-manquante", message, on_key=True)
     if kind == "extra_forbidden":
-        section = _emptied_section(model, loc, data)
+        section = emptied_section(model, loc, data)
         if section is not None:
             message = t(
                 "the key '{key}' is not indented: it belongs to '{section}' above; "
@@ -129,7 +113,7 @@ def _problem(
             "'{key}' is empty: write its keys ({keys}) on the lines below it, each moved "
             "right by 2 spaces",
             key=_where(loc),
-            keys=", ".join(_keys_at(model, loc)),
+            keys=", ".join(keys_at(model, loc)),
         )
         return error(file, loc, "valeur-vide", message)
     if kind in ("list_type", "tuple_type") and isinstance(err["input"], dict):
@@ -162,39 +146,9 @@ def _where(loc: Loc) -> str:
     return text
 
 
-def _emptied_section(model: type[BaseModel], loc: Loc, data: object) -> str | None:
-    """The section just above an unknown key that would accept it: the key was meant to
-    be indented under it (``certificateur:`` then ``nom:`` at the start of the line)."""
-    parent = _value_at(data, loc[:-1])
-    if not isinstance(parent, dict) or loc[-1] not in parent:
-        return None
-    known = set(_keys_at(model, loc[:-1]))
-    keys = list(parent)
-    for above in reversed(keys[: keys.index(loc[-1])]):
-        if above not in known:
-            continue  # another key that lost its indentation
-        section = parent[above]
-        fits = loc[-1] in _keys_at(model, (*loc[:-1], above))
-        if fits and (section is None or (isinstance(section, dict) and loc[-1] not in section)):
-            return str(above)
-        return None
-    return None
-
-
-def _value_at(data: object, loc: Loc) -> object:
-    for step in loc:
-        if isinstance(data, dict):
-            data = data.get(step)
-        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
-            data = data[step]
-        else:
-            return None
-    return data
-
-
 def _unknown_key(model: type[BaseModel], loc: Loc, near: list[str]) -> Msg:
     key = str(loc[-1])
-    known = _keys_at(model, loc[:-1])
+    known = keys_at(model, loc[:-1])
     invisible = _invisible_space(key)
     if invisible and key.strip() in known:
         return invisible
@@ -207,7 +161,7 @@ def _not_accepted(value: object, accepted: list[str]) -> Msg:
     invisible = _invisible_space(str(value))
     if invisible and str(value).strip() in accepted:
         return invisible
-    near = _near(str(value), accepted)
+    near = nearest(str(value), accepted)
     if near:
         return t(
             "'{value}' is not accepted; did you mean '{near}'? Accepted values: {accepted}",
@@ -244,29 +198,3 @@ def _shown(value: object) -> str:
     if isinstance(value, list):
         return "[…]"
     return "null" if value is None else str(value)
-
-
-def _keys_at(model: type[BaseModel], loc: Loc) -> list[str]:
-    """The YAML keys accepted by the record found at ``loc`` inside ``model``."""
-    current: type[BaseModel] | None = model
-    for step in loc:
-        if current is None or isinstance(step, int):
-            continue
-        field = next((f for f in current.model_fields.values() if f.alias == step), None)
-        if field is None:
-            field = current.model_fields.get(step)
-        current = _record_in(field.annotation) if field else None
-    if current is None:
-        return []
-    return [f.alias or name for name, f in current.model_fields.items()]
-
-
-def _record_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
-        for arg in typing.get_args(annotation):
-            found = _record_in(arg)
-            if found:
-                return found
-    return None

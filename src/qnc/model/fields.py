@@ -1,0 +1,120 @@
+"""Field types of the records: dates, durations, identifiers and numbers as users write
+them, each checked with a message that says what is wrong (``qnc_*`` error kinds, worded
+by :mod:`qnc.reading.schema_errors`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from qnc.model.dates import ISO_SHAPE, near_miss
+from qnc.model.durations import Duration, Unit, parse_duration
+from qnc.model.referential import GRIDS
+
+_LA_POSTE = "356000000"
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+"""Dates outside these years are typing mistakes (Qualiopi began in 2019); bounding them
+also keeps every due date computable."""
+MAX_DURATION = {Unit.DAYS: 3660, Unit.WEEKS: 520, Unit.MONTHS: 120, Unit.YEARS: 10}
+"""No certifier rule runs past ten years."""
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    text = _text(value).strip()
+    if ISO_SHAPE.fullmatch(text):
+        return _in_range(_calendar_date(text, *(int(part) for part in text.split("-"))))
+    parts = near_miss(text)
+    if parts is None:
+        raise PydanticCustomError("qnc_date", "not a date", {"value": text})
+    iso = _in_range(_calendar_date(text, *parts)).isoformat()
+    raise PydanticCustomError("qnc_date_french", "not ISO", {"value": text, "iso": iso})
+
+
+def _in_range(day: date) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "qnc_date_range", "out of range", {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return day
+
+
+def _calendar_date(text: str, year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("qnc_date_impossible", "no such date", {"value": text}) from None
+
+
+def _duration(value: Any) -> Any:
+    if isinstance(value, Duration):
+        return value
+    duration = parse_duration(str(value)) if isinstance(value, str) else None
+    if duration is None:
+        raise PydanticCustomError("qnc_duration", "not a duration", {"value": _text(value)})
+    if duration.amount > MAX_DURATION[duration.unit]:
+        raise PydanticCustomError("qnc_duration_range", "too long", {"value": value})
+    return duration
+
+
+def _text(value: Any) -> str:
+    return "null" if value is None else str(value)
+
+
+def none_as_empty(value: Any) -> Any:
+    """``actions:`` with nothing under it (or every line commented out) means no action."""
+    return () if value is None else value
+
+
+def none_as_default(value: Any) -> Any:
+    return {} if value is None else value
+
+
+def digits(length: int, code: str, luhn: bool) -> Any:
+    def check(value: Any) -> Any:
+        text = str(value).replace(" ", "")
+        if not (text.isdigit() and len(text) == length) or (luhn and not _luhn_ok(text)):
+            raise PydanticCustomError(code, "bad number", {"value": str(value)})
+        return text
+
+    return check
+
+
+def _luhn_ok(digits: str) -> bool:
+    if digits.startswith(_LA_POSTE) and len(digits) == 14:
+        # La Poste's establishments share one SIREN; their SIRET digits add up to a
+        # multiple of 5 instead of passing the Luhn check (INSEE rule).
+        return sum(int(c) for c in digits) % 5 == 0
+    total = 0
+    for i, char in enumerate(reversed(digits)):
+        n = int(char) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def whole_number(value: Any) -> Any:
+    # YAML true/false would silently become 1/0, and 1e1 would become 10
+    if isinstance(value, bool | float):
+        raise PydanticCustomError("qnc_number", "not a number", {"value": str(value).lower()})
+    return value
+
+
+def grid_id(value: Any) -> Any:
+    if not isinstance(value, str) or value not in GRIDS:
+        raise PydanticCustomError("qnc_grid", "unknown grid", {"value": str(value)})
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+DURATION_PATTERN = r"^\s*[0-9]{1,4}\s*(jours?|days?|semaines?|weeks?|mois|months?|ans?|years?)\s*$"
+DurationField = Annotated[
+    Duration,
+    BeforeValidator(_duration),
+    # In the files (and so in the JSON schema), a duration is text such as "3 mois".
+    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN}),
+]
+Text = Annotated[str, StringConstraints(min_length=1)]
