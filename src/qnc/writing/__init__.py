@@ -1,0 +1,1 @@
+"""Writing files: atomically, and never over a file qnc did not make."""

@@ -1,0 +1,1 @@
+"""One module per command: options parsed, the application called, the result rendered."""

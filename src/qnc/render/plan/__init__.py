@@ -1,0 +1,1 @@
+"""The action plan as a document: Markdown, and its building blocks."""
