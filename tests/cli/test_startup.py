@@ -63,3 +63,17 @@ def test_status_table_does_not_load_the_plan() -> None:
         "qnc.render.plan.escape",
         "qnc.render.plan.gantt",
     }
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (["check", EXAMPLE], "check"),
+        (["status", EXAMPLE, "--format", "json"], "status"),
+        (["indicateurs", "--format", "json"], "indicators"),
+    ],
+)
+def test_a_run_builds_only_its_command(args: list[str], module: str) -> None:
+    """Each command is imported and built only when it runs: the others cost nothing."""
+    commands = {m for m in imported(*args) if m.startswith("qnc.cli.commands.")}
+    assert commands == {f"qnc.cli.commands.{module}"}

@@ -6,20 +6,73 @@ import contextlib
 import errno
 import os
 import sys
-from typing import Annotated
+from collections.abc import Iterator, MutableMapping
+from typing import Annotated, Any
 
 import typer
 
 from qnc import __version__
-from qnc.cli.localized import Command, Group, ReaderLeft, run_language
+from qnc.cli.commands import COMMANDS
+from qnc.cli.localized import Command, Group, ReaderLeft, run_language, translate
 from qnc.cli.options import RootLang, h
 from qnc.cli.usage import UsageError, report_usage_error
 from qnc.errors import QncError
 from qnc.i18n import t, translator
 
+
+class _Qnc(Group):
+    """The ``qnc`` group: each command is built when it is asked for (a run builds and
+    imports only the command it runs; ``--help`` builds them all)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands()
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The commands of :data:`qnc.cli.commands.COMMANDS`, built on first use."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built and name in COMMANDS:
+            self._built[name] = build_command(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
+def build_command(name: str) -> Any:
+    """The Click command ``name``: its module imported, its options built by Typer, its
+    help texts translated into the language of the run."""
+    # __import__ rather than importlib.import_module: it goes through the import machinery
+    # that `python -X importtime` reports, which tests/cli/test_startup.py reads.
+    module = __import__(f"qnc.cli.commands.{COMMANDS[name]}", fromlist=["HELP"])
+    single = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False,
+                         add_completion=False)  # fmt: skip
+    single.command(name, help=module.HELP, cls=Command)(getattr(module, COMMANDS[name]))
+    command = typer.main.get_command(single)
+    translate(command, translator(run_language()))
+    return command
+
+
 app = typer.Typer(
     name="qnc",
-    cls=Group,
+    cls=_Qnc,
     help=h("Follow-up of Qualiopi audit non-conformities kept as YAML files."),
     no_args_is_help=True,
     add_completion=False,
@@ -52,19 +105,6 @@ def root(
 ) -> None:
     """Follow-up of Qualiopi audit non-conformities kept as YAML files."""
     # `qnc --lang en status`: the command reads the root's --lang (options.chosen_language).
-
-
-def _register() -> None:
-    from qnc.cli.commands import check, indicators, plan, schema, status
-
-    app.command("status", help=h(status.HELP), cls=Command)(status.status)
-    app.command("plan", help=h(plan.HELP), cls=Command)(plan.plan)
-    app.command("check", help=h(check.HELP), cls=Command)(check.check)
-    app.command("indicateurs", help=h(indicators.HELP), cls=Command)(indicators.indicators)
-    app.command("schema", help=h(schema.HELP), cls=Command)(schema.schema)
-
-
-_register()
 
 
 def main() -> None:

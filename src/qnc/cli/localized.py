@@ -145,17 +145,15 @@ class Group(_ReaderAware, TyperGroup):
         if parent is None:  # the root: the run starts here
             language = requested_language(args, os.environ)
             _RUN.set((language, tuple(args)))
-            _translate(self, translator(language))
+            translate(self, translator(language))
         return super().make_context(info_name, args, parent, **extra)
 
 
-def _translate(command: Any, tr: Translator) -> None:
-    """The help texts and metavars of ``command``, its parameters and its subcommands,
-    from English msgids into the language of ``tr``."""
+def translate(command: Any, tr: Translator) -> None:
+    """The help texts and metavars of ``command`` and its parameters, from English msgids
+    into the language of ``tr`` (subcommands are translated as they are built)."""
     for owner in (command, *command.params):
         for name in ("help", "short_help", "metavar", "subcommand_metavar"):
             text = getattr(owner, name, None)
             if isinstance(text, str) and text:
                 setattr(owner, name, tr.text(text))
-    for sub in getattr(command, "commands", {}).values():
-        _translate(sub, tr)

@@ -1,1 +1,14 @@
-"""One module per command: options parsed, the application called, the result rendered."""
+"""One module per command: options parsed, the application called, the result rendered.
+
+Each module holds ``HELP`` (an English msgid, translated when shown) and a function named
+like the module. A new command is one line here.
+"""
+
+COMMANDS = {
+    "status": "status",
+    "plan": "plan",
+    "check": "check",
+    "indicateurs": "indicators",
+    "schema": "schema",
+}
+"""Command name -> its module in this package, in the order ``qnc --help`` lists them."""
