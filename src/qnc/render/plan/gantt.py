@@ -38,7 +38,8 @@ def gantt(report: AuditReport, tr: Translator) -> str:
         for item in state.actions:
             action = item.action
             done = action.done if item.done else None  # done by the report's day
-            tags = ["done"] if done else ["crit"] if item.status is Status.OVERDUE else []
+            late = item.status is Status.OVERDUE and state.clocked.open  # as NcState.late
+            tags = ["done"] if done else ["crit"] if late else []
             end = done or action.due
             begin = min(start, end)
             label = _name(f"{action.id} {action.description}", fallback=tr(t("Action")))
