@@ -161,10 +161,11 @@ def _read_and_check(path: Path, today: date) -> _FirstPass:
             problems += duplicate_action_ids(file, document.data)
     context = Context(today=today, exists=path_exists, repository=repository_of(path))
     folder = read.folder
+    partial = read.partial_ncs
     if folder is not None:
-        problems += check_audit(folder, context)
+        problems += check_audit(folder, context, partial=partial)
     else:
-        problems += check_ncs_alone(path, tuple(read.ncs), context)
+        problems += check_ncs_alone(path, tuple(read.ncs), context, partial=partial)
     diagnostics = read.diagnostics + [read.locate(p) for p in problems]
     read.documents = {n.path: read.documents[n.path].pinned(anchors(n.nc)) for n in read.ncs}
     return _FirstPass(read, diagnostics)

@@ -4,12 +4,12 @@ and the day of the check (spec §2.4)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from qnc.checks.context import Context
-from qnc.diagnostics import Loc, Problem, error, warning
+from qnc.diagnostics import Problem, error, warning
 from qnc.i18n import t
-from qnc.model.folder import AuditFolder, NcFile
+from qnc.model.folder import AuditFolder
+from qnc.model.values import NcValues
 
 
 def audit_dates(folder: AuditFolder) -> Iterator[Problem]:
@@ -59,37 +59,24 @@ def audit_dates(folder: AuditFolder) -> Iterator[Problem]:
         )
 
 
-def facts(entry: NcFile) -> Iterator[tuple[Loc, date]]:
-    """Every dated fact of an NC, with the key path it is written at."""
-    nc = entry.nc
-    dated: list[tuple[Loc, date | None]] = [
-        (("plan_envoye_le",), nc.plan_sent),
-        (("preuves_envoyees_le",), nc.evidence_sent),
-        (("levee_le",), nc.lifted),
-        (("efficacite", "verifiee_le"), nc.effectiveness.checked if nc.effectiveness else None),
-        *((("actions", i, "fait_le"), a.done) for i, a in enumerate(nc.actions)),
-    ]
-    yield from ((loc, day) for loc, day in dated if day is not None)
-
-
-def future_facts(entry: NcFile, ctx: Context) -> Iterator[Problem]:
+def future_facts(nc: NcValues, ctx: Context) -> Iterator[Problem]:
     """A fact is recorded once it has happened."""
-    for loc, day in facts(entry):
+    for loc, day in nc.facts:
         if day > ctx.today:
             yield warning(
-                entry.path,
+                nc.path,
                 loc,
                 "date-future",
                 t("{date} is in the future: record a fact only once it has happened", date=day),
             )
 
 
-def facts_before_notification(folder: AuditFolder, entry: NcFile) -> Iterator[Problem]:
+def facts_before_notification(folder: AuditFolder, nc: NcValues) -> Iterator[Problem]:
     notified = folder.audit.audit.clock_start
-    for loc, day in facts(entry):
+    for loc, day in nc.facts:
         if day < notified:
             yield error(
-                entry.path,
+                nc.path,
                 loc,
                 "ordre-dates",
                 t(

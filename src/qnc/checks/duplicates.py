@@ -2,42 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from qnc.diagnostics import Problem, error
 from qnc.i18n import t
-from qnc.model.folder import NcFile
+from qnc.model.values import NcValues
 
 
-def duplicate_ncs(ncs: tuple[NcFile, ...]) -> Iterator[Problem]:
-    """Second and later NCs with an id or indicator already seen. A file named after its
-    id comes first, so that ``NC-02 (copie).yaml`` is the one blamed, not ``NC-02.yaml``."""
-    seen_ids: dict[str, NcFile] = {}
-    seen_indicators: dict[int, NcFile] = {}
-    for entry in sorted(ncs, key=lambda e: e.path.stem != e.nc.id):
-        first = seen_ids.setdefault(entry.nc.id, entry)
-        if first is not entry:
+def duplicate_ncs(ncs: Sequence[NcValues]) -> Iterator[Problem]:
+    """Second and later NCs with an id or indicator already seen (as far as they could be
+    read). A file named after its id comes first, so that ``NC-02 (copie).yaml`` is the
+    one blamed, not ``NC-02.yaml``."""
+    seen_ids: dict[str, NcValues] = {}
+    seen_indicators: dict[int, NcValues] = {}
+    for nc in sorted(ncs, key=lambda n: n.path.stem != n.id):
+        first = nc if nc.id is None else seen_ids.setdefault(nc.id, nc)
+        if first is not nc:
             yield error(
-                entry.path,
+                nc.path,
                 ("id",),
                 "id-duplique",
                 t(
                     "the id '{id}' is already used by {other}; give each NC its own id",
-                    id=entry.nc.id,
+                    id=nc.id,
                     other=first.path.name,
                 ),
             )
-        first = seen_indicators.setdefault(entry.nc.indicator, entry)
-        if first is not entry:
+        first = nc if nc.indicator is None else seen_indicators.setdefault(nc.indicator, nc)
+        if first is not nc:
             yield error(
-                entry.path,
+                nc.path,
                 ("indicateur",),
                 "indicateur-duplique",
                 t(
                     "indicator {number} already has an NC ({other}); "
                     "one indicator gives one NC per audit: merge the findings",
-                    number=entry.nc.indicator,
+                    number=nc.indicator,
                     other=first.path.name,
                 ),
             )

@@ -6,13 +6,17 @@ from collections.abc import Iterator
 
 from qnc.diagnostics import Problem, error, warning
 from qnc.i18n import t
-from qnc.model.folder import AuditFolder, NcFile
+from qnc.model.folder import AuditFolder
 from qnc.model.records import Grade
+from qnc.model.values import NcValues
 
 
-def indicator(folder: AuditFolder, entry: NcFile) -> Iterator[Problem]:
-    """In the grid; a minor NC only on a graded indicator; applicable to the organisation."""
-    nc, file, grid = entry.nc, entry.path, folder.grid
+def indicator(folder: AuditFolder, nc: NcValues) -> Iterator[Problem]:
+    """In the grid; a minor NC only on a graded indicator; applicable to the organisation.
+    Checked as far as the NC's indicator and grade could be read."""
+    file, grid = nc.path, folder.grid
+    if nc.indicator is None:
+        return
     found = grid.indicators.get(nc.indicator)
     if found is None:
         yield error(

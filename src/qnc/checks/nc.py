@@ -11,26 +11,37 @@ from qnc.checks.references import evidence, reference
 from qnc.diagnostics import Problem, error, warning
 from qnc.i18n import t
 from qnc.model.folder import NcFile
+from qnc.model.values import NcValues
 from qnc.rules.carry import nc_key
 from qnc.rules.clocks import known
 
 
-def check_nc_alone(
-    base: Path, entry: NcFile, ctx: Context, *, duplicate_id: bool
+def check_nc_values(
+    base: Path, nc: NcValues, ctx: Context, *, duplicate_id: bool
 ) -> Iterator[Problem]:
-    """What can be checked in one NC file of the audit folder ``base`` on its own.
+    """What the values of one NC file of the audit folder ``base`` say on their own, as
+    far as they could be read (a file with schema errors is checked too).
 
     ``duplicate_id`` spares the advice to name the file after an id another file holds.
     """
-    nc, file = entry.nc, entry.path
-    if not duplicate_id and file.name != f"{nc.id}.yaml":
+    file = nc.path
+    if nc.id is not None and not duplicate_id and file.name != f"{nc.id}.yaml":
         yield warning(
             file,
             ("id",),
             "nom-fichier",
             t("the file should be named after its id: {expected}", expected=f"{nc.id}.yaml"),
         )
-    yield from future_facts(entry, ctx)
+    yield from future_facts(nc, ctx)
+    if nc.origin is not None:
+        yield from _origin(base, file, nc.origin, ctx)
+    for loc, target in nc.evidence:
+        yield from evidence(base, target, file, loc, ctx)
+
+
+def check_nc_record(entry: NcFile, ctx: Context) -> Iterator[Problem]:
+    """What only a whole record tells: a plan sent without its analysis or its actions."""
+    nc, file = entry.nc, entry.path
     if nc.plan_sent and not nc.root_cause:
         yield warning(
             file,
@@ -45,20 +56,13 @@ def check_nc_alone(
             "sans-action",
             t("the action plan was sent, but no action is listed; add them under 'actions:'"),
         )
-    yield from _origin(base, entry, ctx)
-    for i, action in enumerate(nc.actions):
-        for j, target in enumerate(action.evidence):
-            yield from evidence(base, target, file, ("actions", i, "preuves", j), ctx)
 
 
-def _origin(base: Path, entry: NcFile, ctx: Context) -> Iterator[Problem]:
+def _origin(base: Path, file: Path, origin: str, ctx: Context) -> Iterator[Problem]:
     """``origine`` names the same NC in an earlier audit, which must exist."""
-    origin = entry.nc.origin
-    if origin is None:
-        return
     if nc_key(base / origin).is_relative_to(nc_key(base)):
         yield error(
-            entry.path,
+            file,
             ("origine",),
             "reference-introuvable",
             t(
@@ -68,4 +72,4 @@ def _origin(base: Path, entry: NcFile, ctx: Context) -> Iterator[Problem]:
             ),
         )
     else:
-        yield from reference(base, origin, entry.path, ("origine",), ctx)
+        yield from reference(base, origin, file, ("origine",), ctx)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -13,8 +13,10 @@ from qnc.diagnostics import Diagnostic, Problem, error
 from qnc.i18n import t
 from qnc.model.folder import AUDIT_FILE, AuditFolder, NcFile
 from qnc.model.records import Audit, NonConformity
+from qnc.model.values import NcValues, nc_values
 from qnc.reading.document import Document, YamlError, read_yaml
 from qnc.reading.layout import read_layout
+from qnc.reading.partial import readable
 from qnc.reading.schema_errors import problems_from
 
 R = TypeVar("R", bound=BaseModel)
@@ -34,6 +36,8 @@ class ReadFolder:
     """Problems placed by the reader itself (syntax, encoding, layout)."""
     problems: list[Problem] = field(default_factory=list)
     """Problems of the records, to :meth:`locate` in their documents."""
+    partial: dict[Path, dict[str, Any]] = field(default_factory=dict)
+    """The values still valid in each file with schema errors."""
     nc_files: int = 0
 
     @property
@@ -43,6 +47,21 @@ class ReadFolder:
     @property
     def files(self) -> int:
         return 1 + self.nc_files
+
+    @property
+    def organisation(self) -> str | None:
+        """The organisation's name, even from an audit.yaml with errors elsewhere."""
+        if self.audit is not None:
+            return self.audit.organisation.name
+        section = self.partial.get(self.path / AUDIT_FILE, {}).get("organisme", {})
+        name = section.get("nom") if isinstance(section, dict) else None
+        return name if isinstance(name, str) else None
+
+    @property
+    def partial_ncs(self) -> tuple[NcValues, ...]:
+        """What could be read of the NC files with schema errors."""
+        audit_file = self.path / AUDIT_FILE
+        return tuple(nc_values(p, d) for p, d in self.partial.items() if p != audit_file)
 
     def locate(self, problem: Problem) -> Diagnostic:
         """``problem`` at its line and column (the first of the file when it was not parsed)."""
@@ -66,6 +85,7 @@ class ReadFolder:
             return model.model_validate(document.data)
         except ValidationError as exc:
             self.problems += problems_from(exc, model, path, document.data)
+            self.partial[path] = readable(model, document.data)
             return None
 
 

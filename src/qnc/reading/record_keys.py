@@ -65,18 +65,19 @@ def keys_at(model: type[BaseModel], loc: Loc) -> list[str]:
         field = next((f for f in current.model_fields.values() if f.alias == step), None)
         if field is None:
             field = current.model_fields.get(step)
-        current = _record_in(field.annotation) if field else None
+        current = record_in(field.annotation) if field else None
     if current is None:
         return []
     return [f.alias or name for name, f in current.model_fields.items()]
 
 
-def _record_in(annotation: Any) -> type[BaseModel] | None:
+def record_in(annotation: Any) -> type[BaseModel] | None:
+    """The record type a field holds, alone, optional or as the items of a tuple."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
         for arg in typing.get_args(annotation):
-            found = _record_in(arg)
+            found = record_in(arg)
             if found:
                 return found
     return None

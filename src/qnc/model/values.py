@@ -1,0 +1,78 @@
+"""The values of one NC file that the checks read one or two at a time (its indicator,
+its dated facts, its paths), from a valid record or from a file with schema errors.
+
+A file with a missing key still has an indicator, dates and evidence worth checking:
+:func:`nc_values` takes the file's values in their YAML shape, each one already
+validated, so that the same checks word the same messages in both cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from qnc.model.folder import NcFile
+from qnc.model.records import Grade
+
+KeyPath = tuple[str | int, ...]
+_FACTS = ("plan_envoye_le", "preuves_envoyees_le", "levee_le")
+"""Dated facts of the NC itself; ``efficacite.verifiee_le`` and each action's
+``fait_le`` are the others."""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class NcValues:
+    """What could be read of one NC file; None (or empty) where a value is missing or
+    invalid, since its own error is reported by the schema."""
+
+    path: Path
+    id: str | None = None
+    indicator: int | None = None
+    grade: Grade | None = None
+    origin: str | None = None
+    facts: tuple[tuple[KeyPath, date], ...] = ()
+    """Every dated fact (plan sent, action done…), with the key path it is written at."""
+    evidence: tuple[tuple[KeyPath, str], ...] = ()
+
+
+def values_of(entry: NcFile) -> NcValues:
+    """Every value of a valid NC record."""
+    return nc_values(entry.path, entry.nc.model_dump(by_alias=True))
+
+
+def nc_values(path: Path, data: Mapping[str, Any]) -> NcValues:
+    """The values of ``data``, an NC in its YAML shape whose values are validated."""
+    facts: list[tuple[KeyPath, object]] = [((key,), data.get(key)) for key in _FACTS]
+    effectiveness = data.get("efficacite")
+    if isinstance(effectiveness, Mapping):
+        facts.append((("efficacite", "verifiee_le"), effectiveness.get("verifiee_le")))
+    evidence: list[tuple[KeyPath, object]] = []
+    for i, action in enumerate(_items(data.get("actions"))):
+        if isinstance(action, Mapping):
+            facts.append((("actions", i, "fait_le"), action.get("fait_le")))
+            evidence += [
+                (("actions", i, "preuves", j), target)
+                for j, target in enumerate(_items(action.get("preuves")))
+            ]
+    return NcValues(
+        path,
+        id=_typed(data.get("id"), str),
+        indicator=_typed(data.get("indicateur"), int),
+        grade=_typed(data.get("gravite"), Grade),
+        origin=_typed(data.get("origine"), str),
+        facts=tuple((loc, day) for loc, day in facts if isinstance(day, date)),
+        evidence=tuple((loc, text) for loc, text in evidence if isinstance(text, str)),
+    )
+
+
+def _items(value: object) -> list[object] | tuple[object, ...]:
+    return value if isinstance(value, list | tuple) else ()
+
+
+def _typed(value: object, kind: type[T]) -> T | None:
+    return value if isinstance(value, kind) else None
