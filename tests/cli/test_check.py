@@ -43,6 +43,23 @@ def test_text_diagnostics_on_stderr_summary_on_stdout(run: Run, misspelt: Path) 
     assert result.stdout == "2 fichiers vérifiés : 1 erreur, 0 avertissement.\n"
 
 
+def test_missing_owner_and_unknown_indicator_in_one_run(
+    run: Run, write_audit: WriteAudit, nc_text: str
+) -> None:
+    """A missing key does not hide the indicator's error until it is fixed: both at once."""
+    action = "actions:\n  - id: A1\n    echeance: 2026-04-01\n"
+    write_audit(ncs={"NC-01.yaml": nc_text.replace("indicateur: 12", "indicateur: 40") + action})
+    result = run("check", "audit", *TODAY)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "audit/nc/NC-01.yaml:2:13: erreur: l'indicateur 40 n'existe pas dans la grille "
+        "rnq-2019 (1 à 32) [indicateur-inconnu]\n"
+        "audit/nc/NC-01.yaml:6:5: erreur: la clé obligatoire « responsable » manque sous "
+        "« actions[1] » [cle-manquante]\n"
+    )
+    assert result.stdout == "2 fichiers vérifiés : 2 erreurs, 0 avertissement.\n"
+
+
 def test_success_prints_one_summary_line(run: Run, write_audit: WriteAudit) -> None:
     """A valid audit: exit 0, nothing on stderr, a one-line summary."""
     write_audit()
