@@ -23,7 +23,7 @@ def step(kind: str, day: str, left: int, status: str) -> dict[str, Any]:
 def chase(action: str, due: str, left: int, status: str) -> dict[str, Any]:
     return {
         "action": action,
-        "responsable": "Mme Durand",
+        "responsable": ["Mme Durand"],
         "echeance": due,
         "jours_restants": left,
         "statut": status,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from qnc.model.dates import ISO_SHAPE, near_miss
@@ -70,6 +70,12 @@ def none_as_empty(value: Any) -> Any:
     return () if value is None else value
 
 
+def one_or_many(value: Any) -> Any:
+    """One item written alone (``responsable: Marie Dupont``) is a list of one; nothing
+    written stays nothing, to be said so."""
+    return value if value is None or isinstance(value, list | tuple) else [value]
+
+
 def none_as_default(value: Any) -> Any:
     return {} if value is None else value
 
@@ -118,3 +124,12 @@ DurationField = Annotated[
     WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN}),
 ]
 Text = Annotated[str, StringConstraints(min_length=1)]
+_TEXT_SCHEMA = {"type": "string", "minLength": 1}
+Owners = Annotated[
+    tuple[Text, ...],
+    BeforeValidator(one_or_many),
+    Field(min_length=1),
+    # In the files, one owner is text and several a list: both forms for editors.
+    WithJsonSchema({"anyOf": [_TEXT_SCHEMA, {"type": "array", "items": _TEXT_SCHEMA,
+                                             "minItems": 1}]}),
+]  # fmt: skip

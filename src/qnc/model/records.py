@@ -18,6 +18,7 @@ from qnc.model.durations import parse_duration
 from qnc.model.fields import (
     DurationField,
     IsoDate,
+    Owners,
     Text,
     digits,
     grid_id,
@@ -146,7 +147,8 @@ class Action(Record):
     id: Text
     type: ActionType = ActionType.CORRECTIVE
     description: str = ""
-    owner: Text = Field(alias="responsable")
+    owners: Owners = Field(alias="responsable")
+    """One person or several sharing the action."""
     due: IsoDate = Field(alias="echeance")
     done: IsoDate | None = Field(default=None, alias="fait_le")
     expected_evidence: str | None = Field(default=None, alias="preuve_attendue")

@@ -119,6 +119,13 @@ def _problem(
     if kind in ("list_type", "tuple_type") and isinstance(err["input"], dict):
         message = t("expected a list, found keys and values: start each item with '- '")
         return error(file, loc, "type-invalide", message)
+    if kind == "string_type" and isinstance(err["input"], list):
+        # quoting '[a, b]' would keep the brackets in the text: say how to write one text
+        message = t(
+            "expected one text, found a list: write it as one text, without '[ ]' or '- ' "
+            "(several lines: '|' after the ':', then the lines indented)"
+        )
+        return error(file, loc, "type-invalide", message)
     if kind in ("model_type", "dict_type") and isinstance(err["input"], list):
         message = t("expected keys and values (key: value), found a list: remove the '- '")
         return error(file, loc, "type-invalide", message)

@@ -76,7 +76,7 @@ def _nc(state: NcState, tr: Translator) -> dict[str, Any]:
         "relances": [
             {
                 "action": item.action.id,
-                "responsable": item.action.owner,
+                "responsable": list(item.action.owners),
                 "echeance": item.action.due.isoformat(),
                 "jours_restants": item.days_left,
                 "statut": item.status.value,

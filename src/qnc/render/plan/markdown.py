@@ -200,7 +200,7 @@ def _actions(state: NcState, report: AuditReport, tr: Translator, links_from: Pa
             [
                 cell(what),
                 cell(tr(action_type_label(action.type))),
-                cell(action.owner),
+                cell(", ".join(action.owners)),
                 cell(tr.short_date(action.due)),
                 cell(tr(status)),
                 "; ".join(evidence) or "—",

@@ -165,7 +165,7 @@ def actions_to_chase(reports: Sequence[AuditReport], tr: Translator, *,
         if named:
             where = display_path(report.folder.path)
             text.append(f"{report.folder.audit.organisation.name} ({where}) — ")
-        text.append(f"{nc.file.nc.id} {action.id} — {action.owner} — ")
+        text.append(f"{nc.file.nc.id} {action.id} — {', '.join(action.owners)} — ")
         text.append(
             tr(t("{due} ({left})", due=tr.short_date(action.due), left=days_left(item.days_left))),
             STATUS_STYLES[item.status],
