@@ -38,6 +38,8 @@ class AuditInspection:
     path: Path
     folder: AuditFolder | None
     """None while audit.yaml has errors."""
+    organisation: str | None
+    """The organisation's name, when it could be read (even from a broken audit.yaml)."""
     clocked: tuple[Clocked, ...]
     diagnostics: tuple[Diagnostic, ...]
     files: int
@@ -53,7 +55,7 @@ class Broken:
 
     path: Path
     organisation: str | None
-    """From its audit.yaml, when that file is valid (an NC file is what is broken)."""
+    """From its audit.yaml, when the name could be read there."""
     errors: int
 
 
@@ -90,11 +92,7 @@ class Inspection:
         """The audits with errors, then the folders with errors outside every audit (NC
         files without audit.yaml, unreadable folders), one entry per folder."""
         broken = [
-            Broken(
-                a.path,
-                a.folder.audit.organisation.name if a.folder else None,
-                sum(d.is_error for d in a.diagnostics),
-            )
+            Broken(a.path, a.organisation, sum(d.is_error for d in a.diagnostics))
             for a in self.audits
             if a.has_errors
         ]
@@ -144,7 +142,8 @@ class _FirstPass:
             clocked = tuple(_clocked(n, folder, carried, today) for n in folder.ncs)
             diagnostics = [*diagnostics, *map(read.locate, check_deadlines(folder, clocked))]
         diagnostics.sort(key=Diagnostic.sort_key)
-        return AuditInspection(read.path, folder, clocked, tuple(diagnostics), read.files)
+        return AuditInspection(read.path, folder, read.organisation, clocked,
+                               tuple(diagnostics), read.files)  # fmt: skip
 
 
 def _clocked(entry: NcFile, folder: AuditFolder, carried: dict[Path, date], today: date) -> Clocked:

@@ -214,8 +214,9 @@ def test_portfolio_shows_the_sound_audits_and_lists_the_broken_one(
     )
     assert [a["chemin"] for a in data["audits"]] == ["a-sound"]
     assert data["audits_en_erreur"] == [
-        {"chemin": "b-broken", "organisme": "Formations du Littoral", "erreurs": 1}
-    ]
+        {"chemin": "b-broken", "dossier": "b-broken", "organisme": "Formations du Littoral",
+         "erreurs": 1}
+    ]  # fmt: skip
 
 
 def test_portfolio_whose_audits_are_all_broken_is_refused(run_main, write_audit,
@@ -390,7 +391,9 @@ def test_portfolio_lists_nc_files_that_belong_to_no_audit(run_main, write_audit,
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert [a["chemin"] for a in data["audits"]] == ["sound"]
-    assert data["audits_en_erreur"] == [{"chemin": "orphan", "organisme": None, "erreurs": 1}]
+    assert data["audits_en_erreur"] == [
+        {"chemin": "orphan", "dossier": "orphan", "organisme": None, "erreurs": 1}
+    ]
     narrow = run_main("status", ".", "--today", "2026-03-20", cwd=tmp_path, env={"COLUMNS": "80"})
     assert "\norphan — en erreur\n" in narrow.stdout
 

@@ -45,12 +45,15 @@ def reports_or_exit(
     return inspection.reports(), broken
 
 
-def mention_warnings(warnings: int, tr: Translator) -> None:
-    """Point at ``qnc check`` when the files have warnings (once the command succeeded)."""
-    if warnings:
+def mention_warnings(inspection: Inspection, tr: Translator) -> None:
+    """Point at ``qnc check`` when the files have warnings, once the output is written (so
+    that in a terminal the sentence reads under it); not when :func:`reports_or_exit`
+    printed every diagnostic, the warnings with them."""
+    if inspection.warnings and not inspection.has_errors:
         message = tn(
             "{n} warning: run 'qnc check' to see it.",
             "{n} warnings: run 'qnc check' to see them.",
-            warnings,
+            inspection.warnings,
         )
+        sys.stdout.flush()
         sys.stderr.write(tr(message) + "\n")

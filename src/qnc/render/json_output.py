@@ -23,7 +23,12 @@ def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator,
         "aujourdhui": today.isoformat(),
         "audits": [_audit(report, tr) for report in reports],
         "audits_en_erreur": [
-            {"chemin": display_path(b.path), "organisme": b.organisation, "erreurs": b.errors}
+            {
+                "chemin": display_path(b.path),
+                "dossier": b.path.name,
+                "organisme": b.organisation,
+                "erreurs": b.errors,
+            }
             for b in broken
         ],
     }

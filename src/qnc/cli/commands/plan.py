@@ -63,7 +63,6 @@ def plan(
     )
     tr = translator(inspection.language)
     reports, _ = reports_or_exit(inspection, tr)
-    warnings = inspection.warnings
     if len(reports) != 1:
         from qnc.render.diagnostics import display_path
 
@@ -79,7 +78,7 @@ def plan(
         from qnc.cli.output import write_utf8
 
         write_utf8(text)
-        mention_warnings(warnings, tr)
+        mention_warnings(inspection, tr)
         return
     from qnc.model.folder import NC_DIR
     from qnc.render.diagnostics import display_path, visible
@@ -96,7 +95,7 @@ def plan(
     write_atomically(target, fingerprinted(text), marker=MARKER, force=force, sources=sources)
     written = tr(t("Action plan written to {path}", path=display_path(target)))
     sys.stderr.write(visible(written) + "\n")
-    mention_warnings(warnings, tr)
+    mention_warnings(inspection, tr)
 
 
 _NOT_MARKDOWN = {".docx", ".doc", ".odt", ".rtf", ".pdf", ".xlsx", ".html", ".htm"}

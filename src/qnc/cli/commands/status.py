@@ -47,7 +47,6 @@ def status(
     inspection = inspect(paths_or_here(paths), today=day, lang=chosen_language(ctx, lang))
     tr = translator(inspection.language)
     reports, broken = reports_or_exit(inspection, tr, partial=True)
-    mention_warnings(inspection.warnings, tr)
     from qnc.rules.report import by_urgency
 
     ordered = by_urgency(reports)
@@ -75,5 +74,6 @@ def status(
         if detail or explain:
             for report in ordered:
                 out.print(audit_view(report, tr, explain=explain, width=out.width))
+    mention_warnings(inspection, tr)
     if broken:
         raise typer.Exit(1)
