@@ -560,7 +560,7 @@ def test_actions_to_chase_in_date_order_not_rank_order(run_main, write_audit, nc
     )
     result = run_main("status", str(folder), "--today", "2026-03-20", env={"COLUMNS": "120"})
     assert result.exit_code == 0
-    assert "\n  1   NC-01   11 " in result.stdout and "\n  2   NC-02   1 " in result.stdout
+    assert "\n1  NC-01  11 " in result.stdout and "\n2  NC-02  1 " in result.stdout
     assert (
         "Actions à relancer (en retard ou bientôt dues)\n"
         "- NC-02 A1 — Paul Martin — 25/03/2026 (dans 5 jours)\n"
@@ -584,10 +584,12 @@ def test_piped_output_is_120_columns_wide(run_main) -> None:
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) == 120
     assert (
-        "  #   NC      Indicateur       Gravité   État           Prochaine étape   Échéance     "
-        "Reste            Actions   Retard"
+        "#  NC     Indicateur           Gravité  État                  Prochaine étape    "
+        "Échéance    Reste       Actions  Retard"
     ) in lines
-    assert "  4   NC-04   19 Ressources    mineure   ouverte,       plan d'actions" in result.stdout
+    assert "4  NC-04  19 Ressources péda…  mineure  ouverte, plan tardif  plan mis en" in (
+        result.stdout
+    )
 
 
 @pytest.mark.parametrize(

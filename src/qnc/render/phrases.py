@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from qnc.i18n import Msg, Span, Translator, t, tn
 from qnc.rules.report import AuditReport, NcState
 from qnc.rules.states import Group, Status
 from qnc.rules.words import audit_type_label, group_label, late_step_label
 
 
-def days_left(days: int) -> Msg:
-    """``in 28 days`` / ``today`` / ``3 days late``."""
+def days_left(days: int, *, short: bool = False) -> Msg:
+    """``in 28 days`` / ``today`` / ``3 days late``; ``short``, ``in 28 d`` (a table)."""
     if days == 0:
         return t("today")
+    if short:
+        return t("in {n} d", n=days) if days > 0 else t("{n} d late", n=-days)
     if days > 0:
         return tn("in {n} day", "in {n} days", days)
     return tn("{n} day late", "{n} days late", -days)
 
 
-def state_of(nc: NcState) -> Msg:
+def state_of(nc: NcState, *, short_date: Callable[[date], str] | None = None) -> Msg:
+    """``open``, ``lifted on 10 April 2026``…; dates by ``short_date`` when given (a table)."""
+    lifted: object = nc.clocked.lifted
+    if short_date is not None and nc.clocked.lifted is not None:
+        lifted = short_date(nc.clocked.lifted)
     if nc.group is Group.LIFTED and nc.clocked.carried:
-        return t("carried over on {day}", day=nc.clocked.lifted)
+        return t("carried over on {day}", day=lifted)
     if nc.group is Group.LIFTED:
-        return t("lifted on {day}", day=nc.clocked.lifted)
+        return t("lifted on {day}", day=lifted)
     late = [s for s in nc.clocked.steps if s.status is Status.MET_LATE]
     if late:  # met, but after its due date: the certifier sees it, so must the reader
         return t("{state}, {late}", state=group_label(nc.group),

@@ -13,6 +13,12 @@ _STEPS = {
     StepKind.PLAN: t("action plan sent"),
     StepKind.IMPLEMENTATION: t("action plan carried out"),
 }
+_SHORT_STEPS = {
+    StepKind.CORRECTION: t("proof sent"),
+    StepKind.DECISION: t("decision"),
+    StepKind.PLAN: t("plan sent"),
+    StepKind.IMPLEMENTATION: t("plan carried out"),
+}
 _STATUSES = {
     Status.MET: t("met"),
     Status.MET_LATE: t("met late"),
@@ -55,6 +61,11 @@ _LATE_STEPS = {
 
 def step_label(kind: StepKind) -> Msg:
     return _STEPS[kind]
+
+
+def short_step_label(kind: StepKind) -> Msg:
+    """A step in a word or two, for a table column (the whole label elsewhere)."""
+    return _SHORT_STEPS[kind]
 
 
 def late_step_label(kind: StepKind) -> Msg:

@@ -62,13 +62,14 @@ def status(
         out = console()
         out.print(audit_view(ordered[0], tr, explain=explain, width=out.width))
     else:
+        from qnc.render.terminal.chase import actions_to_chase
         from qnc.render.terminal.console import console
         from qnc.render.terminal.portfolio import portfolio_view
-        from qnc.render.terminal.status import actions_to_chase, audit_view
+        from qnc.render.terminal.status import audit_view
 
         out = console()
         out.print(portfolio_view(ordered, tr, width=out.width, broken=broken))
-        chase = actions_to_chase(ordered, tr, named=True)
+        chase = actions_to_chase(ordered, tr, width=out.width, named=True)
         if chase is not None and not (detail or explain):  # else each audit lists its own
             out.print(chase)
         if detail or explain:

@@ -14,6 +14,7 @@ from qnc.render.diagnostics import display_path
 from qnc.render.phrases import audit_title, days_left
 from qnc.render.terminal.status import labelled_line, titled_table
 from qnc.render.terminal.styles import STATUS_STYLES, VERDICT_STYLES
+from qnc.render.terminal.wrap import wrapped
 from qnc.rules.report import AuditReport
 from qnc.rules.words import step_label, verdict_label
 
@@ -56,7 +57,7 @@ def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int
                 next_due.append_text(left)
             labelled_line(text, t("Next due date"), tr, next_due)
             text.append("\n")
-        return text
+        return wrapped(text, width)
     table = titled_table(title)
     for header_msg in _PORTFOLIO_HEADERS:
         right = header_msg.text in ("Open majors", "Open minors")

@@ -1,16 +1,17 @@
 """``qnc status`` in the terminal: a header and the NCs in priority order (Rich).
 
 Colours only underline what the words say (late, near, met), so the text reads the
-same without them: with NO_COLOR, in a pipe, or in a screen reader. Below ``NARROW``
-columns a table would cut its columns, so each row becomes a block of lines.
+same without them: with NO_COLOR, in a pipe, or in a screen reader. From ``NARROW``
+columns the NCs are a table of one line each, the indicator's title cut to fit (given
+whole by ``--explain``); below, each NC is a block of lines, nothing cut.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group as Stack
 from rich.console import RenderableType
 from rich.panel import Panel
@@ -27,13 +28,16 @@ from qnc.render.phrases import (
     notification_phrase,
     state_of,
 )
+from qnc.render.terminal.chase import actions_to_chase
 from qnc.render.terminal.styles import GROUP_STYLES, STATUS_STYLES, VERDICT_STYLES
+from qnc.render.terminal.wrap import wrapped
 from qnc.rules.report import AuditReport, NcState
-from qnc.rules.states import Status
-from qnc.rules.words import grade_label, step_label, verdict_label
+from qnc.rules.words import grade_label, short_step_label, step_label, verdict_label
 
 NARROW = 120
-"""Below this width the NC table would squeeze or cut columns."""
+"""Below this width the NC table would cut more than the indicator's title."""
+_PANEL_EDGES = 4
+"""Columns a panel takes around its text: a border and a space on each side."""
 
 
 @dataclass(frozen=True)
@@ -53,22 +57,23 @@ class _Cells:
 
 
 def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int) -> RenderableType:
+    table = width >= NARROW
     if not report.ncs:
         ncs: RenderableType = Text(tr(t("no non-conformity")))
-    elif width >= NARROW:
-        ncs = nc_table(report, tr)
+    elif table:
+        ncs = Stack(nc_table(report, tr, width), Text())
     else:
-        ncs = nc_list(report, tr)
-    parts: list[RenderableType] = [header(report, tr), ncs]
-    chase = actions_to_chase([report], tr)
+        ncs = nc_list(report, tr, width)
+    parts: list[RenderableType] = [header(report, tr, width), ncs]
+    chase = actions_to_chase([report], tr, width=width)
     if chase is not None:
         parts.append(chase)
     if explain and report.ncs:
-        parts.append(explanations(report, tr))
+        parts.append(explanations(report, tr, width, titles=table))
     return Stack(*parts)
 
 
-def header(report: AuditReport, tr: Translator) -> Panel:
+def header(report: AuditReport, tr: Translator, width: int) -> Panel:
     audit = report.folder.audit
     text = Text()
     for label, value in (
@@ -100,29 +105,46 @@ def header(report: AuditReport, tr: Translator) -> Panel:
         line = t("{due}, {id} ({left})", due=step.due, id=outcome.deadline.subject,
                  left=days_left(step.days_left))  # fmt: skip
         text.append(tr(line), STATUS_STYLES[step.status])
-    return Panel(text, expand=False)
+    return Panel(wrapped(text, width - _PANEL_EDGES), expand=False)
 
 
-def nc_table(report: AuditReport, tr: Translator) -> Table:
-    table = titled_table(tr(t("Non-conformities, in priority order")))
-    table.add_column("#", justify="right")
-    table.add_column(tr(t("NC")))
-    table.add_column(tr(t("Indicator")), min_width=14)
-    table.add_column(tr(t("Grade")))
-    table.add_column(tr(t("State")), max_width=12)
-    table.add_column(tr(t("Next step")), min_width=15)
-    for header_msg in (t("Due"), t("Left")):  # a date or "dans 118 jours" cut in two misleads
-        table.add_column(tr(header_msg), no_wrap=True)
-    for header_msg in (t("Actions"), t("Late")):
-        table.add_column(tr(header_msg), justify="right")
+def nc_table(report: AuditReport, tr: Translator, width: int) -> Table:
+    """One line per NC: every column keeps its words whole, but the indicator's title,
+    which gives way (cut with '…') to whatever room the others leave."""
+    headers = [t("NC"), t("Indicator"), t("Grade"), t("State"), t("Next step"), t("Due"),
+               t("Left"), t("Actions"), t("Late")]  # fmt: skip
+    rows = []
     for nc in report.ncs:
-        c = _cells(nc, tr)
-        table.add_row(c.rank, c.nc_id, c.indicator, c.grade, c.state, c.step, c.due, c.left,
-                      c.done, c.late)  # fmt: skip
+        c = _cells(nc, tr, short=True)
+        rows.append([Text(c.rank), c.nc_id, c.indicator, c.grade, c.state, c.step, c.due,
+                     c.left, Text(c.done), c.late])  # fmt: skip
+    names = ["#", *(tr(h) for h in headers)]
+    widths = [max(cell_len(str(cell)) for cell in (name, *column))
+              for name, *column in zip(names, *rows, strict=True)]  # fmt: skip
+    widths[_ID] = min(widths[_ID], _ID_WIDTH)
+    # The title has the room the other columns and the gaps between them leave; in the
+    # rare table that still overflows, Rich trims every column a little.
+    room = width - sum(widths) + widths[_TITLE] - _GAP * (len(names) - 1)
+    widths[_TITLE] = max(len(names[_TITLE]), min(widths[_TITLE], room))
+    table = titled_table(tr(t("Non-conformities, in priority order")))
+    table.show_edge, table.pad_edge, table.collapse_padding = False, False, True
+    for i, name in enumerate(names):
+        table.add_column(name, justify="right" if i in (0, 8, 9) else "left", no_wrap=True,
+                         width=widths[i], overflow="ellipsis")  # fmt: skip
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
-def nc_list(report: AuditReport, tr: Translator) -> Text:
+_ID, _TITLE = 1, 2
+"""The NC's column and the indicator's, the one that gives way."""
+_ID_WIDTH = 16
+"""An id longer than this is cut in the table (given whole by the list and --explain)."""
+_GAP = 2
+"""Columns apart: one space of padding and the table's blank separator."""
+
+
+def nc_list(report: AuditReport, tr: Translator, width: int) -> Text:
     """The NC table as blocks of lines, for narrow terminals and screen readers."""
     text = Text(tr(t("Non-conformities, in priority order")) + "\n", "bold")
     for nc in report.ncs:
@@ -141,72 +163,51 @@ def nc_list(report: AuditReport, tr: Translator) -> Text:
         done = t("{done} done, {late} late", done=c.done, late=c.late.plain)
         labelled_line(text, t("Actions"), tr, Text(tr(done)))
         text.append("\n")
-    return text
+    return wrapped(text, width)
 
 
-def actions_to_chase(reports: Sequence[AuditReport], tr: Translator, *,
-                     named: bool = False) -> Text | None:  # fmt: skip
-    """Who owes what: open actions that are late or due soon, nearest first, with owners;
-    ``named`` (a portfolio), each line starts with its organisation and folder."""
-    pending = [
-        (item, nc, report)
-        for report in reports
-        for nc in report.ncs
-        if nc.clocked.open
-        for item in nc.actions
-        if item.status in (Status.OVERDUE, Status.NEAR)
-    ]
-    if not pending:
-        return None
-    text = Text(tr(t("Actions to chase (late or due soon)")) + "\n", "bold")
-    for item, nc, report in sorted(pending, key=lambda entry: entry[0].action.due):
-        action = item.action
-        text.append("- ")
-        if named:
-            where = display_path(report.folder.path)
-            text.append(f"{report.folder.audit.organisation.name} ({where}) — ")
-        text.append(f"{nc.file.nc.id} {action.id} — {', '.join(action.owners)} — ")
-        text.append(
-            tr(t("{due} ({left})", due=tr.short_date(action.due), left=days_left(item.days_left))),
-            STATUS_STYLES[item.status],
-        )
-        if action.description:
-            text.append(f" — {action.description}")
-        text.append("\n")
-    return text
-
-
-def explanations(report: AuditReport, tr: Translator) -> Text:
+def explanations(report: AuditReport, tr: Translator, width: int, *, titles: bool) -> Text:
+    """Why each NC stands at its rank; ``titles``, with its indicator's whole title (the
+    table cuts it)."""
     text = Text(tr(t("Why this order")) + "\n", "bold")
     for nc in report.ncs:
-        text.append(f"{nc.rank}. {nc.file.nc.id} — {tr(nc.reason)}\n")
-    return text
+        text.append(f"{nc.rank}. {nc.file.nc.id} — {tr(nc.reason)}")
+        if titles:
+            labelled_line(text, t("Indicator"), tr, _indicator(nc, tr))
+        text.append("\n")
+    return wrapped(text, width)
 
 
-def _cells(nc: NcState, tr: Translator) -> _Cells:
+def _cells(nc: NcState, tr: Translator, *, short: bool = False) -> _Cells:
+    """The words of each column; ``short``, as a table's column has room for: the next
+    step in a word or two, dates as 10/04/2026, days as 'dans 5 j'."""
     record = nc.file.nc
-    indicator = str(record.indicator)
-    if nc.indicator:
-        indicator += " " + tr.text(nc.indicator.label)
     following = nc.clocked.next
+    state = state_of(nc, short_date=tr.short_date if short else None)
     step, due, left = Text("—"), Text("—"), Text("—")
     if following is not None:
         style = STATUS_STYLES[following.status]
-        step = Text(tr(step_label(following.kind)))
+        step = Text(tr((short_step_label if short else step_label)(following.kind)))
         due = Text(tr.short_date(following.due), style)
-        left = Text(tr(days_left(following.days_left)), style)
+        left = Text(tr(days_left(following.days_left, short=short)), style)
     return _Cells(
         rank=str(nc.rank),
         nc_id=Text(record.id),
-        indicator=Text(indicator),
+        indicator=_indicator(nc, tr),
         grade=Text(tr(grade_label(record.grade)), "bold" if record.grade is Grade.MAJOR else ""),
-        state=Text(tr(state_of(nc)), GROUP_STYLES[nc.group]),
+        state=Text(tr(state), GROUP_STYLES[nc.group]),
         step=step,
         due=due,
         left=left,
         done=f"{nc.done}/{len(nc.actions)}",
         late=Text(str(nc.late), "bold red" if nc.late else ""),
     )
+
+
+def _indicator(nc: NcState, tr: Translator) -> Text:
+    """The indicator's number and title: ``11 Atteinte des objectifs évaluée``."""
+    label = tr.text(nc.indicator.label) if nc.indicator else ""
+    return Text(f"{nc.file.nc.indicator} {label}".rstrip())
 
 
 def titled_table(title: str) -> Table:
