@@ -125,11 +125,11 @@ def nc_table(report: AuditReport, tr: Translator, width: int) -> Table:
     # The title has the room the other columns and the gaps between them leave; in the
     # rare table that still overflows, Rich trims every column a little.
     room = width - sum(widths) + widths[_TITLE] - _GAP * (len(names) - 1)
-    widths[_TITLE] = max(len(names[_TITLE]), min(widths[_TITLE], room))
+    widths[_TITLE] = max(cell_len(names[_TITLE]), min(widths[_TITLE], room))
     table = titled_table(tr(t("Non-conformities, in priority order")))
     table.show_edge, table.pad_edge, table.collapse_padding = False, False, True
     for i, name in enumerate(names):
-        table.add_column(name, justify="right" if i in (0, 8, 9) else "left", no_wrap=True,
+        table.add_column(name, justify="right" if i in _NUMBERS else "left", no_wrap=True,
                          width=widths[i], overflow="ellipsis")  # fmt: skip
     for row in rows:
         table.add_row(*row)
@@ -138,6 +138,8 @@ def nc_table(report: AuditReport, tr: Translator, width: int) -> Table:
 
 _ID, _TITLE = 1, 2
 """The NC's column and the indicator's, the one that gives way."""
+_NUMBERS = (0, 8, 9)
+"""The rank and the counts of actions, aligned right."""
 _ID_WIDTH = 16
 """An id longer than this is cut in the table (given whole by the list and --explain)."""
 _GAP = 2
