@@ -618,3 +618,24 @@ def test_portfolio_explain_shows_each_audit(run_main, write_audit, tmp_path: Pat
     assert result.exit_code == 0
     assert result.stdout.count("Non-conformités, par ordre de priorité") == 2
     assert result.stdout.count("Pourquoi cet ordre") == 2
+
+
+def test_minor_with_every_step_met_waits_for_the_certifier(run_main, write_audit) -> None:
+    """Plan sent and every action done: the next step is the certifier's lift, said in
+    words (as the plan says it), not '—'."""
+    nc = (
+        "id: NC-01\nindicateur: 12\ngravite: mineure\nconstat: x\nanalyse_causes: y\n"
+        "plan_envoye_le: 2026-03-30\nactions:\n  - id: A1\n    responsable: Marie Dupont\n"
+        "    echeance: 2026-04-15\n    fait_le: 2026-04-10\n"
+    )
+    folder = write_audit(ncs={"NC-01.yaml": nc})
+    narrow = run_main("status", str(folder), "--today", "2026-04-20", env={"COLUMNS": "80"})
+    assert "Prochaine étape : en attente de la levée par le certificateur Actions" in flat(
+        narrow.stdout
+    )
+    wide = run_main("status", str(folder), "--today", "2026-04-20", "--explain",
+                    env={"COLUMNS": "160"})  # fmt: skip
+    assert "en attente de la levée par le certificateur" in wide.stdout
+    assert "1. NC-01 — NC mineure, ne bloque pas le certificat ; toutes les étapes sont " in (
+        wide.stdout
+    )

@@ -60,7 +60,7 @@ def test_status_json_of_an_audit() -> None:
                 "notification_par_defaut": False,
                 "referentiel": "rnq-2019",
                 "verdict": "bloquee",
-                "motif": "1 major NC open: no certificate can be issued or kept until it is "
+                "motif": "1 major NC open: the certificate cannot be issued until it is "
                 "lifted; next: 'corrections in place, proof sent' for NC-1 by 12 June 2026; if "
                 "missed, the certification will be refused (a new application only 3 months "
                 "later)",

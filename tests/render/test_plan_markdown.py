@@ -79,7 +79,7 @@ def test_expired_certificate_in_the_header() -> None:
 def test_summary() -> None:
     """Verdict with its reason, open and lifted counts, next due dates nearest first."""
     lines = block(plan_markdown(sample(), FR, links_from=ABOVE), "## Synthèse")
-    assert lines[0].startswith("**Verdict : bloquée** — 1 NC majeure ouverte : aucun certificat")
+    assert lines[0].startswith("**Verdict : bloquée** — 1 NC majeure ouverte : le certificat ne")
     assert lines[1:] == [
         "NC ouvertes : 1 majeure, 1 mineure. Levées : 1.",
         "Prochaines échéances :",

@@ -55,11 +55,11 @@ def test_header_fields() -> None:
         "Référentiel : RNQ 2019 (32 indicateurs), en vigueur au 9 mars 2026 (premier jour de "
         "l'audit)",
         "Aujourd'hui : 1er mai 2026",
-        "Verdict : BLOQUÉE — 1 NC majeure ouverte : aucun certificat ne peut être délivré ni "
-        "maintenu tant qu'elle n'est pas",
-        "levée ; prochaine étape : « corrections faites, preuves envoyées » pour NC-1 d'ici le 12 "
-        "juin 2026 ; faute de quoi",
-        "la certification sera refusée (nouvelle demande possible seulement 3 mois plus tard)",
+        "Verdict : BLOQUÉE — 1 NC majeure ouverte : le certificat ne peut pas être délivré tant "
+        "qu'elle n'est pas levée ;",
+        "prochaine étape : « corrections faites, preuves envoyées » pour NC-1 d'ici le 12 juin "
+        "2026 ; faute de quoi la",
+        "certification sera refusée (nouvelle demande possible seulement 3 mois plus tard)",
         "Échéance bloquante la plus proche : 12 juin 2026, NC-1 (dans 42 jours)",
     ]
 

@@ -60,7 +60,12 @@ def test_every_nc_lifted_is_closed() -> None:
     [
         (AuditType.INITIAL, "la certification sera refusée"),
         (AuditType.SURVEILLANCE, "le certificat sera suspendu, puis retiré"),
-        (AuditType.RENEWAL, "le certificat sera suspendu, puis retiré"),
+        (
+            AuditType.RENEWAL,
+            "le certificat sera suspendu, puis retiré, et aucun nouveau "
+            "certificat ne sera délivré avant la fin de l'actuel : l'organisme serait alors sans "
+            "certification",
+        ),
         (AuditType.EXTENSION, "l'extension sera refusée"),
     ],
 )
@@ -92,7 +97,7 @@ def test_open_major_blocks_with_nearest_date() -> None:
     assert outcome.deadline is not None
     assert (outcome.deadline.nc_id, outcome.deadline.step.due) == ("NC-2", date(2026, 6, 12))
     assert translator("en")(outcome.reason) == (
-        "1 major NC open: no certificate can be issued or kept until it is lifted; "
+        "1 major NC open: the certificate cannot be issued until it is lifted; "
         "next: 'corrections in place, proof sent' for NC-2 by 12 June 2026; if missed, the "
         "certification will be refused (a new application only 3 months later)"
     )
@@ -110,8 +115,8 @@ def test_five_open_minors_block() -> None:
     outcome = judged(minors(5, date(2026, 4, 1)), AuditType.INITIAL)
     assert outcome.verdict is Verdict.BLOCKED
     assert translator("fr")(outcome.reason) == (
-        "5 NC mineures ouvertes, qui comptent comme une NC majeure : aucun certificat ne peut "
-        "être délivré ni maintenu tant que 5 ou plus restent ouvertes ; si elles ne sont pas "
+        "5 NC mineures ouvertes, qui comptent comme une NC majeure : le certificat ne peut pas "
+        "être délivré tant que 5 ou plus restent ouvertes ; si elles ne sont pas "
         "passées sous 5 d'ici le 12 juin 2026, la certification sera refusée (nouvelle demande "
         "possible seulement 3 mois plus tard) ; prochaine étape : « plan d'actions envoyé » "
         "pour NC-1 d'ici le 11 avril 2026"
@@ -244,7 +249,7 @@ def test_five_minors_block_until_the_day_they_must_be_under_5() -> None:
     assert (outcome.deadline.step.due, outcome.deadline.step.days_left) == (date(2026, 6, 12), 42)
     assert translator("fr")(outcome.deadline.subject) == "NC mineures à faire passer sous 5"
     assert translator("en")(outcome.reason) == (
-        "5 minor NCs open, which count as a major NC: no certificate can be issued or kept "
+        "5 minor NCs open, which count as a major NC: the certificate cannot be issued "
         "while 5 or more stay open; if they are not under 5 by 12 June 2026, the "
         "certification will be refused (a new application only 3 months later)"
     )
@@ -269,7 +274,7 @@ def test_due_day_is_told_as_still_ahead() -> None:
         [clocked("NC-1", "majeure", date(2026, 6, 12), indicator=11)], AuditType.INITIAL
     )
     assert translator("en")(outcome.reason) == (
-        "1 major NC open: no certificate can be issued or kept until it is lifted; "
+        "1 major NC open: the certificate cannot be issued until it is lifted; "
         "next: 'corrections in place, proof sent' for NC-1 by 12 June 2026; if missed, the "
         "certification will be refused (a new application only 3 months later)"
     )
@@ -295,7 +300,7 @@ def test_decision_is_told_in_the_past_only_after_its_day(today: date, said: str)
     outcome = judged([item], AuditType.INITIAL)
     assert outcome.verdict is Verdict.BLOCKED
     assert translator("en")(outcome.reason) == (
-        f"1 major NC open: no certificate can be issued or kept until it is lifted; {said}"
+        f"1 major NC open: the certificate cannot be issued until it is lifted; {said}"
     )
 
 
@@ -312,7 +317,7 @@ def test_major_and_five_minors_say_both_deadlines() -> None:
     assert outcome.deadline is not None and outcome.deadline.nc_id is None
     assert outcome.deadline.step.due == date(2026, 6, 12)
     assert translator("fr")(outcome.reason) == (
-        "1 NC majeure ouverte : aucun certificat ne peut être délivré ni maintenu tant "
+        "1 NC majeure ouverte : le certificat ne peut pas être délivré tant "
         "qu'elle n'est pas levée ; 5 NC mineures ouvertes doivent aussi passer sous 5 d'ici "
         "le 12 juin 2026, sinon la certification sera refusée (nouvelle demande possible "
         "seulement 3 mois plus tard)"
@@ -369,4 +374,7 @@ def test_renewal_after_the_certificate_ended_says_so() -> None:
     )
     valid = judge([item], AuditType.RENEWAL, minors_by=minors_by,
                   certificate_end=date(2026, 6, 12))  # fmt: skip
-    assert translator("fr")(valid.reason).endswith("le certificat sera suspendu, puis retiré")
+    assert translator("fr")(valid.reason).endswith(
+        "le certificat sera suspendu, puis retiré, et aucun nouveau certificat ne sera délivré "
+        "avant la fin de l'actuel, le 12 juin 2026 : l'organisme serait alors sans certification"
+    )

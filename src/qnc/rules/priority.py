@@ -12,7 +12,7 @@ from qnc.model.records import Grade
 from qnc.rules.clocks import Clocked
 from qnc.rules.states import Group, StepKind
 from qnc.rules.verdict import MINOR_LIMIT, blocks_certificate, open_minors
-from qnc.rules.words import step_label
+from qnc.rules.words import step_label, waiting_for_lift
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _reason(item: Clocked, group: Group, minors: int, minors_by: date | None, *,
             due=late.due,
         )
     if following is None:
-        nxt: Msg = t("every step is met; waiting for the certifier to lift it")
+        nxt: Msg = t("every step is met; {waiting}", waiting=waiting_for_lift())
     elif following.kind is StepKind.DECISION and following.days_left < 0:
         nxt = t("proof sent; the certifier should have decided by {due}", due=following.due)
     else:

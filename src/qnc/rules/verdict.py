@@ -8,6 +8,7 @@ from datetime import date
 
 from qnc.i18n import Msg, t, tn
 from qnc.model.records import AuditType, Grade
+from qnc.rules import stakes
 from qnc.rules.clocks import Clocked, Step
 from qnc.rules.states import Status, StepKind, Verdict
 from qnc.rules.words import step_label
@@ -63,7 +64,8 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step,
     in its correction would, even if some are lifted later. ``certificate_end`` is the
     last day of the certificate held: once past, nothing is left to suspend.
     """
-    fate = _fate(audit_type, certificate_end, ncs[0].today if ncs else None, minors_by.due)
+    today = ncs[0].today if ncs else None
+    fate = stakes.fate(audit_type, certificate_end, today, minors_by.due)
     open_ncs = [c for c in ncs if c.open]
     if not ncs:
         return Outcome(Verdict.CLOSED, t("no non-conformity was raised"), None)
@@ -88,11 +90,20 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step,
         )
         return Outcome(Verdict.COMPROMISED, reason, Deadline(None, minors_by))
     if not blocking:
-        return Outcome(Verdict.IN_PROGRESS, _minors_only(minors), None)
+        return Outcome(Verdict.IN_PROGRESS, stakes.few_minors_open(minors, audit_type), None)
     group = Deadline(None, minors_by) if minors >= MINOR_LIMIT else None
     deadline = _nearest(blocking, group)
     majors = sum(1 for c in blocking if c.nc.grade is Grade.MAJOR)
-    cause = _cause(majors, minors, minors_by.due, fate)
+    if majors:
+        cause = stakes.majors_open(majors, audit_type, certificate_end, today)
+    else:
+        cause = t(
+            "{count}, which count as a major NC: {stake}; if they are not under 5 by {due}, {fate}",
+            count=tn("{n} minor NC open", "{n} minor NCs open", minors),
+            stake=stakes.many_minors_open(audit_type, certificate_end, today),
+            due=minors_by.due,
+            fate=fate,
+        )
     if group is not None and majors:  # the cause speaks of the majors only
         also = t(
             "{count} must also be under 5 by {due}, or {fate}",
@@ -139,32 +150,6 @@ def _late_correction(open_ncs: Sequence[Clocked], fate: Msg) -> Outcome | None:
     return None
 
 
-def _minors_only(minors: int) -> Msg:
-    return tn(
-        "{n} minor NC open: certification is possible; it will be checked at the next "
-        "audit, where a minor NC still open becomes major",
-        "{n} minor NCs open: certification is possible; they will be checked at the "
-        "next audit, where a minor NC still open becomes major",
-        minors,
-    )
-
-
-def _cause(majors: int, minors: int, minors_by: date, fate: Msg) -> Msg:
-    if majors:
-        return tn(
-            "{n} major NC open: no certificate can be issued or kept until it is lifted",
-            "{n} major NCs open: no certificate can be issued or kept until they are lifted",
-            majors,
-        )
-    return t(
-        "{count}, which count as a major NC: no certificate can be issued or kept while 5 "
-        "or more stay open; if they are not under 5 by {due}, {fate}",
-        count=tn("{n} minor NC open", "{n} minor NCs open", minors),
-        due=minors_by,
-        fate=fate,
-    )
-
-
 def _next(deadline: Deadline, fate: Msg) -> Msg:
     """What comes next for the nearest blocking NC, in the past or the future tense."""
     step, nc_id = deadline.step, deadline.subject
@@ -189,37 +174,6 @@ def _next(deadline: Deadline, fate: Msg) -> Msg:
     if step.kind is StepKind.CORRECTION:
         return t("{next}; if missed, {fate}", next=following, fate=fate)
     return following
-
-
-def _fate(audit_type: AuditType, certificate_end: date | None, today: date | None,
-          correction_due: date) -> Msg:  # fmt: skip
-    """What a missed deadline costs, by audit type (shared/domain/qualiopi.md). A
-    certificate that has ended, or will have by the correction due date, cannot be
-    suspended: the organisation is, or will be, without one."""
-    held = audit_type in (AuditType.RENEWAL, AuditType.SURVEILLANCE)
-    if held and certificate_end is not None and today is not None:
-        if certificate_end < today:
-            return t(
-                "the certificate ended on {end}: the organisation is already without "
-                "certification until a new certification decision",
-                end=certificate_end,
-            )
-        if certificate_end < correction_due:
-            return t(
-                "the certificate ends on {end}, before this due date: the organisation "
-                "would be without certification",
-                end=certificate_end,
-            )
-    if audit_type is AuditType.INITIAL:
-        return t("the certification will be refused (a new application only 3 months later)")
-    if audit_type is AuditType.EXTENSION:
-        return t("the extension will be refused")
-    if audit_type is AuditType.COMPLEMENTARY:
-        return t(
-            "what the audit it follows puts at stake is lost: refusal after an initial audit, "
-            "suspension then withdrawal of the certificate after a surveillance or renewal"
-        )
-    return t("the certificate will be suspended, then withdrawn")
 
 
 def _nearest(items: Sequence[Clocked], group: Deadline | None = None) -> Deadline | None:

@@ -95,3 +95,8 @@ def verdict_label(verdict: Verdict) -> Msg:
 
 def group_label(group: Group) -> Msg:
     return _GROUPS[group]
+
+
+def waiting_for_lift() -> Msg:
+    """An open NC whose steps are all met: the next move is the certifier's."""
+    return t("waiting for the certifier to lift it")

@@ -32,7 +32,13 @@ from qnc.render.terminal.chase import actions_to_chase
 from qnc.render.terminal.styles import GROUP_STYLES, STATUS_STYLES, VERDICT_STYLES
 from qnc.render.terminal.wrap import wrapped
 from qnc.rules.report import AuditReport, NcState
-from qnc.rules.words import grade_label, short_step_label, step_label, verdict_label
+from qnc.rules.words import (
+    grade_label,
+    short_step_label,
+    step_label,
+    verdict_label,
+    waiting_for_lift,
+)
 
 NARROW = 120
 """Below this width the NC table would cut more than the indicator's title."""
@@ -192,6 +198,8 @@ def _cells(nc: NcState, tr: Translator, *, short: bool = False) -> _Cells:
         step = Text(tr((short_step_label if short else step_label)(following.kind)))
         due = Text(tr.short_date(following.due), style)
         left = Text(tr(days_left(following.days_left, short=short)), style)
+    elif nc.clocked.open and not nc.clocked.carried:  # said as the plan says it
+        step = Text(tr(waiting_for_lift()))
     return _Cells(
         rank=str(nc.rank),
         nc_id=Text(record.id),
