@@ -10,22 +10,24 @@ import pytest
 
 from qnc.errors import QncError
 from qnc.i18n import translator
-from qnc.writing.atomic import fingerprinted, reason, write_atomically
+from qnc.writing.atomic import reason, write_atomically
+from qnc.writing.stamps import TextStamp, fingerprinted
 
 MARKER = "<!-- made"
+STAMP = TextStamp(MARKER)
 fr = translator("fr")
 
 
 def refusal(path: Path, *, force: bool = False, sources: tuple[Path, ...] = ()) -> str:
     with pytest.raises(QncError) as caught:
-        write_atomically(path, f"{MARKER} new\n", marker=MARKER, force=force, sources=sources)
+        write_atomically(path, f"{MARKER} new\n", stamp=STAMP, force=force, sources=sources)
     return fr(caught.value.message)
 
 
 def test_writes_a_new_file_with_the_usual_permissions(tmp_path: Path) -> None:
     """A new file gets the text and the mode the umask allows; nothing else is left."""
     out = tmp_path / "plan.md"
-    write_atomically(out, "é\n", marker=MARKER, force=False)
+    write_atomically(out, "é\n", stamp=STAMP, force=False)
     assert out.read_bytes() == "é\n".encode()
     mask = os.umask(0)
     os.umask(mask)
@@ -38,7 +40,7 @@ def test_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
     out = tmp_path / "plan.md"
     out.write_text(fingerprinted(f"{MARKER} old\n"), "utf-8")
     out.chmod(0o640)
-    write_atomically(out, f"{MARKER} new\n", marker=MARKER, force=False)
+    write_atomically(out, f"{MARKER} new\n", stamp=STAMP, force=False)
     assert (out.read_text("utf-8"), out.stat().st_mode & 0o777) == (f"{MARKER} new\n", 0o640)
 
 
@@ -57,7 +59,7 @@ def test_dangling_link_creates_its_target(tmp_path: Path) -> None:
     """A link to a file not yet written: the target is created, the link kept."""
     link = tmp_path / "plan.md"
     link.symlink_to(tmp_path / "real.md")
-    write_atomically(link, "x\n", marker=MARKER, force=False)
+    write_atomically(link, "x\n", stamp=STAMP, force=False)
     assert link.is_symlink()
     assert (tmp_path / "real.md").read_text("utf-8") == "x\n"
 
@@ -99,7 +101,7 @@ def test_interrupted_write_leaves_no_temporary(
 
     monkeypatch.setattr(os, "replace", interrupt)
     with pytest.raises(KeyboardInterrupt):
-        write_atomically(tmp_path / "plan.md", "x\n", marker=MARKER, force=False)
+        write_atomically(tmp_path / "plan.md", "x\n", stamp=STAMP, force=False)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -136,7 +138,7 @@ def test_own_file_that_may_have_been_edited_needs_force(tmp_path: Path, content:
     out.write_text(content, "utf-8")
     assert said in refusal(out)
     assert out.read_text("utf-8") == content
-    write_atomically(out, f"{MARKER} new\n", marker=MARKER, force=True)
+    write_atomically(out, f"{MARKER} new\n", stamp=STAMP, force=True)
     assert out.read_text("utf-8") == f"{MARKER} new\n"
 
 
@@ -145,5 +147,5 @@ def test_own_file_with_other_line_endings_is_replaced(tmp_path: Path) -> None:
     edits: the file is replaced without --force."""
     out = tmp_path / "plan.md"
     out.write_bytes(fingerprinted(f"{MARKER} old\nbody\n").replace("\n", "\r\n").encode() + b"\r\n")
-    write_atomically(out, f"{MARKER} new\n", marker=MARKER, force=False)
+    write_atomically(out, f"{MARKER} new\n", stamp=STAMP, force=False)
     assert out.read_text("utf-8") == f"{MARKER} new\n"

@@ -82,7 +82,8 @@ def plan(
         return
     from qnc.model.folder import NC_DIR
     from qnc.render.diagnostics import display_path, visible
-    from qnc.writing.atomic import fingerprinted, write_atomically
+    from qnc.writing.atomic import write_atomically
+    from qnc.writing.stamps import TextStamp, fingerprinted
 
     folder = report.folder
     nc_dir = folder.path / NC_DIR
@@ -92,7 +93,9 @@ def plan(
               "write the plan elsewhere", path=str(out))
         )  # fmt: skip
     sources = [folder.audit_file, *(n.path for n in folder.ncs), *nc_dir.glob("*")]
-    write_atomically(target, fingerprinted(text), marker=MARKER, force=force, sources=sources)
+    write_atomically(
+        target, fingerprinted(text), stamp=TextStamp(MARKER), force=force, sources=sources
+    )
     written = tr(t("Action plan written to {path}", path=display_path(target)))
     sys.stderr.write(visible(written) + "\n")
     mention_warnings(inspection, tr)
