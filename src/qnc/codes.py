@@ -68,7 +68,11 @@ CODES: Final = MappingProxyType(
         "categorie": Code(_E, t("an indicator that applies to none of the categories")),
         "activite": Code(_W, t("a conditional indicator without its activity")),
         "ordre-dates": Code(
-            _E, t("dates out of order (end before start, fact before notification)")
+            _E,
+            t(
+                "dates out of order (end before start, fact before notification, action "
+                "started after it was done)"
+            ),
         ),
         "reference-introuvable": Code(_E, t("'precedent' or 'origine' names nothing usable")),
         "notification-absente": Code(

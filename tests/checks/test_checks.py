@@ -1015,3 +1015,42 @@ def test_lifted_major_does_not_warn_about_the_certificate_end(
     nc = major(nc_text) + "levee_le: 2026-03-19\n"
     folder = write_audit(renewal(audit_text, "2026-07-11"), {"NC-01.yaml": nc})
     assert rows(diagnose, folder) == []
+
+
+# --- the plan's own keys: an action's start, the signatory, the effectiveness method ------
+
+
+def test_action_starting_after_it_was_done(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """'debut' after 'fait_le' is an error at 'debut'; on the same day, or planned ahead
+    of today, it is in order."""
+    action = (
+        "actions:\n  - id: A1\n    responsable: Marie Dupont\n    debut: {start}\n"
+        "    echeance: 2026-04-01\n    fait_le: 2026-03-15\n"
+    )
+    late = write_audit(ncs={"NC-01.yaml": nc_text + action.format(start="2026-03-16")})
+    assert rows(diagnose, late) == [
+        (NC_FILE, 8, 12, ERR, "ordre-dates",
+         "l'action commence (16 mars 2026) après avoir été faite (15 mars 2026)"),
+    ]  # fmt: skip
+    same_day = nc_text + action.format(start="2026-03-15")
+    planned = nc_text + action.format(start="2026-05-02").replace("    fait_le: 2026-03-15\n", "")
+    for text, name in ((same_day, "same-day"), (planned, "planned")):
+        assert rows(diagnose, write_audit(ncs={"NC-01.yaml": text}, name=name)) == []
+
+
+def test_signatory_and_effectiveness_method_are_read(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
+) -> None:
+    """'signataire' in audit.yaml and 'efficacite.methode' without a check yet are valid;
+    a signatory's date is checked like any date, and an unknown key is named."""
+    signed = audit_text + "signataire:\n  nom: Jeanne Martin\n  fonction: Directrice\n"
+    method = nc_text + "efficacite:\n  methode: Relevé mensuel des absences.\n"
+    assert rows(diagnose, write_audit(signed, {"NC-01.yaml": method})) == []
+    wrong = audit_text + "signataire:\n  date: 21/03/2026\n  fonctions: Directrice\n"
+    found = rows(diagnose, write_audit(wrong, name="wrong"))
+    assert [(r[1], r[2], r[4]) for r in found] == [
+        (12, 9, "date-invalide"), (13, 3, "cle-inconnue"),
+    ]  # fmt: skip
+    assert "fonction" in found[1][5]

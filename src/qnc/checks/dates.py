@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from qnc.checks.context import Context
 from qnc.diagnostics import Problem, error, warning
 from qnc.i18n import t
-from qnc.model.folder import AuditFolder
+from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.values import NcValues
 
 
@@ -83,5 +83,21 @@ def facts_before_notification(folder: AuditFolder, nc: NcValues) -> Iterator[Pro
                     "{date} is before the notification of the NCs ({notified})",
                     date=day,
                     notified=notified,
+                ),
+            )
+
+
+def action_starts(entry: NcFile) -> Iterator[Problem]:
+    """An action cannot begin after the day it was done."""
+    for i, action in enumerate(entry.nc.actions):
+        if action.start and action.done and action.done < action.start:
+            yield error(
+                entry.path,
+                ("actions", i, "debut"),
+                "ordre-dates",
+                t(
+                    "the action starts ({start}) after it was done ({done})",
+                    start=action.start,
+                    done=action.done,
                 ),
             )

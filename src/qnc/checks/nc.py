@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from qnc.checks.context import Context
-from qnc.checks.dates import future_facts
+from qnc.checks.dates import action_starts, future_facts
 from qnc.checks.references import evidence, reference
 from qnc.diagnostics import Problem, error, warning
 from qnc.i18n import t
@@ -40,8 +40,10 @@ def check_nc_values(
 
 
 def check_nc_record(entry: NcFile, ctx: Context) -> Iterator[Problem]:
-    """What only a whole record tells: a plan sent without its analysis or its actions."""
+    """What only a whole record tells: a plan sent without its analysis or its actions,
+    an action started after it was done."""
     nc, file = entry.nc, entry.path
+    yield from action_starts(entry)
     if nc.plan_sent and not nc.root_cause:
         yield warning(
             file,

@@ -130,6 +130,15 @@ class Rules(Record):
     alert: DurationField = _rule("14 jours", "alerte")
 
 
+class Signatory(Record):
+    """Who signs the action plan sent to the certifier; what is missing is left blank."""
+
+    name: str | None = Field(default=None, alias="nom")
+    function: str | None = Field(default=None, alias="fonction")
+    place: str | None = Field(default=None, alias="lieu")
+    day: IsoDate | None = Field(default=None, alias="date")
+
+
 class Audit(Record):
     """The contents of audit.yaml."""
 
@@ -141,6 +150,9 @@ class Audit(Record):
         default_factory=Rules, alias="regles"
     )
     language: Language | None = Field(default=None, alias="langue")
+    signatory: Annotated[Signatory, BeforeValidator(none_as_default)] = Field(
+        default_factory=Signatory, alias="signataire"
+    )
 
 
 class Action(Record):
@@ -149,6 +161,8 @@ class Action(Record):
     description: str = ""
     owners: Owners = Field(alias="responsable")
     """One person or several sharing the action."""
+    start: IsoDate | None = Field(default=None, alias="debut")
+    """The day work on the action began (or is planned to): where its bar starts."""
     due: IsoDate = Field(alias="echeance")
     done: IsoDate | None = Field(default=None, alias="fait_le")
     expected_evidence: str | None = Field(default=None, alias="preuve_attendue")
@@ -158,7 +172,9 @@ class Action(Record):
 
 
 class Effectiveness(Record):
-    checked: IsoDate = Field(alias="verifiee_le")
+    method: str | None = Field(default=None, alias="methode")
+    """How the actions' effect will be checked: what the certifier expects with the plan."""
+    checked: IsoDate | None = Field(default=None, alias="verifiee_le")
     result: str | None = Field(default=None, alias="resultat")
 
 

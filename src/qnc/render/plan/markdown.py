@@ -162,7 +162,8 @@ def _nc(state: NcState, report: AuditReport, tr: Translator, links_from: Path) -
     )
     parts.append(f"### {tr(t('Regulatory due dates'))}\n")
     parts.append(_steps(state, report, tr))
-    if nc.effectiveness and nc.effectiveness.checked <= report.today:
+    checked_on = nc.effectiveness.checked if nc.effectiveness else None
+    if nc.effectiveness and checked_on is not None and checked_on <= report.today:
         checked = nc.effectiveness
         text = tr(
             t(
