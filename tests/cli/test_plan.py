@@ -28,17 +28,25 @@ def tree(root: Path) -> dict[str, tuple[int, float]]:
     }
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_plan_golden(run_main, tmp_path: Path, lang: str) -> None:
-    """The example's plan, fr and en, as reviewed; evidence links relative to the plan."""
-    out = tmp_path / f"plan-{lang}.md"
-    result = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY, "--lang", lang)
+@pytest.mark.parametrize(
+    ("golden", "options"),
+    [
+        ("plan-fr.md", ["--lang", "fr"]),
+        ("plan-en.md", ["--lang", "en"]),
+        ("plan-interne-fr.md", ["--interne"]),
+    ],
+)
+def test_plan_golden(run_main, tmp_path: Path, golden: str, options: list[str]) -> None:
+    """The example's plan for the certifier, fr and en, and the working view, as reviewed;
+    evidence links relative to the plan."""
+    out = tmp_path / golden
+    result = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY, *options)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     text, fingerprint = out.read_text("utf-8").rstrip("\n").rsplit("\n", 1)
     assert re.fullmatch(r"<!-- qnc:empreinte [0-9a-f]{16} -->", fingerprint)
     relative = os.path.relpath(EXAMPLE, tmp_path).replace(os.sep, "/")
-    assert_golden(f"plan-{lang}.md", text.replace(relative, "EXAMPLE") + "\n")
+    assert_golden(golden, text.replace(relative, "EXAMPLE") + "\n")
 
 
 def test_plan_on_stdout_links_from_current_folder(run_main) -> None:
@@ -126,11 +134,11 @@ def test_user_file_opening_with_a_comment_needs_force(run_main, tmp_path: Path) 
 
 
 def test_next_due_dates_in_date_order(run_main, write_audit, nc_text: str) -> None:
-    """The summary lists the coming due dates by date, not by NC: NC-02's plan comes first."""
+    """The working view lists the coming due dates by date, not by NC: NC-02's plan first."""
     major = nc_text.replace("indicateur: 12\ngravite: mineure", "indicateur: 11\ngravite: majeure")
     minor = nc_text.replace("NC-01", "NC-02").replace("12", "1")
     folder = write_audit(ncs={"NC-01.yaml": major, "NC-02.yaml": minor})
-    result = run_main("plan", str(folder), "--today", "2026-03-20")
+    result = run_main("plan", str(folder), "--today", "2026-03-20", "--interne")
     assert result.exit_code == 0, result.stderr
     assert (
         "Prochaines échéances :\n\n"
@@ -508,7 +516,7 @@ def test_timeline_names_carry_no_mermaid_syntax(run_main, write_audit, nc_text: 
         for action_id, text in actions
     )
     folder = write_audit(ncs={"NC-01.yaml": nc_text + "actions:\n" + lines})
-    result = run_main("plan", str(folder), "--today", "2026-03-20")
+    result = run_main("plan", str(folder), "--today", "2026-03-20", "--interne")
     assert result.exit_code == 0, result.stderr
     block = result.stdout.split("```mermaid\n")[1].split("```")[0].splitlines()
     tasks = block[4:]
@@ -544,7 +552,7 @@ def test_timeline_tags_late_and_done(
         "  - id: A2\n    responsable: Marie\n    echeance: 2026-04-25\n    fait_le: 2026-04-20\n"
     )
     folder = write_audit(ncs={"NC-01.yaml": nc_text + actions})
-    result = run_main("plan", str(folder), "--today", today)
+    result = run_main("plan", str(folder), "--today", today, "--interne")
     assert result.exit_code == 0, result.stderr
     assert timeline(result.stdout) == [
         "    section NC-01",
@@ -578,7 +586,7 @@ def test_plan_lists_the_day_five_minors_must_be_under_5(run_main, write_audit) -
         for i, indicator in enumerate((1, 2, 8, 9, 12), start=1)
     }
     folder = write_audit(ncs=ncs)
-    result = run_main("plan", str(folder), "--today", "2026-05-01")
+    result = run_main("plan", str(folder), "--today", "2026-05-01", "--interne")
     assert result.exit_code == 0
     upcoming = result.stdout.split("Prochaines échéances :\n\n", 1)[1].splitlines()
     assert upcoming[0] == (

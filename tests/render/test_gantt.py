@@ -1,4 +1,5 @@
-"""The Mermaid timeline of a plan: exact tasks and milestones, user text made inert."""
+"""The Mermaid timeline of the working view: exact tasks and milestones, user text made
+inert."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from datetime import date
 
 import pytest
 
-from qnc.i18n import translator
-from qnc.render.plan.gantt import gantt
+from qnc.i18n import Translator, translator
+from qnc.render.plan import gantt as mermaid
+from qnc.render.plan.timeline import timeline
+from qnc.rules.report import AuditReport
 from tests.rules.builders import TODAY, action, folder, nc, report, sample
 
 FR, EN = translator("fr"), translator("en")
@@ -20,6 +23,10 @@ HEADER = [
 ]
 
 
+def gantt(built: AuditReport, tr: Translator) -> str:
+    return mermaid.gantt(timeline(built), tr)
+
+
 def tasks(text: str) -> list[str]:
     """The lines between the header and the closing fence, which must be there."""
     lines = text.split("\n")
@@ -29,17 +36,18 @@ def tasks(text: str) -> list[str]:
 
 
 def test_sample_timeline_in_french() -> None:
-    """One section per NC in rank order; late actions `crit`, done ones end on their day."""
+    """One section per NC in the audit report's order; late actions `crit`, done ones end
+    on their day; without 'debut', a bar starts at the notification."""
     assert tasks(gantt(sample(), FR)) == [
-        "    section NC-2",
-        "    Échéance — plan d'actions envoyé :crit, milestone, 2026-04-11, 0d",
-        "    Échéance — plan d'actions mis en œuvre :milestone, 2026-09-12, 0d",
         "    section NC-1",
         "    A1 Former l'équipe :crit, 2026-03-12, 2026-04-20",
         "    A2 :2026-03-12, 2026-05-10",
         "    A3 :done, 2026-03-12, 2026-04-01",
         "    Échéance — corrections faites, preuves envoyées :milestone, 2026-06-12, 0d",
         "    Échéance — décision du certificateur :milestone, 2026-07-12, 0d",
+        "    section NC-2",
+        "    Échéance — plan d'actions envoyé :crit, milestone, 2026-04-11, 0d",
+        "    Échéance — plan d'actions mis en œuvre :milestone, 2026-09-12, 0d",
         "    section NC-3",
         # lifted: its action not done is no longer late (the plan's table says so too)
         "    B1 :2026-03-12, 2026-04-01",
@@ -52,10 +60,10 @@ def test_milestones_in_english() -> None:
     """The milestone names follow the language; dates and tags do not."""
     lines = tasks(gantt(sample(), EN))
     assert [line for line in lines if "milestone" in line][:4] == [
-        "    Deadline — action plan sent :crit, milestone, 2026-04-11, 0d",
-        "    Deadline — action plan carried out :milestone, 2026-09-12, 0d",
         "    Deadline — corrections in place, proof sent :milestone, 2026-06-12, 0d",
         "    Deadline — certifier's decision :milestone, 2026-07-12, 0d",
+        "    Deadline — action plan sent :crit, milestone, 2026-04-11, 0d",
+        "    Deadline — action plan carried out :milestone, 2026-09-12, 0d",
     ]
 
 
@@ -70,6 +78,13 @@ def test_action_due_before_the_notification_starts_on_its_due_day() -> None:
     """A bar never ends before it starts: due before the notification, it starts then."""
     built = report(folder([nc("NC-1", actions=[action("A1", "2026-03-01", "2026-02-20")])]), TODAY)
     assert tasks(gantt(built, FR))[1] == "    A1 :done, 2026-02-20, 2026-02-20"
+
+
+def test_bar_starts_at_the_action_start() -> None:
+    """'debut' places the start of the bar; a late action done is `crit, done`."""
+    late = action("A1", "2026-04-10", "2026-04-20", debut="2026-03-25")
+    built = report(folder([nc("NC-1", actions=[late])]), TODAY)
+    assert tasks(gantt(built, FR))[1] == "    A1 :crit, done, 2026-03-25, 2026-04-20"
 
 
 def test_audit_without_nc_is_an_empty_chart() -> None:

@@ -1,4 +1,4 @@
-"""``qnc plan``: write the action plan to send to the certifier."""
+"""``qnc plan``: write the action plan to send to the certifier, or the working view."""
 
 from __future__ import annotations
 
@@ -14,10 +14,13 @@ from qnc.errors import QncError
 from qnc.i18n import t, translator
 
 HELP = (
-    "Write the action plan of one audit as Markdown, ready to send to the certifier: "
-    "summary, timeline, and for each NC the finding, the actions and the regulatory due "
-    "dates. On standard output, or in the file given with --out (written in one step; "
-    "a file that qnc did not generate is only replaced with --force)."
+    "Write the action plan of one audit, to send to the certifier: identification, a "
+    "summary table, and for each NC the finding, the root cause, the actions with their "
+    "owner, due date and evidence, what was done and when, and a block to sign. With "
+    "--interne, the working view instead: qnc's verdict, priorities, countdowns and a "
+    "calendar. As Markdown on standard output, or in the file given with --out. The file "
+    "is written in one step; a file that qnc did not generate, or that was edited since, "
+    "is only replaced with --force."
 )
 
 
@@ -38,21 +41,33 @@ def plan(
             help=h("Write the plan to this file ('-': standard output, the default)."),
         ),
     ] = None,
+    internal: Annotated[
+        bool,
+        typer.Option(
+            "--interne",
+            help=h(
+                "The internal working view: adds qnc's verdict, the order of treatment with "
+                "its reasons, countdowns and the calendar. Not for the certifier."
+            ),
+        ),
+    ] = False,
     force: Annotated[
-        bool, typer.Option("--force", help=h("Replace the --out file even if qnc did not make it."))
+        bool,
+        typer.Option("--force", help=h("Replace the --out file even if qnc did not make it.")),
     ] = False,
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    if out is not None and out.suffix.lower() in _NOT_MARKDOWN:
+    target = out.absolute() if out is not None and str(out) != "-" else None
+    if target is not None and target.suffix.lower() in _NOT_MARKDOWN:
         raise QncError(
             t(
                 "qnc plan writes Markdown, not a {suffix} document: write plan.md, then "
                 "convert it, for instance 'pandoc plan.md -o {converted}'",
-                suffix=out.suffix,
+                suffix=target.suffix,
                 # pandoc writes .docx, not the old .doc
-                converted=out.with_suffix(
-                    ".docx" if out.suffix.lower() == ".doc" else out.suffix
+                converted=target.with_suffix(
+                    ".docx" if target.suffix.lower() == ".doc" else target.suffix
                 ).name,
             )
         )
@@ -69,11 +84,16 @@ def plan(
         names = ", ".join(display_path(r.folder.path) for r in reports)
         raise QncError(t("{count} audits found ({names}): give the folder of one audit",
                          count=len(reports), names=names))  # fmt: skip
-    from qnc.render.plan.markdown import MARKER, plan_markdown
+    from qnc.render.plan.content import View, plan_document
 
     report = reports[0]
-    target = out.absolute() if out is not None and str(out) != "-" else None
-    text = plan_markdown(report, tr, links_from=target.parent if target else Path.cwd())
+    view = View.WORKING if internal else View.CERTIFIER
+    links_from = target.parent if target else Path.cwd()
+    document = plan_document(report, tr, view=view, links_from=links_from)
+    from qnc.render.plan.markdown import MARKER, plan_markdown
+    from qnc.writing.stamps import TextStamp, fingerprinted
+
+    text = plan_markdown(document, tr)
     if target is None:
         from qnc.cli.output import write_utf8
 
@@ -83,7 +103,6 @@ def plan(
     from qnc.model.folder import NC_DIR
     from qnc.render.diagnostics import display_path, visible
     from qnc.writing.atomic import write_atomically
-    from qnc.writing.stamps import TextStamp, fingerprinted
 
     folder = report.folder
     nc_dir = folder.path / NC_DIR

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 
 from qnc.i18n import Translator, t
-from qnc.rules.report import AuditReport
-from qnc.rules.states import Status
+from qnc.render.plan.timeline import BarState, Timeline
 from qnc.rules.words import step_label
 
 # What Mermaid reads as syntax in a task name ('"' and '<>' as markup, ':' ends the name,
@@ -23,8 +22,8 @@ _KEYWORD = re.compile(
 )
 
 
-def gantt(report: AuditReport, tr: Translator) -> str:
-    start = report.folder.audit.audit.clock_start
+def gantt(timeline: Timeline, tr: Translator) -> str:
+    """The Mermaid block, one section per NC: its actions, then its regulatory due dates."""
     lines = [
         "```mermaid",
         "gantt",
@@ -32,24 +31,26 @@ def gantt(report: AuditReport, tr: Translator) -> str:
         "    axisFormat %d/%m",
         "    todayMarker off",
     ]
-    for state in report.ncs:
-        nc = state.file.nc
-        lines.append(f"    section {_name(nc.id, fallback='NC')}")
-        for item in state.actions:
-            action = item.action
-            done = action.done if item.done else None  # done by the report's day
-            late = item.status is Status.OVERDUE and state.clocked.open  # as NcState.late
-            tags = ["done"] if done else ["crit"] if late else []
-            end = done or action.due
-            begin = min(start, end)
-            label = _name(f"{action.id} {action.description}", fallback=tr(t("Action")))
-            lines.append(f"    {label} :{', '.join([*tags, ''])}{begin}, {end}")
-        for step in state.clocked.steps:
-            tag = "crit, milestone" if step.status is Status.OVERDUE else "milestone"
-            label = _name(tr(t("Deadline — {step}", step=step_label(step.kind))), fallback="—")
-            lines.append(f"    {label} :{tag}, {step.due}, 0d")
+    for nc_id in timeline.groups:
+        lines.append(f"    section {_name(nc_id, fallback='NC')}")
+        for bar in (b for b in timeline.bars if b.nc_id == nc_id):
+            label = _name(f"{bar.action_id} {bar.description}", fallback=tr(t("Action")))
+            tags = _TAGS[bar.state]
+            lines.append(f"    {label} :{', '.join([*tags, ''])}{bar.start}, {bar.end}")
+        for stone in (m for m in timeline.milestones if m.nc_id == nc_id):
+            tag = "crit, milestone" if stone.missed else "milestone"
+            label = _name(tr(t("Deadline — {step}", step=step_label(stone.kind))), fallback="—")
+            lines.append(f"    {label} :{tag}, {stone.day}, 0d")
     lines.append("```")
     return "\n".join(lines) + "\n"
+
+
+_TAGS = {
+    BarState.DONE: ("done",),
+    BarState.DONE_LATE: ("crit", "done"),
+    BarState.OPEN: (),
+    BarState.OVERDUE: ("crit",),
+}
 
 
 def _name(text: str, *, fallback: str) -> str:

@@ -1,0 +1,92 @@
+"""The plan as a list of blocks, every text already in the reader's language.
+
+Built once from a report (:mod:`qnc.render.plan.content`), then written as Markdown
+(:mod:`qnc.render.plan.markdown`) or as a Word document (:mod:`qnc.render.plan.word`):
+both formats say the same things, in the same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from qnc.i18n import Language
+from qnc.render.plan.timeline import Timeline
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    target: str
+    """An http(s) address, or a path relative to the folder of the written file."""
+
+
+Inline = str | Link
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    """1: the document's title; 2: a section (an NC); 3: a part of a section."""
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    parts: tuple[Inline, ...]
+    label: str = ""
+    """Shown first, in bold (``Verdict``), followed by a colon."""
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class UserText:
+    """Text as typed in a YAML file: a blank line separates paragraphs, a single line
+    break flows into the paragraph."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[tuple[Inline, ...], ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
+    """Column widths in centimetres on an A4 page (Word); they add up to 17."""
+    keyed: bool = False
+    """The first column names each row (Word shows no header row then)."""
+    tall_last_row: bool = False
+    """Room to sign by hand in the last row (Word)."""
+
+
+@dataclass(frozen=True)
+class Calendar:
+    timeline: Timeline
+    caption: str
+    """What the picture shows, also its text for screen readers."""
+    legend: tuple[str, ...]
+    """Sentences that read the calendar: what a bar spans, which starts are not known."""
+
+
+Block = Heading | Paragraph | UserText | Bullets | Table | Calendar
+
+
+@dataclass(frozen=True)
+class Document:
+    language: Language
+    title: str
+    header: str
+    """The running head of every page (Word): the organisation, and 'internal' if so."""
+    day: date
+    """The plan's date: also the document's creation date, so the same data give the
+    same file."""
+    comment: str
+    """Where the document comes from, and not to edit it (a Markdown comment, the
+    comments property in Word)."""
+    blocks: tuple[Block, ...]
