@@ -97,6 +97,10 @@ class Translator:
         template = "1 {month} {year}" if day.day == 1 else "{day} {month} {year}"
         return self._catalog.gettext(template).format(day=day.day, month=month, year=day.year)
 
+    def month(self, number: int) -> str:
+        """The name of month ``number`` (1-12): ``septembre`` / ``September``."""
+        return self._catalog.gettext(_MONTHS[number - 1])
+
     def span(self, start: dt.date, end: dt.date) -> str:
         """``du 24 au 26 novembre 2026`` / ``from 24 to 26 November 2026``."""
         first, last = self.date(start), self.date(end)

@@ -234,20 +234,19 @@ def test_several_audits_are_refused(run_main, write_audit, tmp_path: Path) -> No
 
 @pytest.mark.parametrize(
     ("name", "converted"),
-    [("plan.docx", "plan.docx"), ("PLAN.PDF", "PLAN.PDF"), ("plan.odt", "plan.odt"),
-     ("plan.doc", "plan.docx")],  # pandoc writes .docx, not the old .doc
-)  # fmt: skip
-def test_out_to_an_office_document_is_refused(run_main, tmp_path: Path, name: str,
-                                              converted: str) -> None:  # fmt: skip
-    """--out plan.docx would be Markdown in a Word file: refused before anything is read,
-    with the pandoc command that gives such a document."""
+    [("PLAN.PDF", "PLAN.docx"), ("plan.odt", "plan.docx"), ("plan.doc", "plan.docx")],
+)
+def test_out_to_another_office_document_is_refused(run_main, tmp_path: Path, name: str,
+                                                   converted: str) -> None:  # fmt: skip
+    """--out plan.pdf would be Markdown in a PDF: refused before anything is read, with
+    the Word document to write instead."""
     out = tmp_path / name
     result = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY)
     assert result.exit_code == 1
     suffix = Path(name).suffix
     assert result.stderr == (
-        f"qnc: qnc plan écrit du Markdown, pas un document {suffix} : écrivez plan.md, puis "
-        f"convertissez-le, par exemple « pandoc plan.md -o {converted} »\n"
+        f"qnc: qnc plan écrit du Markdown (.md) ou un document Word (.docx), pas un document "
+        f"{suffix} : écrivez {converted}, puis convertissez-le avec Word ou LibreOffice\n"
     )
     assert not out.exists()
 

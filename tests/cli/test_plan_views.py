@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_status import flat
 from tests.conftest import EXAMPLES
 
@@ -190,3 +192,23 @@ def test_effectiveness_check_method_and_result(run_main, write_audit, nc_text: s
     assert section(text, "### Vérification de l'efficacité").strip() == (
         "Relevé mensuel des absences.\n\nVérifiée le 19 mars 2026 : aucune absence non suivie"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "docx"], "un document Word s'écrit dans un fichier : ajoutez --out "
+                               "plan.docx"),
+        (["--format", "md", "--out", "plan.docx"], "--format md ne correspond pas au nom de "
+         "fichier « plan.docx » : nommez le fichier plan.md, ou retirez --format"),
+        (["--format", "docx", "--out", "plan.md"], "--format docx ne correspond pas au nom de "
+         "fichier « plan.md » : nommez le fichier plan.docx, ou retirez --format"),
+    ],
+)  # fmt: skip
+def test_format_and_file_name_must_agree(run_main, tmp_path: Path, args: list[str],
+                                         message: str) -> None:  # fmt: skip
+    """The format comes from --format or the file name; when they disagree, or a Word
+    document has no file to go to, nothing is read nor written."""
+    result = run_main("plan", str(EXAMPLE), "--today", MID_WAY, *args)
+    assert (result.exit_code, result.stderr, result.stdout) == (1, f"qnc: {message}\n", "")
+    assert list(tmp_path.iterdir()) == []

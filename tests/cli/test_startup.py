@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -28,12 +29,21 @@ def imported(*args: str) -> set[str]:
     }
 
 
+WORD = ("docx", "lxml", "PIL")
+"""The Word document's libraries: only `qnc plan --out plan.docx` loads them."""
+
+
+def loaded(modules: set[str], *packages: str) -> set[str]:
+    return {m for m in modules if m.split(".")[0] in packages}
+
+
 @pytest.mark.parametrize("output", ["text", "json", "github"])
 def test_check_does_not_import_rich_nor_the_reports(output: str) -> None:
     """qnc check, run on every commit, loads neither Rich nor the status/plan machinery."""
     modules = imported("check", EXAMPLE, "--format", output)
     assert "qnc.reading.loader" in modules  # the probe sees qnc's own modules
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert not loaded(modules, *WORD)
     assert not modules & {
         "qnc.rules.report",
         "qnc.rules.priority",
@@ -47,6 +57,7 @@ def test_status_json_imports_neither_rich_nor_markdown() -> None:
     modules = imported("status", EXAMPLE, "--format", "json")
     assert "qnc.rules.report" in modules
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert not loaded(modules, *WORD)
     assert not modules & {
         "qnc.render.plan.markdown",
         "qnc.render.plan.escape",
@@ -58,6 +69,7 @@ def test_status_table_does_not_load_the_plan() -> None:
     """The terminal view uses Rich but not the Markdown plan renderer."""
     modules = imported("status", EXAMPLE)
     assert "rich.table" in modules
+    assert not loaded(modules, *WORD)
     assert not modules & {
         "qnc.render.plan.markdown",
         "qnc.render.plan.escape",
@@ -77,3 +89,20 @@ def test_a_run_builds_only_its_command(args: list[str], module: str) -> None:
     """Each command is imported and built only when it runs: the others cost nothing."""
     commands = {m for m in imported(*args) if m.startswith("qnc.cli.commands.")}
     assert commands == {f"qnc.cli.commands.{module}"}
+
+
+def test_markdown_plan_loads_no_word_library() -> None:
+    """The Markdown plan, even the working view with its calendar, needs neither
+    python-docx nor Pillow."""
+    modules = imported("plan", EXAMPLE, "--interne")
+    assert "qnc.render.plan.markdown" in modules
+    assert not loaded(modules, *WORD)
+
+
+def test_word_plan_loads_pillow_only_for_the_calendar(tmp_path: Path) -> None:
+    """The certifier's Word document loads python-docx, not Pillow; the working view,
+    which draws the calendar, loads both."""
+    certifier = imported("plan", EXAMPLE, "--out", str(tmp_path / "plan.docx"))
+    assert "docx" in certifier and not loaded(certifier, "PIL")
+    working = imported("plan", EXAMPLE, "--interne", "--out", str(tmp_path / "interne.docx"))
+    assert {"docx", "PIL"} <= working

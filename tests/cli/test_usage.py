@@ -208,9 +208,9 @@ def test_command_option_before_the_command_says_where_it_goes(run_main: Run, arg
     assert result.stderr.endswith(f"les options se placent après la commande : {hint}\n")
 
 
-@pytest.mark.parametrize("args", [["--format", "json", "plan"], ["--bogus", "status"]])
+@pytest.mark.parametrize("args", [["--explain", "plan"], ["--bogus", "status"]])
 def test_no_hint_for_an_option_the_command_does_not_take(run_main: Run, args: list[str]) -> None:
-    """plan takes no --format, no command takes --bogus: no hint that would mislead."""
+    """plan takes no --explain, no command takes --bogus: no hint that would mislead."""
     result = run_main(*args)
     assert result.exit_code == 2
     assert "se placent après" not in result.stderr

@@ -3,25 +3,35 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from qnc.cli.options import LangOption, Today, chosen_language, h, today_or_now
 from qnc.cli.reports import mention_warnings, reports_or_exit
 from qnc.errors import QncError
-from qnc.i18n import t, translator
+from qnc.i18n import Translator, t, translator
+
+if TYPE_CHECKING:
+    from qnc.render.plan.blocks import Document
+    from qnc.writing.stamps import Stamp
 
 HELP = (
     "Write the action plan of one audit, to send to the certifier: identification, a "
     "summary table, and for each NC the finding, the root cause, the actions with their "
     "owner, due date and evidence, what was done and when, and a block to sign. With "
     "--interne, the working view instead: qnc's verdict, priorities, countdowns and a "
-    "calendar. As Markdown on standard output, or in the file given with --out. The file "
-    "is written in one step; a file that qnc did not generate, or that was edited since, "
-    "is only replaced with --force."
+    "calendar. As Markdown on standard output, or in the file given with --out; a name "
+    "ending in .docx gives a Word document. The file is written in one step; a file that "
+    "qnc did not generate, or that was edited since, is only replaced with --force."
 )
+
+
+class PlanFormat(StrEnum):
+    md = "md"
+    docx = "docx"
 
 
 def plan(
@@ -39,6 +49,15 @@ def plan(
             "-o",
             metavar=h("FILE"),
             help=h("Write the plan to this file ('-': standard output, the default)."),
+        ),
+    ] = None,
+    file_format: Annotated[
+        PlanFormat | None,
+        typer.Option(
+            "--format",
+            help=h("md (Markdown) or docx (Word); by default from the --out file name."),
+            show_default=False,
+            case_sensitive=False,
         ),
     ] = None,
     internal: Annotated[
@@ -59,18 +78,7 @@ def plan(
     lang: LangOption = None,
 ) -> None:
     target = out.absolute() if out is not None and str(out) != "-" else None
-    if target is not None and target.suffix.lower() in _NOT_MARKDOWN:
-        raise QncError(
-            t(
-                "qnc plan writes Markdown, not a {suffix} document: write plan.md, then "
-                "convert it, for instance 'pandoc plan.md -o {converted}'",
-                suffix=target.suffix,
-                # pandoc writes .docx, not the old .doc
-                converted=target.with_suffix(
-                    ".docx" if target.suffix.lower() == ".doc" else target.suffix
-                ).name,
-            )
-        )
+    chosen = _format(file_format, out if target is not None else None)
     from qnc.inspection import inspect
 
     inspection = inspect(
@@ -90,16 +98,21 @@ def plan(
     view = View.WORKING if internal else View.CERTIFIER
     links_from = target.parent if target else Path.cwd()
     document = plan_document(report, tr, view=view, links_from=links_from)
-    from qnc.render.plan.markdown import MARKER, plan_markdown
-    from qnc.writing.stamps import TextStamp, fingerprinted
+    if chosen is PlanFormat.docx:
+        assert target is not None  # _format asks for --out
+        content, stamp = _word(document, tr)
+    else:
+        from qnc.render.plan.markdown import MARKER, plan_markdown
+        from qnc.writing.stamps import TextStamp, fingerprinted
 
-    text = plan_markdown(document, tr)
-    if target is None:
-        from qnc.cli.output import write_utf8
+        text = plan_markdown(document, tr)
+        if target is None:
+            from qnc.cli.output import write_utf8
 
-        write_utf8(text)
-        mention_warnings(inspection, tr)
-        return
+            write_utf8(text)
+            mention_warnings(inspection, tr)
+            return
+        content, stamp = fingerprinted(text).encode("utf-8"), TextStamp(MARKER)
     from qnc.model.folder import NC_DIR
     from qnc.render.diagnostics import display_path, visible
     from qnc.writing.atomic import write_atomically
@@ -112,12 +125,69 @@ def plan(
               "write the plan elsewhere", path=str(out))
         )  # fmt: skip
     sources = [folder.audit_file, *(n.path for n in folder.ncs), *nc_dir.glob("*")]
-    write_atomically(
-        target, fingerprinted(text), stamp=TextStamp(MARKER), force=force, sources=sources
-    )
+    write_atomically(target, content, stamp=stamp, force=force, sources=sources)
     written = tr(t("Action plan written to {path}", path=display_path(target)))
     sys.stderr.write(visible(written) + "\n")
     mention_warnings(inspection, tr)
 
 
-_NOT_MARKDOWN = {".docx", ".doc", ".odt", ".rtf", ".pdf", ".xlsx", ".html", ".htm"}
+def _format(asked: PlanFormat | None, out: Path | None) -> PlanFormat:
+    """The format asked for, else the one the file name says; refused before any reading
+    when the two disagree, or when the name is that of a format qnc does not write."""
+    suffix = out.suffix.lower() if out is not None else ""
+    if suffix in _OTHER_DOCUMENTS:
+        assert out is not None
+        raise QncError(
+            t(
+                "qnc plan writes Markdown (.md) or Word (.docx), not a {suffix} document: "
+                "write {converted}, then convert it with Word or LibreOffice",
+                suffix=out.suffix,
+                converted=out.with_suffix(".docx").name,
+            )
+        )
+    named = PlanFormat.docx if suffix == ".docx" else PlanFormat.md
+    chosen = asked or named
+    clash = (asked is PlanFormat.docx and suffix not in ("", ".docx")) or (
+        asked is PlanFormat.md and suffix == ".docx"
+    )
+    if clash:
+        assert out is not None and asked is not None
+        raise QncError(
+            t(
+                "--format {format} does not match the file name '{path}': name the file "
+                "{suggested}, or leave --format out",
+                format=asked.value,
+                path=str(out),
+                suggested=out.with_suffix(".docx" if asked is PlanFormat.docx else ".md").name,
+            )
+        )
+    if chosen is PlanFormat.docx and out is None:
+        raise QncError(t("a Word document is written to a file: add --out plan.docx"))
+    return chosen
+
+
+def _word(document: Document, tr: Translator) -> tuple[bytes, Stamp]:
+    """The Word document and how to recognise it later; a clear message when a library it
+    needs is missing (a broken install: both are dependencies of qnc)."""
+    try:
+        from qnc.render.plan.word import MARKER, plan_docx
+
+        content = plan_docx(document, tr)
+    except ImportError as exc:
+        package = _PACKAGES.get((exc.name or "").split(".")[0], exc.name or "python-docx")
+        raise QncError(
+            t(
+                "writing a Word document needs the Python package '{package}', which is not "
+                "installed: reinstall qnc (pip install --force-reinstall qnc)",
+                package=package,
+            )
+        ) from exc
+    from qnc.writing.stamps import PackageStamp
+
+    stamp = PackageStamp(MARKER)
+    return stamp.mark(content), stamp
+
+
+_PACKAGES = {"docx": "python-docx", "PIL": "pillow", "lxml": "lxml"}
+
+_OTHER_DOCUMENTS = {".doc", ".odt", ".rtf", ".pdf", ".xlsx", ".html", ".htm"}

@@ -1,0 +1,176 @@
+"""The plan as a Word document (DOCX), built with python-docx: A4, Word tables, French
+typography, the organisation in the page header and page numbers in the footer.
+
+The same document always gives the same bytes: fixed dates inside, fixed zip entries.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from qnc.i18n import Translator, t
+from qnc.render.plan.blocks import (
+    Block,
+    Bullets,
+    Calendar,
+    Document,
+    Heading,
+    Inline,
+    Link,
+    Paragraph,
+    Table,
+    UserText,
+)
+from qnc.render.plan.typography import french_typography
+from qnc.render.plan.word_xml import (
+    add_field,
+    add_hyperlink,
+    current_word,
+    fix_properties,
+    keep_row_together,
+    repeat_as_header,
+    reproducible,
+    set_font,
+    set_language,
+    shade,
+)
+
+MARKER = "qnc:plan"
+"""The ``dc:identifier`` of every plan qnc writes: how it knows a document is its own."""
+TEXT_WIDTH_CM = 17.0  # A4 (21 cm) less 2 × 2 cm margins
+CELL_STYLE = "qnc table text"
+LANGUAGES = {"fr": "fr-FR", "en": "en-GB"}
+FONT = "Calibri"  # on every Word since 2007; LibreOffice shows its metric twin Carlito
+PLACEHOLDER = "\x00"
+
+
+def plan_docx(document: Document, tr: Translator) -> bytes:
+    """The whole plan as DOCX bytes."""
+    typo: Callable[[str], str] = french_typography if document.language == "fr" else str
+    doc = docx.Document()
+    _page(doc, document, tr, typo)
+    set_language(doc, LANGUAGES[document.language])
+    set_font(doc, FONT)
+    current_word(doc)
+    _cell_style(doc)
+    doc.add_heading(typo(document.title), level=0)
+    for block in document.blocks:
+        _block(doc, block, tr, typo)
+    fix_properties(doc, title=typo(document.title), author=document.header, day=document.day,
+                   identifier=MARKER, comments=document.comment)  # fmt: skip
+    out = io.BytesIO()
+    doc.save(out)
+    return reproducible(out.getvalue())
+
+
+def _page(doc: WordDocument, document: Document, tr: Translator,
+          typo: Callable[[str], str]) -> None:  # fmt: skip
+    section = doc.sections[0]
+    # python-docx's template is US Letter: French readers print on A4.
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
+    section.header.paragraphs[0].text = typo(document.header)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # One sentence for translators; the fields go where its placeholders are.
+    words = tr(t("Page {page} of {total}", page=PLACEHOLDER, total=PLACEHOLDER))
+    before, between, after = words.split(PLACEHOLDER)
+    footer.add_run(before)
+    add_field(footer, "PAGE")
+    footer.add_run(between)
+    add_field(footer, "NUMPAGES")
+    if after:
+        footer.add_run(after)
+
+
+def _cell_style(doc: WordDocument) -> None:
+    style = doc.styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.font.size = Pt(9)
+    style.paragraph_format.space_after = Pt(0)
+    style.paragraph_format.line_spacing = 1.0
+
+
+def _block(doc: WordDocument, block: Block, tr: Translator, typo: Callable[[str], str]) -> None:
+    if isinstance(block, Heading):
+        doc.add_heading(typo(block.text), level=block.level - 1)
+    elif isinstance(block, Paragraph):
+        paragraph = doc.add_paragraph()
+        if block.label:
+            paragraph.add_run(typo(tr(t("{label}: ", label=block.label)))).bold = True
+        _inline(paragraph, block.parts, typo, italic=block.italic)
+    elif isinstance(block, UserText):
+        for text in _paragraphs(block.text):
+            doc.add_paragraph(typo(text))
+    elif isinstance(block, Bullets):
+        style = "List Number" if block.numbered else "List Bullet"
+        for item in block.items:
+            _inline(doc.add_paragraph(style=style), item, typo)
+    elif isinstance(block, Table):
+        _table(doc, block, typo)
+    else:
+        _calendar(doc, block, tr, typo)
+
+
+def _inline(paragraph: WordParagraph, parts: tuple[Inline, ...],
+            typo: Callable[[str], str], *, italic: bool = False) -> None:  # fmt: skip
+    for part in parts:
+        if isinstance(part, Link):
+            add_hyperlink(paragraph, part.label, part.target)
+        else:
+            paragraph.add_run(typo(part)).italic = italic or None
+
+
+def _table(doc: WordDocument, table: Table, typo: Callable[[str], str]) -> None:
+    header = not table.keyed
+    rows = ((table.headers,) if header else ()) + table.rows
+    grid = doc.add_table(rows=len(rows), cols=len(table.headers), style="Table Grid")
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    for index, width in enumerate(table.widths):
+        grid.columns[index].width = Cm(width)  # w:gridCol, read by LibreOffice
+    for row_index, (row, values) in enumerate(zip(grid.rows, rows, strict=True)):
+        keep_row_together(row)
+        for index, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            cell.width = Cm(table.widths[index])  # w:tcW, read by Word
+            paragraph = cell.paragraphs[0]
+            paragraph.style = doc.styles[CELL_STYLE]
+            run = paragraph.add_run(typo(value))
+            if (header and row_index == 0) or (table.keyed and index == 0):
+                run.bold = True
+                shade(cell, "E7EEF7")
+        if header and row_index == 0:
+            repeat_as_header(row)
+    if table.tall_last_row:
+        grid.rows[-1].height = Cm(2.5)
+    doc.add_paragraph()  # Word glues two tables that follow each other into one
+
+
+def _calendar(doc: WordDocument, block: Calendar, tr: Translator,
+              typo: Callable[[str], str]) -> None:  # fmt: skip
+    from qnc.render.plan.picture import timeline_png  # Pillow: only for the working view
+
+    doc.add_picture(io.BytesIO(timeline_png(block.timeline, tr)), width=Cm(TEXT_WIDTH_CM))
+    picture = doc.inline_shapes[-1]
+    picture._inline.docPr.set("descr", typo(block.caption))  # read by screen readers
+    doc.add_paragraph(typo(block.caption), style="Caption")
+    for sentence in block.legend:
+        doc.add_paragraph(typo(sentence))
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs; other line breaks flow, as in the Markdown plan."""
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text.strip()) if block]

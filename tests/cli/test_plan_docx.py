@@ -1,0 +1,283 @@
+"""`qnc plan --out plan.docx`: a Word document, read back with python-docx."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import os
+import re
+import shutil
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document
+from docx.enum.shape import WD_INLINE_SHAPE
+from docx.oxml.ns import qn
+from PIL import Image
+
+from tests.conftest import EXAMPLES
+
+EXAMPLE = EXAMPLES / "2026-09-audit-initial"
+MID_WAY = "2026-11-20"
+# What Markdown would leave behind: bold, headings, table pipes, links, escapes, comments.
+MARKDOWN = re.compile(r"\*\*|(^|\n)#{1,6} |\| |\]\(|\\[\\`*_#|\[\]<>-]|<!--|```")
+
+
+def write(run_main, out: Path, *options: str) -> Document:
+    result = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY, *options)
+    assert (result.exit_code, result.stdout) == (0, ""), result.stderr
+    return docx.Document(str(out))
+
+
+@pytest.fixture
+def certifier(run_main, tmp_path: Path) -> Document:
+    return write(run_main, tmp_path / "plan.docx")
+
+
+def all_text(doc: Document) -> Iterator[str]:
+    yield from (p.text for p in doc.paragraphs)
+    for table in doc.tables:
+        for row in table.rows:
+            yield from (cell.text for cell in row.cells)
+    for section in doc.sections:
+        yield from (p.text for p in section.header.paragraphs)
+        yield from (p.text for p in section.footer.paragraphs)
+
+
+def headings(doc: Document) -> list[tuple[str, str]]:
+    styled = [(p.style.name if p.style else "", p.text) for p in doc.paragraphs]
+    return [(style, text) for style, text in styled if style.startswith(("Title", "Heading"))]
+
+
+def test_headings_by_style(certifier: Document) -> None:
+    """Title, one Heading 1 per NC in the report's order, Heading 2 for their parts;
+    French no-break spaces before the colon."""
+    found = headings(certifier)
+    assert found[:4] == [
+        ("Title", "Plan d'actions — Atelier Formation Sud-Ouest"),
+        ("Heading 1", "Synthèse"),
+        ("Heading 1", "NC-01 — indicateur 11\u00a0: Atteinte des objectifs évaluée (majeure)"),
+        ("Heading 2", "Constat"),
+    ]
+    assert [text[:5] for style, text in found if style == "Heading 1"] == [
+        "Synth", "NC-01", "NC-02", "NC-03", "NC-04", "Signa",
+    ]  # fmt: skip
+    assert ("Heading 2", "Vérification de l'efficacité") in found
+
+
+def test_tables_are_word_tables(certifier: Document) -> None:
+    """Identification, summary, actions and steps are Word tables; the header row of a
+    table repeats on each page, the identification block has none."""
+    identification, summary, actions, steps = certifier.tables[:4]
+    assert [c.text for c in identification.rows[2].cells] == [
+        "Certificateur",
+        "Certiqual Atlantique — audit réalisé par Sophie Lambert",
+    ]
+    assert [c.text for c in summary.rows[0].cells] == [
+        "NC", "Indicateur", "Gravité", "Échéance réglementaire", "État",
+    ]  # fmt: skip
+    assert [c.text for c in summary.rows[4].cells] == [
+        "NC-04",
+        "19 — Ressources pédagogiques mises à disposition",
+        "mineure",
+        "18/03/2027",
+        "plan envoyé le 22 octobre 2026, après l'échéance",
+    ]
+    assert summary.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert identification.rows[0]._tr.trPr.find(qn("w:tblHeader")) is None
+    assert [c.text for c in actions.rows[1].cells][-2:] == [
+        "grille validée par la direction pédagogique et courriel de diffusion",
+        "faite le 27 octobre 2026",
+    ]
+    assert [c.text for c in steps.rows[1].cells] == [
+        "corrections faites, preuves envoyées", "18 décembre 2026", "—",
+    ]  # fmt: skip
+
+
+def test_page_a4_header_and_numbers(certifier: Document) -> None:
+    """A4 portrait; the organisation in the header; 'Page X sur Y' from Word's fields."""
+    section = certifier.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert section.header.paragraphs[0].text == "Atelier Formation Sud-Ouest"
+    footer = section.footer.paragraphs[0]
+    assert footer.text == "Page 1 sur 1"  # cached field results: Word lays out the real ones
+    assert [i.text for i in footer._p.iter(qn("w:instrText"))] == [" PAGE ", " NUMPAGES "]
+
+
+def test_french_language_and_typography(certifier: Document) -> None:
+    """fr-FR for spelling; a no-break space before : ; ! ? and inside « », everywhere."""
+    lang = certifier.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
+    assert lang is not None and lang.get(qn("w:val")) == "fr-FR"
+    assert certifier.core_properties.language == "fr-FR"
+    text = "\n".join(all_text(certifier))
+    assert not re.search(r" [:;!?»]|« ", text)
+    assert "«\u00a0à l'oral\u00a0»" in text
+
+
+def test_no_markdown_left(certifier: Document) -> None:
+    """No '**', '#', '|', '[..](..)', escapes or comments anywhere in the text."""
+    for text in all_text(certifier):
+        assert not MARKDOWN.search(text), text
+
+
+def test_signatory_and_blanks(certifier: Document) -> None:
+    """The last table: signatory from audit.yaml, the date and signature left blank."""
+    rows = [[c.text for c in row.cells] for row in certifier.tables[-1].rows]
+    assert rows == [
+        ["Nom", "Isabelle Roux"], ["Fonction", "Directrice"], ["Fait à", "Bordeaux"],
+        ["Le", ""], ["Signature", ""],
+    ]  # fmt: skip
+
+
+def test_evidence_links_are_relative_to_the_document(run_main, tmp_path: Path) -> None:
+    """A link Word opens from the document's folder, wherever that is."""
+    (tmp_path / "envoi").mkdir()
+    doc = write(run_main, tmp_path / "envoi" / "plan.docx")
+    links = [(link.text, link.address) for p in doc.paragraphs for link in p.hyperlinks]
+    relative = os.path.relpath(EXAMPLE / "preuves", tmp_path / "envoi").replace(os.sep, "/")
+    assert links[0] == (
+        "preuves/grille-evaluation-acquis.md",
+        f"{relative}/grille-evaluation-acquis.md",
+    )
+    assert len(links) == 3
+
+
+def test_certifier_document_has_no_picture_nor_verdict(certifier: Document) -> None:
+    text = "\n".join(all_text(certifier))
+    assert len(certifier.inline_shapes) == 0
+    assert "Verdict" not in text and "Rang" not in text and "dans 14 jours" not in text
+
+
+def test_working_view_embeds_the_calendar(run_main, tmp_path: Path) -> None:
+    """--interne: the calendar is a PNG picture 17 cm wide, with its text for screen
+    readers, a caption and the legend; the header says the document is internal."""
+    doc = write(run_main, tmp_path / "interne.docx", "--interne")
+    (shape,) = doc.inline_shapes
+    assert shape.type == WD_INLINE_SHAPE.PICTURE
+    assert round(shape.width.cm, 1) == 17.0
+    part = doc.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed]
+    with Image.open(io.BytesIO(part.blob)) as picture:
+        assert (picture.format, picture.width) == ("PNG", 1800)
+    caption = "Actions et échéances réglementaires, situation au 20 novembre 2026."
+    assert shape._inline.docPr.get("descr") == caption
+    texts = [p.text for p in doc.paragraphs]
+    assert caption in texts
+    assert any(t.startswith("Débuts non renseignés (barres depuis la notification") for t in texts)
+    assert doc.sections[0].header.paragraphs[0].text == (
+        "Atelier Formation Sud-Ouest — document interne"
+    )
+    assert any(t.startswith("bloquée — 1 NC majeure ouverte") for t in
+               (p.text.removeprefix("Verdict\u00a0: ") for p in doc.paragraphs))  # fmt: skip
+
+
+def test_english_document(run_main, tmp_path: Path) -> None:
+    """--lang en: English words, en-GB, ISO dates in tables, no French spaces."""
+    doc = write(run_main, tmp_path / "plan.docx", "--lang", "en")
+    assert headings(doc)[1] == ("Heading 1", "Summary")
+    assert doc.sections[0].footer.paragraphs[0].text == "Page 1 of 1"
+    assert doc.core_properties.language == "en-GB"
+    assert "\u00a0" not in "".join(all_text(doc))
+
+
+def test_same_data_same_bytes(run_main, tmp_path: Path) -> None:
+    """Written twice (days apart in real time), the document is byte for byte the same:
+    fixed zip dates, properties dated by the plan's day."""
+    first = (tmp_path / "a.docx", tmp_path / "b.docx")
+    for out in first:
+        write(run_main, out, "--interne")
+    assert first[0].read_bytes() == first[1].read_bytes()
+    package = zipfile.ZipFile(first[0])
+    assert {i.date_time for i in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    core = docx.Document(str(first[0])).core_properties
+    assert (core.created.date().isoformat(), core.revision) == (MID_WAY, 1)
+
+
+def test_own_document_is_replaced_but_not_once_edited(run_main, tmp_path: Path) -> None:
+    """qnc replaces a document it wrote; once edited and saved (here by python-docx, as
+    Word would), it is kept until --force."""
+    out = tmp_path / "plan.docx"
+    write(run_main, out)
+    write(run_main, out, "--today", "2026-11-21")
+    doc = docx.Document(str(out))
+    assert "21 novembre 2026" in [c.text for c in doc.tables[0].rows[-1].cells][1]
+    doc.add_paragraph("Madame, veuillez trouver notre plan.")
+    doc.save(str(out))
+    edited = out.read_bytes()
+    refused = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY)
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        f"qnc: « {out} » a été produit par qnc, puis modifié ; qnc ne le remplace pas, pour "
+        "ne pas perdre ces modifications : choisissez un autre nom, ou ajoutez --force pour "
+        "le remplacer\n",
+    )
+    assert out.read_bytes() == edited
+    forced = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY, "--force")
+    assert forced.exit_code == 0
+
+
+def test_word_document_not_made_by_qnc_needs_force(run_main, tmp_path: Path) -> None:
+    """A user's own plan.docx is never replaced without --force."""
+    out = tmp_path / "plan.docx"
+    mine = docx.Document()
+    mine.add_paragraph("Notre plan, écrit à la main")
+    mine.save(str(out))
+    before = out.read_bytes()
+    refused = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY)
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        f"qnc: « {out} » existe et n'a pas été produit par qnc ; choisissez un autre nom, "
+        "ou ajoutez --force pour le remplacer\n",
+    )
+    assert out.read_bytes() == before
+
+
+def test_format_option_writes_word(run_main, tmp_path: Path) -> None:
+    """--format docx with a file name without extension gives a Word document."""
+    out = tmp_path / "plan"
+    result = run_main("plan", str(EXAMPLE), "--out", str(out), "--format", "docx",
+                      "--today", MID_WAY)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert zipfile.is_zipfile(out)
+
+
+@pytest.mark.parametrize(("module", "package"), [("docx", "python-docx"), ("PIL", "pillow")])
+def test_missing_library_is_a_clear_message(run_main, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch, module: str,
+                                            package: str) -> None:  # fmt: skip
+    """A broken install without python-docx (or Pillow, for the calendar): a message that
+    says what to do, exit 1, nothing written."""
+    real_import = builtins.__import__
+
+    def refuse(name: str, *args: object, **kwargs: object) -> object:
+        if name == module or name.startswith(module + "."):
+            raise ModuleNotFoundError(f"No module named '{module}'", name=module)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", refuse)
+    for name in [m for m in sys.modules if m.startswith("qnc.render.plan.")]:
+        monkeypatch.delitem(sys.modules, name)  # imported again, through `refuse`
+    out = tmp_path / "plan.docx"
+    result = run_main("plan", str(EXAMPLE), "--out", str(out), "--today", MID_WAY, "--interne")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"qnc: écrire un document Word demande le paquet Python « {package} », qui n'est pas "
+        "installé : réinstallez qnc (pip install --force-reinstall qnc)\n",
+    )
+    assert not out.exists()
+
+
+def test_word_document_beside_a_moved_audit(run_main, tmp_path: Path) -> None:
+    """Evidence paths stay relative when the audit and its plan move together."""
+    audit = tmp_path / "audit"
+    shutil.copytree(EXAMPLE, audit)
+    result = run_main("plan", str(audit), "--out", str(audit / "plan.docx"), "--today", MID_WAY)
+    assert result.exit_code == 0, result.stderr
+    doc = docx.Document(str(audit / "plan.docx"))
+    links = [link.address for p in doc.paragraphs for link in p.hyperlinks]
+    assert links[0] == "preuves/grille-evaluation-acquis.md"
