@@ -34,9 +34,13 @@ ALLOWED: dict[str, set[str]] = {
     "reading": _BASE | {"codes", "diagnostics", "errors", "oserrors", "model", "reading"},
     "rules": _BASE | {"model", "rules"},
     "checks": _BASE | {"codes", "diagnostics", "model", "rules", "checks"},
-    "writing": _BASE | {"errors", "oserrors", "writing"},
+    "writing": _BASE
+    | {"codes", "diagnostics", "errors", "oserrors", "model", "reading", "writing"},
     "inspection": _BASE
     | {"codes", "diagnostics", "errors", "model", "reading", "rules", "checks", "inspection"},
+    "editing": _BASE
+    | {"codes", "diagnostics", "errors", "oserrors", "model", "reading", "rules", "checks"}
+    | {"inspection", "writing", "editing"},
     "render": _BASE | {"diagnostics", "model", "rules", "inspection", "render"},
     "cli": {name for name in MODULES if "." not in name} | {m.split(".")[0] for m in MODULES},
 }
