@@ -9,7 +9,7 @@ the same clocks, only by the commands that show them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -126,6 +126,18 @@ def inspect(paths: Iterable[Path], *, today: date, lang: Language | None = None)
     return Inspection(today, language, audits, tuple(diagnostics), files)
 
 
+def inspect_pending(
+    folder: Path, pending: Mapping[Path, bytes], *, today: date, lang: Language | None = None
+) -> Inspection:
+    """The audit ``folder`` as it would be with ``pending`` bytes in place of its files
+    (new files included), checked by every rule of ``qnc check``: a change is checked
+    this way before it is written. The folder alone: no later audit is looked for."""
+    audit = _read_and_check(folder, today, pending).with_deadlines({}, today)
+    declared = audit.folder.audit.language if audit.folder else None
+    language = lang or declared or DEFAULT_LANGUAGE
+    return Inspection(today, language, (audit,), audit.diagnostics, audit.files)
+
+
 @dataclass
 class _FirstPass:
     """An audit read and checked, before the deadlines: its documents reduced to the
@@ -152,8 +164,10 @@ def _clocked(entry: NcFile, folder: AuditFolder, carried: dict[Path, date], toda
                  carried_on=carried.get(nc_key(entry.path)))  # fmt: skip
 
 
-def _read_and_check(path: Path, today: date) -> _FirstPass:
-    read = read_audit(path)
+def _read_and_check(
+    path: Path, today: date, pending: Mapping[Path, bytes] | None = None
+) -> _FirstPass:
+    read = read_audit(path, pending=pending)
     problems = list(read.problems)
     for file, document in read.documents.items():
         if file != path / AUDIT_FILE:

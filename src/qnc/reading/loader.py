@@ -3,6 +3,7 @@ problem found on the way and what is needed to place later ones in the files."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,11 +12,12 @@ from pydantic import BaseModel, ValidationError
 
 from qnc.diagnostics import Diagnostic, Problem, error
 from qnc.i18n import t
-from qnc.model.folder import AUDIT_FILE, AuditFolder, NcFile
+from qnc.model.folder import AUDIT_FILE, NC_DIR, AuditFolder, NcFile
+from qnc.model.ids import natural_key
 from qnc.model.records import Audit, NonConformity
 from qnc.model.values import NcValues, nc_values
-from qnc.reading.document import Document, YamlError, read_yaml
-from qnc.reading.layout import read_layout
+from qnc.reading.document import Document, YamlError, parse_yaml, read_yaml
+from qnc.reading.layout import Layout, read_layout
 from qnc.reading.partial import readable
 from qnc.reading.schema_errors import problems_from
 
@@ -39,6 +41,9 @@ class ReadFolder:
     partial: dict[Path, dict[str, Any]] = field(default_factory=dict)
     """The values still valid in each file with schema errors."""
     nc_files: int = 0
+    pending: Mapping[Path, bytes] = field(default_factory=dict)
+    """Files read from these bytes instead of the disk: a change checked before it is
+    written."""
 
     @property
     def folder(self) -> AuditFolder | None:
@@ -73,7 +78,8 @@ class ReadFolder:
 
     def _record(self, path: Path, model: type[R]) -> R | None:
         try:
-            document = read_yaml(path)
+            pending = self.pending.get(path)
+            document = read_yaml(path) if pending is None else parse_yaml(pending, path)
         except YamlError as exc:
             self.diagnostics += exc.diagnostics
             return None
@@ -89,11 +95,17 @@ class ReadFolder:
             return None
 
 
-def read_audit(path: Path) -> ReadFolder:
-    """Read the audit folder ``path``: audit.yaml, then each file of nc/."""
-    read = ReadFolder(path)
+def read_audit(path: Path, *, pending: Mapping[Path, bytes] | None = None) -> ReadFolder:
+    """Read the audit folder ``path``: audit.yaml, then each file of nc/.
+
+    ``pending`` maps files (new ones included) to the bytes to read instead of the disk:
+    the folder as a change would leave it, checked before it is written.
+    """
+    read = ReadFolder(path, pending=pending or {})
     read.audit = read._record(path / AUDIT_FILE, Audit)
-    layout = read_layout(path)
+    layout = read_layout(path) if path.is_dir() else Layout()  # `qnc init`: not yet made
+    new = [f for f in read.pending if f.parent == path / NC_DIR and f not in layout.nc_files]
+    layout.nc_files = sorted([*layout.nc_files, *new], key=lambda f: natural_key(f.name))
     read.diagnostics += layout.problems
     read.nc_files = len(layout.nc_files)
     for file in layout.nc_files:
