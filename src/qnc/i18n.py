@@ -179,7 +179,8 @@ def parse_po(text: str) -> dict[str, str]:
     return entries
 
 
-_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", '"': '"', "\\": "\\"}
+"""``\\b`` marks, in a help text, a paragraph Click must not rewrap (an example)."""
 _ESCAPE = re.compile(r"\\(.)")
 
 

@@ -106,3 +106,34 @@ def test_word_plan_loads_pillow_only_for_the_calendar(tmp_path: Path) -> None:
     assert "docx" in certifier and not loaded(certifier, "PIL")
     working = imported("plan", EXAMPLE, "--interne", "--out", str(tmp_path / "interne.docx"))
     assert {"docx", "PIL"} <= working
+
+
+EDITS = {
+    "done": ["done", "NC-02", "A2", "--dossier", EXAMPLE, "--dry-run"],
+    "sent": ["sent", "NC-02", "--preuves", "--dossier", EXAMPLE, "--dry-run"],
+    "verify": ["verify", "NC-02", "--resultat", "efficace", "--dossier", EXAMPLE, "--dry-run"],
+    "lift": ["lift", "NC-02", "--dossier", EXAMPLE, "--dry-run"],
+    "add": ["add", "--indicateur", "17", "--gravite", "mineure", "--constat", "x",
+            "--dossier", EXAMPLE, "--dry-run"],
+    "add_action": ["add-action", "NC-02", "--description", "x", "--responsable", "y",
+                   "--echeance", "2026-12-01", "--dossier", EXAMPLE, "--dry-run"],
+    "init": ["init", "/nonexistent/qnc-startup-test", "--nom", "x", "--categories", "AF",
+             "--certificateur", "y", "--type", "initial", "--debut", "2026-09-14",
+             "--dry-run"],
+    "check": ["check", "--fix", "--dry-run", EXAMPLE],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("module", list(EDITS))
+def test_edit_commands_load_neither_rich_nor_the_reports(module: str) -> None:
+    """The commands that write a fact (--dry-run here) build only themselves and load
+    neither Rich nor the status and plan machinery."""
+    modules = imported(*EDITS[module])
+    assert "qnc.writing.edit" in modules or module == "init"
+    assert {m for m in modules if m.startswith("qnc.cli.commands.")} == {
+        f"qnc.cli.commands.{module}",
+        *(["qnc.cli.commands.schema"] if module == "init" else []),
+    }
+    assert not loaded(modules, "rich", *WORD)
+    assert not modules & {"qnc.rules.report", "qnc.rules.priority", "qnc.rules.verdict",
+                          "qnc.render.plan.markdown"}  # fmt: skip

@@ -248,3 +248,26 @@ def test_command_lang_wins_over_a_bad_qnc_lang(run_main: Run) -> None:
     assert (typed.exit_code, typed.stdout) == (0, "5 fichiers vérifiés : aucun problème.\n")
     before = run_main("--lang", "en", "check", example)
     assert (before.exit_code, before.stdout) == (0, "5 files checked: no problem.\n")
+
+
+@pytest.mark.parametrize(
+    ("command", "example"),
+    [
+        ("init", '    qnc init 2026-09-audit-initial --nom "Formations Horizon" \\\n'),
+        ("add", "    qnc add --indicateur 11 --gravite majeure \\\n"),
+        ("add-action", '    qnc add-action NC-02 --description "Former les formateurs" \\\n'),
+        ("done", "    qnc done NC-02 A1 --preuve preuves/liste-emargement.pdf\n"),
+        ("sent", "    qnc sent NC-02 --plan --le 2026-10-12\n"),
+        ("verify", "    qnc verify NC-02 --resultat efficace\n"),
+        ("lift", "    qnc lift NC-02 --le 2027-01-15\n"),
+        ("check", "    qnc check --fix --dry-run\n"),
+    ],
+)
+def test_help_of_a_command_that_writes_shows_an_example(run_main: Run, command: str,
+                                                        example: str) -> None:  # fmt: skip
+    """Each command that writes has its help in French with an example kept on its own
+    lines (never rewrapped), and in English with --lang en."""
+    french = help_of(run_main, command)
+    assert f"\n  Exemple :\n{example}" in french
+    english = help_of(run_main, "--lang", "en", command)
+    assert f"\n  Example:\n{example}" in english

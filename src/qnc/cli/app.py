@@ -120,9 +120,11 @@ def main() -> None:
         except BrokenPipeError as broken:  # `qnc | true`: the help had no reader
             code = _output_failed(broken)
     except QncError as exc:
-        from qnc.render.diagnostics import visible
+        from qnc.render.diagnostics import as_text, visible
 
-        sys.stderr.write(f"qnc: {visible(translator(run_language())(exc.message))}\n")
+        tr = translator(run_language())
+        sys.stderr.write(as_text(getattr(exc, "diagnostics", ()), tr))  # why, where: as check
+        sys.stderr.write(f"qnc: {visible(tr(exc.message))}\n")
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n")

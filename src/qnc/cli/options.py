@@ -57,16 +57,26 @@ class Format(StrEnum):
     json = "json"
 
 
-def _day_option(help_text: str) -> Any:
+def _day_option(help_text: str, name: str = "--today", envvar: str | None = "QNC_TODAY") -> Any:
     return typer.Option(
-        "--today",
-        envvar="QNC_TODAY",
+        name,
+        envvar=envvar,
         parser=_keep,
         callback=_checked_day,
         metavar=h("YYYY-MM-DD"),
         help=help_text,
         show_default=False,
     )
+
+
+def date_option(name: str, help_text: str) -> Any:
+    """A date option (``--le``, ``--echeance``…), checked as ``--today`` is."""
+    return _day_option(help_text, name, None)
+
+
+def date_problem(text: str) -> Msg | None:
+    """What is wrong with ``text`` as a date, or None: for answers to a prompt."""
+    return _date_problem(text)
 
 
 Today = Annotated[
@@ -103,6 +113,34 @@ Paths = Annotated[
         help=h("Audit folders, files inside one, or folders holding several (default: here)."),
         show_default=False,
     ),
+]
+
+
+Dossier = Annotated[
+    Path | None,
+    typer.Option(
+        "--dossier",
+        metavar=h("PATH"),
+        help=h("The audit folder (default: the current folder), as git -C."),
+        show_default=False,
+    ),
+]
+DryRun = Annotated[
+    bool,
+    typer.Option("--dry-run", help=h("Show the change as a diff; write nothing.")),
+]
+Commit = Annotated[
+    bool,
+    typer.Option(
+        "--commit",
+        help=h(
+            "Record the change in git (only the files written), with a message that "
+            "states the fact."
+        ),
+    ),
+]
+On = Annotated[
+    date | None, date_option("--le", h("The day of the fact (default: today, or --today)."))
 ]
 
 

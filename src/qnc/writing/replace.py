@@ -33,20 +33,22 @@ class Snapshot:
     is still so."""
 
     path: Path
-    """As the user names it, for messages."""
     target: Path
     """The file itself: a symbolic link is followed (replacing it would unlink it)."""
     raw: bytes | None
     mode: int
+    name: str
+    """The path as users read it, for messages."""
 
 
-def read_snapshot(path: Path) -> Snapshot:
+def read_snapshot(path: Path, *, name: str | None = None) -> Snapshot:
     """Read ``path``; raises :class:`qnc.reading.text.YamlError` when it cannot be read."""
     target = Path(os.path.realpath(path))
+    shown = name or str(path)
     if not os.path.lexists(path):
-        return Snapshot(path, target, None, 0o666 & ~_umask())
+        return Snapshot(path, target, None, 0o666 & ~_umask(), shown)
     raw = read_bytes(path)
-    return Snapshot(path, target, raw, os.stat(target).st_mode & 0o7777)
+    return Snapshot(path, target, raw, os.stat(target).st_mode & 0o7777, shown)
 
 
 def write_snapshot(snapshot: Snapshot, new: bytes) -> None:
@@ -58,7 +60,7 @@ def write_snapshot(snapshot: Snapshot, new: bytes) -> None:
             dir=folder, prefix=f".{snapshot.target.name}.", suffix=".tmp"
         )
     except OSError as exc:
-        raise _cannot_write(snapshot.path, exc) from exc
+        raise _cannot_write(snapshot.name, exc) from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(new)
@@ -70,11 +72,11 @@ def write_snapshot(snapshot: Snapshot, new: bytes) -> None:
                 _create(snapshot, Path(temporary))
             else:
                 if _current(snapshot.target) != snapshot.raw:
-                    raise QncError(_changed(snapshot.path))
+                    raise QncError(_changed(snapshot.name))
                 os.replace(temporary, snapshot.target)
         _sync(folder)
     except OSError as exc:
-        raise _cannot_write(snapshot.path, exc) from exc
+        raise _cannot_write(snapshot.name, exc) from exc
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -86,11 +88,11 @@ def _create(snapshot: Snapshot, temporary: Path) -> None:
         os.link(temporary, snapshot.target)
         return
     except FileExistsError:
-        raise QncError(_created(snapshot.path)) from None
+        raise QncError(_created(snapshot.name)) from None
     except OSError:  # a disk without hard links (FAT, some network shares)
         pass
     if os.path.lexists(snapshot.target):
-        raise QncError(_created(snapshot.path))
+        raise QncError(_created(snapshot.name))
     os.replace(temporary, snapshot.target)
 
 
@@ -101,24 +103,24 @@ def _current(target: Path) -> bytes | None:
         return None
 
 
-def _changed(path: Path) -> Msg:
+def _changed(path: str) -> Msg:
     return t(
         "'{path}' changed on disk since qnc read it (someone or something else wrote it "
         "meanwhile); nothing written: run the command again",
-        path=str(path),
+        path=path,
     )
 
 
-def _created(path: Path) -> Msg:
+def _created(path: str) -> Msg:
     return t(
         "'{path}' was created meanwhile by someone or something else; nothing written: "
         "run the command again",
-        path=str(path),
+        path=path,
     )
 
 
-def _cannot_write(path: Path, exc: OSError) -> QncError:
-    return QncError(t("cannot write '{path}': {reason}", path=str(path), reason=reason(exc)))
+def _cannot_write(path: str, exc: OSError) -> QncError:
+    return QncError(t("cannot write '{path}': {reason}", path=path, reason=reason(exc)))
 
 
 @contextlib.contextmanager

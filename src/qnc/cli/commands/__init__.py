@@ -10,5 +10,12 @@ COMMANDS = {
     "check": "check",
     "indicateurs": "indicators",
     "schema": "schema",
+    "init": "init",
+    "add": "add",
+    "add-action": "add_action",
+    "done": "done",
+    "sent": "sent",
+    "verify": "verify",
+    "lift": "lift",
 }
 """Command name -> its module in this package, in the order ``qnc --help`` lists them."""

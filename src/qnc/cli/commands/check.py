@@ -22,7 +22,10 @@ from qnc.i18n import translator
 HELP = (
     "Check audit files: YAML syntax, keys, values, dates, indicators, consistency. "
     "Prints every problem as file:line:column. Exit status 0 when no error, "
-    "1 when errors are found (or warnings with --strict), 2 on a usage error."
+    "1 when errors are found (or warnings with --strict), 2 on a usage error. "
+    "With --fix, first corrects what has one right answer (a value's case, a date "
+    "written day first, a misspelt key), each change printed; nothing else is touched.\n\n"
+    "\b\nExample:\n  qnc check --fix --dry-run"
 )
 
 
@@ -42,12 +45,41 @@ def check(
         CheckFormat,
         typer.Option("--format", help=h("Output: text, json or github (annotations).")),
     ] = CheckFormat.text,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help=h(
+                "Correct what has one right answer: 'Mineure' becomes 'mineure', "
+                "05/11/2026 becomes 2026-11-05, 'plan_envoye' becomes 'plan_envoye_le'."
+            ),
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help=h("With --fix: show the corrections as a diff; write nothing.")
+        ),
+    ] = False,
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
     from qnc.inspection import inspect
     from qnc.render import diagnostics as render
 
+    if dry_run and not fix:
+        from qnc.cli.localized import run_language
+        from qnc.cli.usage import UsageError
+        from qnc.i18n import t
+
+        raise UsageError(translator(run_language())(t("--dry-run goes with --fix")), ctx)
+    if fix:
+        from qnc.cli.fixing import fix_paths
+
+        day, language = today_or_now(today), chosen_language(ctx, lang)
+        fix_paths(paths_or_here(paths), today=day, lang=language, dry_run=dry_run)
+        if dry_run:
+            return
     inspection = inspect(
         paths_or_here(paths), today=today_or_now(today), lang=chosen_language(ctx, lang)
     )

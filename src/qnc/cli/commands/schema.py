@@ -29,18 +29,24 @@ def schema(
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
+    from qnc.cli.output import write_utf8
+
+    write_utf8(schema_text(kind.value))
+
+
+def schema_text(kind: str) -> str:
+    """The JSON schema of audit.yaml (``audit``) or of an NC file (``nc``), as printed
+    (``qnc init`` writes the same into the audit folder)."""
     import json
 
     from qnc.model.records import Audit, NonConformity
 
-    model = Audit if kind is Kind.audit else NonConformity
+    model = Audit if kind == Kind.audit else NonConformity
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **_plain(model.model_json_schema(by_alias=True, mode="validation")),
     }
-    from qnc.cli.output import write_utf8
-
-    write_utf8(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def _plain(node: Any, *, names: bool = False) -> Any:

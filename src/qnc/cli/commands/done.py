@@ -1,0 +1,61 @@
+"""``qnc done``: an action done, with its evidence."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from qnc.cli.options import (
+    Commit,
+    Dossier,
+    DryRun,
+    LangOption,
+    On,
+    Today,
+    h,
+)
+
+HELP = (
+    "Record that an action is done: writes 'fait_le' (the day, today by default) and adds "
+    "the evidence files to 'preuves'. Nothing else in the file changes.\n\n"
+    "\b\nExample:\n  qnc done NC-02 A1 --preuve preuves/liste-emargement.pdf"
+)
+
+
+def done(
+    ctx: typer.Context,
+    nc: Annotated[str, typer.Argument(metavar=h("NC-ID"), help=h("The NC (its id)."))],
+    action: Annotated[
+        str, typer.Argument(metavar=h("ACTION-ID"), help=h("The action (its id: A1…)."))
+    ],
+    evidence: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--preuve",
+            metavar=h("PATH"),
+            help=h("An evidence file, inside the audit folder (repeat for several)."),
+            show_default=False,
+        ),
+    ] = None,
+    on: On = None,
+    folder: Dossier = None,
+    dry_run: DryRun = False,
+    commit: Commit = False,
+    today: Today = None,
+    lang: LangOption = None,
+) -> None:
+    from qnc.cli.recording import record
+    from qnc.editing import facts
+
+    record(
+        ctx,
+        lambda session, day: facts.done(
+            session, nc, action, day=on or day, explicit=on is not None, evidence=evidence or []
+        ),
+        folder=folder,
+        today=today,
+        lang=lang,
+        dry_run=dry_run,
+        commit=commit,
+    )

@@ -1,0 +1,57 @@
+"""``qnc verify``: the effectiveness of the actions checked."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from qnc.cli.options import (
+    Commit,
+    Dossier,
+    DryRun,
+    LangOption,
+    On,
+    Today,
+    h,
+)
+
+HELP = (
+    "Record that the effectiveness of the actions was checked: writes 'efficacite' with "
+    "'verifiee_le' and 'resultat'.\n\n"
+    "\b\nExample:\n  qnc verify NC-02 --resultat efficace"
+)
+
+
+class Result(StrEnum):
+    effective = "efficace"
+    ineffective = "inefficace"
+
+
+def verify(
+    ctx: typer.Context,
+    nc: Annotated[str, typer.Argument(metavar=h("NC-ID"), help=h("The NC (its id)."))],
+    result: Annotated[
+        Result,
+        typer.Option("--resultat", help=h("What the check found: efficace or inefficace.")),
+    ],
+    on: On = None,
+    folder: Dossier = None,
+    dry_run: DryRun = False,
+    commit: Commit = False,
+    today: Today = None,
+    lang: LangOption = None,
+) -> None:
+    from qnc.cli.recording import record
+    from qnc.editing import facts
+
+    record(
+        ctx,
+        lambda session, day: facts.verify(session, nc, result=result.value, day=on or day),
+        folder=folder,
+        today=today,
+        lang=lang,
+        dry_run=dry_run,
+        commit=commit,
+    )

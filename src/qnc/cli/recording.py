@@ -1,0 +1,120 @@
+"""What every command that writes a fact shares: questions asked on a terminal only, the
+change shown (``--dry-run``) or written, the new warnings, and ``--commit``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+import typer
+
+from qnc.cli.localized import run_language
+from qnc.cli.usage import UsageError
+from qnc.editing.facts import Recorded
+from qnc.editing.session import Session, shown, write
+from qnc.errors import QncError
+from qnc.i18n import Language, Msg, t, translator
+
+T = TypeVar("T")
+
+
+def asked(
+    value: T | None,
+    option: str,
+    question: Msg,
+    convert: Callable[[str], T | Msg],
+    *,
+    required: bool = True,
+) -> T | None:
+    """``value`` if given; else, on a terminal, the answer to ``question`` (named after
+    ``option``, which a script gives instead); else a usage error when ``required``.
+    ``convert`` turns an answer into a value, or a message saying what is wrong."""
+    if value is not None:
+        return value
+    tr = translator(run_language())
+    if not _on_terminal():
+        if required:
+            raise UsageError(tr(t("missing option: {x}", x=option)))
+        return None
+    if required:
+        prompt = t("{question} ({option}): ", question=question, option=option)
+    else:
+        prompt = t("{question} ({option}, optional: Enter to skip): ", question=question,
+                   option=option)  # fmt: skip
+    while True:
+        answer = typer.prompt(tr(prompt), default="", show_default=False, prompt_suffix="")
+        answer = answer.strip()
+        if not answer:
+            if required:
+                continue
+            return None
+        converted = convert(answer)
+        if not isinstance(converted, Msg):
+            return converted
+        typer.echo(tr(converted), err=True)
+
+
+def _on_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def commit_root(folder: Path, commit: bool) -> Path | None:
+    """The repository ``--commit`` records in, found before anything is written."""
+    if not commit:
+        return None
+    from qnc.editing.git import repository
+
+    return repository(folder)
+
+
+def finish(recorded: Recorded, *, language: Language, dry_run: bool, root: Path | None) -> None:
+    """Show the change, or write it and say the fact; warn; commit when asked."""
+    from qnc.render.diagnostics import as_text
+
+    tr = translator(language)
+    if dry_run:
+        from qnc.cli.output import write_utf8
+        from qnc.writing.edit import unified_diff
+
+        for change in recorded.changes:
+            write_utf8(unified_diff(change.snapshot.raw or b"", change.new, shown(change.path)))
+        sys.stderr.write(as_text(recorded.warnings, tr))
+        sys.stderr.write(tr(t("nothing written (--dry-run)")) + "\n")
+        return
+    write(recorded.changes)
+    sys.stdout.write(tr(recorded.fact) + "\n")
+    sys.stderr.write(as_text(recorded.warnings, tr))
+    if root is not None:
+        from qnc.editing.git import commit
+
+        try:
+            commit(root, [c.path for c in recorded.changes], tr(recorded.fact))
+        except QncError as exc:
+            raise QncError(
+                t("the change is written, but not recorded in git: {reason}", reason=exc.message)
+            ) from exc
+
+
+def record(
+    ctx: typer.Context,
+    make: Callable[[Session, date], Recorded],
+    *,
+    folder: Path | None,
+    today: date | None,
+    lang: Language | None,
+    dry_run: bool,
+    commit: bool,
+) -> None:
+    """The audit folder read as on ``today``, the change ``make`` builds from it (given
+    the day of the run), then :func:`finish`."""
+    from qnc.cli.options import chosen_language, today_or_now
+    from qnc.editing.session import audit_folder
+
+    day = today_or_now(today)
+    path = audit_folder(folder)
+    root = commit_root(path, commit)
+    session = Session(path, today=day, lang=chosen_language(ctx, lang))
+    finish(make(session, day), language=session.language, dry_run=dry_run, root=root)

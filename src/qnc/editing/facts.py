@@ -1,0 +1,187 @@
+"""The facts of an NC, each written where a hand would write it: an action done, the
+plan or the evidence sent, effectiveness checked, the NC lifted, a new action.
+
+Each function returns the sentence that states the fact (printed, and the message of
+``--commit``) and the change, checked by the rules before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from qnc.diagnostics import Diagnostic
+from qnc.editing.evidence import evidence_path
+from qnc.editing.session import Change, Refused, Session, shown
+from qnc.errors import QncError
+from qnc.i18n import Msg, t
+from qnc.model.folder import NcFile
+from qnc.model.ids import next_id
+from qnc.model.records import Action, Effectiveness, NonConformity
+from qnc.writing.edits import Append, Edit, Entries, Match, SetValue, Value
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A fact about to be written: the sentence that states it, its changes, the new
+    warnings of ``qnc check`` it gives."""
+
+    fact: Msg
+    changes: tuple[Change, ...]
+    warnings: tuple[Diagnostic, ...]
+
+
+def predecessors(model: type[BaseModel], key: str) -> tuple[str, ...]:
+    """The keys that come before ``key`` in ``model``'s order, nearest first: a new key
+    goes after the nearest one the file has."""
+    keys = [field.alias or name for name, field in model.model_fields.items()]
+    return tuple(reversed(keys[: keys.index(key)]))
+
+
+def record(session: Session, fact: Msg, path: Path, edits: list[Edit]) -> Recorded:
+    changes = (session.edit(path, edits),)
+    return Recorded(fact, changes, tuple(session.check(changes)))
+
+
+def done(
+    session: Session, nc_id: str, action_id: str, *, day: date, explicit: bool, evidence: list[str]
+) -> Recorded:
+    """Action ``action_id`` of ``nc_id`` done on ``day``, with its evidence files."""
+    entry = session.nc(nc_id)
+    action = _action(entry, action_id)
+    step = ("actions", Match("id", action.id))
+    edits: list[Edit] = []
+    if action.done is None:
+        edits.append(SetValue((*step, "fait_le"), day, predecessors(Action, "fait_le")))
+    elif explicit and action.done != day:
+        raise _recorded(
+            entry, t("action {action} is already done, on {day}", action=action.id, day=action.done)
+        )
+    added: list[str] = []
+    for given in evidence:
+        stored = evidence_path(session.folder, given)
+        if stored not in (*action.evidence, *added):
+            added.append(stored)
+            edits.append(Append((*step, "preuves"), stored, predecessors(Action, "preuves")))
+    if not edits:
+        raise _nothing(
+            t("action {action} is already done, on {day}", action=action.id, day=action.done)
+        )
+    fact = t("{nc}: action {action} done on {day}", nc=entry.nc.id, action=action.id, day=day)
+    if action.done is not None:
+        fact = t(
+            "{nc}: evidence added to action {action}: {files}",
+            nc=entry.nc.id,
+            action=action.id,
+            files=", ".join(added),
+        )
+    return record(session, fact, entry.path, edits)
+
+
+def sent(session: Session, nc_id: str, *, what: str, day: date) -> Recorded:
+    """The action plan (``what`` "plan") or the evidence ("preuves") sent on ``day``."""
+    entry = session.nc(nc_id)
+    if what == "plan":
+        key, current = "plan_envoye_le", entry.nc.plan_sent
+        fact = t("{nc}: action plan sent on {day}", nc=entry.nc.id, day=day)
+    else:
+        key, current = "preuves_envoyees_le", entry.nc.evidence_sent
+        fact = t("{nc}: evidence sent on {day}", nc=entry.nc.id, day=day)
+    _not_yet(entry, key, current, day)
+    return record(
+        session, fact, entry.path, [SetValue((key,), day, predecessors(NonConformity, key))]
+    )
+
+
+def verify(session: Session, nc_id: str, *, result: str, day: date) -> Recorded:
+    """The effectiveness of the actions checked on ``day``, with its result."""
+    entry = session.nc(nc_id)
+    checked = entry.nc.effectiveness
+    _not_yet(entry, "efficacite.verifiee_le", checked.checked if checked else None, day)
+    edits: list[Edit] = [
+        SetValue(("efficacite", "verifiee_le"), day, predecessors(NonConformity, "efficacite")),
+        SetValue(("efficacite", "resultat"), result, predecessors(Effectiveness, "resultat")),
+    ]
+    fact = t(
+        "{nc}: effectiveness checked on {day} ({result})", nc=entry.nc.id, day=day, result=result
+    )
+    return record(session, fact, entry.path, edits)
+
+
+def lift(session: Session, nc_id: str, *, day: date) -> Recorded:
+    """The certifier lifted the NC on ``day``."""
+    entry = session.nc(nc_id)
+    _not_yet(entry, "levee_le", entry.nc.lifted, day)
+    fact = t("{nc}: lifted on {day}", nc=entry.nc.id, day=day)
+    edit = SetValue(("levee_le",), day, predecessors(NonConformity, "levee_le"))
+    return record(session, fact, entry.path, [edit])
+
+
+def add_action(session: Session, nc_id: str, *, fields: dict[str, Value]) -> Recorded:
+    """A new action, with the next free id (A1, A2…), its keys in the usual order."""
+    entry = session.nc(nc_id)
+    action_id = next_id([a.id for a in entry.nc.actions], first="A1")
+    order = [field.alias or name for name, field in Action.model_fields.items()]
+    given = {"id": action_id, **fields}
+    item: Entries = tuple((key, given[key]) for key in order if key in given)
+    edit = Append(("actions",), item, predecessors(NonConformity, "actions"))
+    fact = t(
+        "{nc}: action {action} added, due on {day}",
+        nc=entry.nc.id,
+        action=action_id,
+        day=fields["echeance"],
+    )
+    return record(session, fact, entry.path, [edit])
+
+
+def _action(entry: NcFile, action_id: str) -> Action:
+    actions = entry.nc.actions
+    found = [a for a in actions if a.id == action_id] or [
+        a for a in actions if a.id.casefold() == action_id.casefold()
+    ]
+    if len(found) != 1:
+        raise QncError(
+            t(
+                "{nc} has no action '{action}' (its actions: {ids})",
+                nc=entry.nc.id,
+                action=action_id,
+                ids=", ".join(a.id for a in actions) or "—",
+            )
+        )
+    return found[0]
+
+
+def _not_yet(entry: NcFile, key: str, current: date | None, day: date) -> None:
+    """A fact already recorded is never overwritten: the same date is nothing to do, a
+    different one is a mistake to correct by hand."""
+    if current is None:
+        return
+    if current == day:
+        raise _nothing(t("'{key}' is already {day}", key=key, day=day))
+    raise _recorded(entry, t("'{key}' is already {day}", key=key, day=current))
+
+
+def _recorded(entry: NcFile, already: Msg) -> Refused:
+    return Refused(
+        t(
+            "{nc}: {already}; qnc does not overwrite a recorded fact: if it is "
+            "wrong, correct the line in {file}",
+            nc=entry.nc.id,
+            already=already,
+            file=shown(entry.path),
+        )
+    )
+
+
+class NothingToDo(QncError):
+    """The fact is already recorded as asked: nothing to write, not an error."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message, exit_code=0)
+
+
+def _nothing(already: Msg) -> NothingToDo:
+    return NothingToDo(t("{already}: nothing to write", already=already))

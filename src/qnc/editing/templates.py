@@ -1,0 +1,144 @@
+"""The files qnc creates, written as a person would: commented, in the user's language,
+optional keys left as comments to fill in rather than values to delete."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+
+from qnc.i18n import Msg, Translator, t
+from qnc.writing.edits import Value
+from qnc.writing.scalars import reads_back, render
+
+AUDIT_SCHEMA = "audit.schema.json"
+NC_SCHEMA = "nc.schema.json"
+"""Written by ``qnc init`` in the audit folder (``qnc schema``), for editors."""
+HOOK_FILES = r"(?i)\.ya?ml(\.[^/.]+)?$"
+"""The files of the qnc-check hook: as in the project's .pre-commit-hooks.yaml."""
+_COLUMN = 35
+"""Where comments beside values start: as in the README's examples."""
+_WIDTH = 88
+
+
+@dataclass(frozen=True)
+class AuditValues:
+    """What ``qnc init`` asks for."""
+
+    name: str
+    categories: tuple[str, ...]
+    certifier: str
+    type: str
+    start: date
+    siret: str | None = None
+    nda: str | None = None
+    end: date | None = None
+    notification: date | None = None
+
+
+def audit_text(values: AuditValues, tr: Translator, *, schema: bool) -> str:
+    """audit.yaml: the values given, the optional keys not given as comments."""
+    v, day = values, tr(t("YYYY-MM-DD"))
+    optional = t("optional")
+    # (indent, key, value or None for a commented-out key, example, comment)
+    rows: list[tuple[int, str, Value | None, str, Msg | None]] = [
+        (2, "nom", v.name, "", None),
+        (2, "siret", v.siret, '"…"', t("optional: 14 digits, in quotes")),
+        (2, "nda", v.nda, '"…"', t("optional: activity declaration number, 11 digits")),
+        (2, "categories", v.categories, "", t("AF | BC | VAE | CFA")),
+        (2, "activites", None, "[certifiant, alternance]",
+         t("optional: certifiant | alternance | sous_traitance")),
+        (0, "certificateur", None, "", None),
+        (2, "nom", v.certifier, "", None),
+        (2, "contact", None, "…", optional),
+        (0, "audit", None, "", None),
+        (2, "type", v.type, "", t("initial | surveillance | renouvellement | complementaire "
+                                  "| extension")),
+        (2, "debut", v.start, "", None),
+        (2, "fin", v.end, day, t("optional (by default: debut)")),
+        (2, "notification", v.notification, day,
+         t("the day the NCs were notified: every deadline runs from it")),
+        (2, "auditeur", None, "…", optional),
+        (2, "precedent", None, "../2024-03-audit-initial",
+         t("optional: the folder of the previous audit")),
+    ]  # fmt: skip
+    lines = [f"# yaml-language-server: $schema={AUDIT_SCHEMA}"] if schema else []
+    lines += _comment(tr, t("The audit, followed with qnc: 'qnc check' checks the files, and "
+                            "a command records each fact (qnc add, qnc done…). Keys: see "
+                            "qnc's README."))  # fmt: skip
+    lines.append("organisme:")
+    for indent, key, value, example, comment in rows:
+        if indent == 0:
+            lines.append(f"{key}:")
+        elif value is None:
+            lines.append(_beside(tr, f"{' ' * indent}# {key}: {example}", comment))
+        else:
+            lines.append(_beside(tr, f"{' ' * indent}{key}: {render(value)}", comment))
+    lines += [
+        _beside(tr, "# certificat:", t("once certified: obtenu_le, expire_le")),
+        f"#   obtenu_le: {day}",
+        _beside(tr, "# regles:", t("the certifier's practice, when it differs from the usual")),
+        f"#   plan_mineure: {tr(t('30 days'))}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def nc_text(*, nc_id: str, indicator: int, grade: str, finding: str,
+            requirement: str | None, summary: str | None, today: date, tr: Translator,
+            schema: bool) -> str:  # fmt: skip
+    """A new NC file; ``summary`` is qnc's own label of the indicator, written as the
+    requirement (and said to be one) when ``requirement`` is not given."""
+    lines = [f"# yaml-language-server: $schema=../{NC_SCHEMA}"] if schema else []
+    lines += _comment(tr, t("Recorded with qnc add on {day}. Next: qnc add-action {id} for "
+                            "each action, then qnc done, qnc sent, qnc verify, qnc lift.",
+                            day=today, id=nc_id))  # fmt: skip
+    lines += [f"id: {render(nc_id)}", f"indicateur: {indicator}", f"gravite: {render(grade)}"]
+    lines.append(_multiline("constat", finding))
+    if requirement is not None:
+        lines.append(_multiline("exigence", requirement))
+    elif summary is not None:
+        lines += _comment(tr, t("qnc's summary of indicator {n}: replace it with the words "
+                                "of the audit report", n=indicator))  # fmt: skip
+        lines.append(f"exigence: {render(summary)}")
+    return "\n".join(lines) + "\n"
+
+
+def precommit_text(tr: Translator) -> str:
+    """A pre-commit configuration running ``qnc check`` before each commit, with the qnc
+    already installed (``language: system``): nothing to download."""
+    lines = _comment(tr, t("qnc check before each commit: pip install pre-commit, then "
+                           "pre-commit install"))  # fmt: skip
+    lines += [
+        "repos:",
+        "  - repo: local",
+        "    hooks:",
+        "      - id: qnc-check",
+        "        name: qnc check",
+        "        entry: qnc check",
+        "        language: system",
+        "        pass_filenames: false",
+        f"        files: {render(HOOK_FILES)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _comment(tr: Translator, message: Msg) -> list[str]:
+    """A comment of its own, on lines of at most 88 characters."""
+    wrapped = textwrap.wrap(tr(message), width=_WIDTH - 2, break_on_hyphens=False)
+    return [f"# {line}" for line in wrapped]
+
+
+def _beside(tr: Translator, text: str, comment: Msg | None) -> str:
+    if comment is None:
+        return text
+    return f"{text.ljust(_COLUMN - 1)} # {tr(comment)}"
+
+
+def _multiline(key: str, text: str) -> str:
+    """A text of several lines as a ``|`` block, which keeps them as typed (with one
+    final line break), when it reads back so; else quoted on one line."""
+    body = text.rstrip("\n")
+    block = "|\n" + "\n".join(f"  {line}" if line else "" for line in body.splitlines())
+    if "\n" in body and reads_back(block, body + "\n"):
+        return f"{key}: {block}"
+    return f"{key}: {render(text)}"

@@ -1,0 +1,152 @@
+"""qnc add and qnc init: new files from commented templates, checked by the rules of
+qnc check before they are written, never written over anything."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.edits import DAY
+from tests.golden import assert_golden
+
+Run = Callable[..., Any]
+WriteAudit = Callable[..., Path]
+
+ADD = ("add", "--indicateur", "11", "--gravite", "majeure", "--constat",
+       "Aucune évaluation des acquis\nen fin de formation.")  # fmt: skip
+INIT = ("init", "2026-09-audit-initial", "--nom", "Formations Horizon", "--siret",
+        "83214560100015", "--categories", "af,CFA", "--certificateur", "Certif Exemple",
+        "--type", "initial", "--debut", "2026-09-14", "--fin", "2026-09-15",
+        "--notification", "2026-09-18")  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_add_writes_the_next_nc_file(run: Run, write_audit: WriteAudit, lang: str) -> None:
+    """The next id after NC-01 is NC-02; exigence is qnc's summary of the indicator,
+    said to be one; the file is the reviewed golden copy, in the language of the run."""
+    folder = write_audit()
+    result = run(*ADD, *DAY, "--lang", lang, cwd=folder)
+    said = {"fr": "NC-02 : nouvelle NC, indicateur 11, majeure (nc/NC-02.yaml)\n",
+            "en": "NC-02: new NC, indicator 11, majeure (nc/NC-02.yaml)\n"}  # fmt: skip
+    assert (result.exit_code, result.stdout) == (0, said[lang])
+    assert_golden(f"edits/add-{lang}.NC-02.yaml", (folder / "nc/NC-02.yaml").read_text("utf-8"))
+
+
+def test_add_numbers_after_the_last_id_and_keeps_its_width(
+    run: Run, write_audit: WriteAudit, nc_text: str
+) -> None:
+    """NC-09 is followed by NC-10; a file that does not read (NC-11.yaml) still takes its id."""
+    nine = nc_text.replace("NC-01", "NC-09")
+    folder = write_audit(ncs={"NC-09.yaml": nine})
+    assert run(*ADD, *DAY, cwd=folder).stdout.startswith("NC-10 : ")
+    (folder / "nc" / "NC-11.yaml").write_text("id: [\n", "utf-8")
+    assert run(*ADD[:2], "17", *ADD[3:], *DAY, cwd=folder).stdout.startswith("NC-12 : ")
+
+
+def test_add_refuses_what_check_would_refuse(run_main: Run, write_audit: WriteAudit) -> None:
+    """A minor NC on a major-only indicator already used: refused with qnc check's own
+    messages, at their place in the file that would have been written; nothing written."""
+    folder = write_audit()
+    result = run_main("add", "--indicateur", "12", "--gravite", "mineure", "--constat", "x",
+                      *DAY, cwd=folder)  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "nc/NC-02.yaml:4:13: erreur: l'indicateur 12 a déjà une NC (NC-01.yaml) ; un "
+        "indicateur ne donne qu'une NC par audit : regroupez les constats "
+        "[indicateur-duplique]\n"
+        "qnc: la modification donnerait ces erreurs ; rien n'a été écrit\n"
+    )
+    assert sorted(p.name for p in (folder / "nc").iterdir()) == ["NC-01.yaml"]
+    result = run_main("add", "--indicateur", "11", "--gravite", "mineure", "--constat", "x",
+                      *DAY, cwd=folder)  # fmt: skip
+    assert "ne donne que des NC majeures" in result.stderr
+
+
+def test_add_without_its_options_is_a_usage_error_in_a_script(
+    run_main: Run, write_audit: WriteAudit
+) -> None:
+    """Not on a terminal, nothing is asked: a missing option is a usage error (exit 2)."""
+    folder = write_audit()
+    result = run_main("add", "--indicateur", "11", "--gravite", "majeure", *DAY, cwd=folder)
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Erreur : option manquante : --constat\n")
+
+
+def test_add_asks_on_a_terminal(
+    run: Run, write_audit: WriteAudit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal, each missing option is asked for, named after its option; a wrong
+    answer is asked again."""
+    from typer.testing import CliRunner
+
+    from qnc.cli import recording
+    from qnc.cli.app import app
+
+    folder = write_audit()
+    monkeypatch.setattr(recording, "_on_terminal", lambda: True)
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(app, ["add", *DAY], input="onze\n11\nMajeure\nConstat.\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Indicateur (--indicateur) : onze"
+    assert "écrivez un nombre, par exemple 11" in result.stderr
+    assert "gravite: majeure\nconstat: Constat.\n" in (folder / "nc/NC-02.yaml").read_text()
+
+
+def test_init_writes_the_commented_template(run: Run, tmp_path: Path) -> None:
+    """audit.yaml from the template (optional keys as comments), and the schemas its
+    first line points the editor at; categories written in capitals."""
+    result = run(*INIT, *DAY)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Formations Horizon : dossier d'audit créé (audit initial du 14 septembre 2026)\n"
+    )
+    folder = tmp_path / "2026-09-audit-initial"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "audit.schema.json", "audit.yaml", "nc.schema.json"]  # fmt: skip
+    assert_golden("edits/init.audit.yaml", (folder / "audit.yaml").read_text("utf-8"))
+    schema = json.loads((folder / "nc.schema.json").read_text("utf-8"))
+    assert "gravite" in schema["properties"]
+    assert run("check", str(folder), *DAY).exit_code == 0
+    assert run("add", *ADD[1:], *DAY, cwd=folder).exit_code == 0
+    nc = (folder / "nc" / "NC-01.yaml").read_text("utf-8")
+    assert nc.startswith("# yaml-language-server: $schema=../nc.schema.json\n")
+
+
+def test_init_refuses_to_write_over_anything(run_main: Run, tmp_path: Path) -> None:
+    """A folder that already holds audit.yaml is left as it is."""
+    folder = tmp_path / "2026-09-audit-initial"
+    folder.mkdir()
+    (folder / "audit.yaml").write_text("# mine\n", "utf-8")
+    result = run_main(*INIT, *DAY)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "qnc: « 2026-09-audit-initial/audit.yaml » existe déjà : qnc n'écrit pas par-dessus\n"
+    )
+    assert sorted(p.name for p in folder.iterdir()) == ["audit.yaml"]
+
+
+def test_init_refuses_what_check_would_refuse(run_main: Run, tmp_path: Path) -> None:
+    """A bad SIRET, an audit that ends before it starts: refused with qnc check's
+    messages; no folder is left behind."""
+    args = list(INIT)
+    args[args.index("83214560100015")] = "83214560100016"
+    args[args.index("2026-09-15")] = "2026-09-10"
+    result = run_main(*args, *DAY)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "2026-09-audit-initial/audit.yaml:6:10: erreur: « 83214560100016 » n'est pas un SIRET "
+        "valide : 14 chiffres avec une clé de Luhn correcte [siret]",
+        "qnc: la modification donnerait ces erreurs ; rien n'a été écrit",
+    ]
+    assert not (tmp_path / "2026-09-audit-initial").exists()
+
+
+def test_init_without_its_options_is_a_usage_error_in_a_script(run_main: Run) -> None:
+    """Not on a terminal, nothing is asked."""
+    result = run_main("init", "x", "--nom", "Horizon", *DAY)
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Erreur : option manquante : --categories\n")

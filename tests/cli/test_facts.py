@@ -1,0 +1,130 @@
+"""qnc done, sent, verify, lift and add-action: each fact written where a hand would
+write it, the rest of the file byte for byte as it was (whole files compared with
+reviewed golden copies, also in CRLF and with a BOM)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.edits import DAY, EDITS, VARIANTS, golden_folder, variant
+from tests.golden import assert_golden
+
+Run = Callable[..., Any]
+WriteAudit = Callable[..., Path]
+
+CASES = {
+    "done": ("done", "NC-02", "A2", "--le", "2026-06-10", "--preuve",
+             "preuves/calendrier.pdf"),
+    "sent-plan": ("sent", "NC-02", "--plan", "--le", "2026-04-01"),
+    "sent-preuves": ("sent", "NC-02", "--preuves", "--le", "2026-06-18"),
+    "verify": ("verify", "NC-02", "--resultat", "efficace", "--le", "2026-06-15"),
+    "lift": ("lift", "NC-02", "--le", "2026-06-19"),
+    "add-action": ("add-action", "NC-02", "--description", "Former l'équipe : accueil",
+                   "--responsable", "Marie Dupont", "--echeance", "2026-07-15",
+                   "--preuve-attendue", "feuille d'émargement"),
+}  # fmt: skip
+SAID = {
+    "done": "NC-02 : action A2 faite le 10 juin 2026\n",
+    "sent-plan": "NC-02 : plan d'actions envoyé le 1er avril 2026\n",
+    "sent-preuves": "NC-02 : preuves envoyées le 18 juin 2026\n",
+    "verify": "NC-02 : efficacité vérifiée le 15 juin 2026 (efficace)\n",
+    "lift": "NC-02 : levée le 19 juin 2026\n",
+    "add-action": "NC-02 : action A3 ajoutée, échéance le 15 juillet 2026\n",
+}
+
+
+@pytest.mark.parametrize("kind", VARIANTS)
+@pytest.mark.parametrize("name", list(CASES))
+def test_only_the_facts_lines_change(run: Run, write_audit: WriteAudit, name: str,
+                                     kind: str) -> None:  # fmt: skip
+    """The whole file after the command is the reviewed golden copy: comments above,
+    beside and below, a deeper comment under an action, blank lines, quotes, a `>`
+    block, odd spacing, kept; CRLF and a BOM kept too."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml", kind)
+    result = run(*CASES[name], "--dossier", str(folder), *DAY)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, SAID[name], "")
+    written = (folder / "nc" / "NC-02.yaml").read_bytes()
+    if kind == "lf":
+        assert_golden(f"edits/{name}.after.yaml", written.decode("utf-8"))
+    else:
+        assert written == variant((EDITS / f"{name}.after.yaml").read_text("utf-8"), kind)
+
+
+def test_facts_in_english(run: Run, write_audit: WriteAudit) -> None:
+    """With --lang en, the fact is said in English; the file is the same."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    result = run(*CASES["done"], "--dossier", str(folder), *DAY, "--lang", "en")
+    assert result.stdout == "NC-02: action A2 done on 10 June 2026\n"
+    written = (folder / "nc" / "NC-02.yaml").read_text("utf-8")
+    assert written == (EDITS / "done.after.yaml").read_text("utf-8")
+
+
+def test_the_day_defaults_to_today(run: Run, write_audit: WriteAudit) -> None:
+    """Without --le, the fact is dated --today."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    result = run("lift", "NC-02", *DAY, cwd=folder)
+    assert result.stdout == "NC-02 : levée le 20 juin 2026\n"
+    assert "levee_le: 2026-06-20\n" in (folder / "nc" / "NC-02.yaml").read_text("utf-8")
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(run: Run, write_audit: WriteAudit) -> None:
+    """--dry-run shows what would change, as git diff would, and leaves the file."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    before = (folder / "nc" / "NC-02.yaml").read_bytes()
+    result = run("lift", "NC-02", "--le", "2026-06-19", "--dry-run", *DAY, cwd=folder)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "--- a/nc/NC-02.yaml\n+++ b/nc/NC-02.yaml\n@@ -30,4 +30,5 @@\n"
+        "     responsable: Julien Moreau\n     echeance: 2026-06-15\n"
+        "         # la preuve viendra en juillet\n+levee_le: 2026-06-19\n"
+        " # Prochaine étape : envoyer le plan.\n"
+    )
+    assert result.stderr == "rien n'a été écrit (--dry-run)\n"
+    assert (folder / "nc" / "NC-02.yaml").read_bytes() == before
+
+
+def test_a_new_warning_is_printed_after_the_fact(run: Run, write_audit: WriteAudit) -> None:
+    """A fact dated after --today is written, with the warning qnc check would give."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    result = run("lift", "NC-02", "--le", "2026-06-25", *DAY, cwd=folder)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "nc/NC-02.yaml:33:11: avertissement: le 25 juin 2026 est dans le futur : "
+        "n'inscrivez un fait qu'une fois accompli [date-future]\n"
+    )
+
+
+def test_evidence_is_added_to_an_action_already_done(run: Run, write_audit: WriteAudit) -> None:
+    """done on a done action adds its evidence and keeps its date; a proof already
+    listed is not listed twice."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    result = run("done", "NC-02", "A1", "--preuve", "preuves/calendrier.pdf", "--preuve",
+                 "preuves/fiches.md", *DAY, cwd=folder)  # fmt: skip
+    assert result.stdout == ("NC-02 : preuves ajoutées à l'action A1 : preuves/calendrier.pdf\n")
+    text = (folder / "nc" / "NC-02.yaml").read_text("utf-8")
+    assert "      - preuves/fiches.md   # version 2\n      - preuves/calendrier.pdf\n" in text
+
+
+def test_the_same_fact_again_is_nothing_to_do(run_main: Run, write_audit: WriteAudit) -> None:
+    """Recording a fact already recorded, with the same day, writes nothing: exit 0."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    before = (folder / "nc" / "NC-02.yaml").read_bytes()
+    result = run_main("done", "NC-02", "A1", "--le", "2026-04-06", *DAY, cwd=folder)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == ("qnc: l'action A1 est déjà faite, le 6 avril 2026 : rien à écrire\n")
+    assert (folder / "nc" / "NC-02.yaml").read_bytes() == before
+
+
+def test_a_recorded_fact_is_never_overwritten(run_main: Run, write_audit: WriteAudit) -> None:
+    """Another day for a fact already recorded is refused: the line is to correct by hand."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    result = run_main("done", "NC-02", "A1", "--le", "2026-04-07", *DAY, cwd=folder)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "qnc: NC-02 : l'action A1 est déjà faite, le 6 avril 2026 ; qnc ne remplace pas un "
+        "fait enregistré : s'il est faux, corrigez la ligne dans nc/NC-02.yaml\n"
+    )

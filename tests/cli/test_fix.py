@@ -1,0 +1,88 @@
+"""qnc check --fix: what has one right answer corrected, each change printed, nothing
+else touched; --dry-run shows the diff and writes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.edits import DAY, EDITS, VARIANTS, golden_folder, variant
+from tests.golden import assert_golden
+
+Run = Callable[..., Any]
+WriteAudit = Callable[..., Path]
+
+FIXED = [
+    "audit/nc/NC-03.yaml:4:10: corrigé : gravite « Mineure » devient « mineure »",
+    "audit/nc/NC-03.yaml:8:11: corrigé : actions[1].type « Corrective » devient « corrective »",
+    "audit/nc/NC-03.yaml:10:15: corrigé : actions[1].echeance « 15/05/2026 » devient "
+    "« 2026-05-15 »",
+    "audit/nc/NC-03.yaml:11:14: corrigé : actions[1].fait_le « 2026-5-2 » devient « 2026-05-02 »",
+    "audit/nc/NC-03.yaml:12:1: corrigé : la clé « plan_envoye » devient « plan_envoye_le »",
+    "audit/nc/NC-03.yaml:12:17: corrigé : plan_envoye_le « 01/04/2026 » devient « 2026-04-01 »",
+]
+
+
+@pytest.mark.parametrize("kind", VARIANTS)
+def test_fix_corrects_what_has_one_answer(run: Run, write_audit: WriteAudit, kind: str) -> None:
+    """The file after --fix is the reviewed golden copy; each change is printed with its
+    place; the check then runs on the corrected files."""
+    folder = golden_folder(write_audit, "fix.before.yaml", kind)
+    result = run("check", "--fix", "audit", *DAY)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        *FIXED,
+        "6 corrections faites",
+        "audit/nc/NC-03.yaml:12:17: avertissement: le plan d'actions a été envoyé sans analyse "
+        "des causes ; ajoutez « analyse_causes: » [analyse-causes]",
+    ]
+    written = (folder / "nc" / "NC-03.yaml").read_bytes()
+    if kind == "lf":
+        assert_golden("edits/fix.after.yaml", written.decode("utf-8"))
+    else:
+        assert written == variant((EDITS / "fix.after.yaml").read_text("utf-8"), kind)
+
+
+def test_fix_dry_run_writes_nothing(run: Run, write_audit: WriteAudit) -> None:
+    """--fix --dry-run prints the changes and the diff; the file stays as it was."""
+    folder = golden_folder(write_audit, "fix.before.yaml")
+    before = (folder / "nc" / "NC-03.yaml").read_bytes()
+    result = run("check", "--fix", "--dry-run", "audit", *DAY)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [*FIXED, "6 corrections à faire ; rien n'a été écrit "
+                                          "(--dry-run)"]  # fmt: skip
+    assert result.stdout.startswith("--- a/audit/nc/NC-03.yaml\n+++ b/audit/nc/NC-03.yaml\n")
+    assert "-gravite: Mineure   # sic\n+gravite: mineure   # sic\n" in result.stdout
+    assert (folder / "nc" / "NC-03.yaml").read_bytes() == before
+
+
+def test_fix_leaves_what_has_several_answers(run: Run, write_audit: WriteAudit,
+                                             nc_text: str) -> None:  # fmt: skip
+    """'majeur' may be majeure (or a typo for mineure…), 'levee' is not close enough to
+    one key, 2026-02-30 has no right answer: left for a person to decide, and reported."""
+    text = nc_text.replace("mineure", "majeur") + "levee: 2026-06-01\nplan_envoye_le: 2026-02-30\n"
+    folder = write_audit(ncs={"NC-01.yaml": text})
+    result = run("check", "--fix", "audit", *DAY)
+    assert result.exit_code == 1
+    assert "corrigé" not in result.stderr
+    assert (folder / "nc" / "NC-01.yaml").read_text("utf-8") == text
+
+
+def test_dry_run_goes_with_fix(run_main: Run, write_audit: WriteAudit) -> None:
+    """--dry-run alone is a usage error: check never writes without --fix."""
+    write_audit()
+    result = run_main("check", "--dry-run", "audit", *DAY)
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Erreur : --dry-run s'emploie avec --fix\n")
+
+
+def test_fix_in_english(run: Run, write_audit: WriteAudit) -> None:
+    """The changes are said in English with --lang en."""
+    golden_folder(write_audit, "fix.before.yaml")
+    result = run("check", "--fix", "--dry-run", "audit", *DAY, "--lang", "en")
+    assert result.stderr.splitlines()[0] == (
+        "audit/nc/NC-03.yaml:4:10: fixed: gravite 'Mineure' becomes 'mineure'"
+    )
