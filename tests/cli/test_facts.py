@@ -128,3 +128,35 @@ def test_a_recorded_fact_is_never_overwritten(run_main: Run, write_audit: WriteA
         "qnc: NC-02 : l'action A1 est déjà faite, le 6 avril 2026 ; qnc ne remplace pas un "
         "fait enregistré : s'il est faux, corrigez la ligne dans nc/NC-02.yaml\n"
     )
+
+
+def test_several_owners_and_a_start(run: Run, write_audit: WriteAudit) -> None:
+    """--responsable given twice: the owners on one line, as a list; --debut in its
+    place among the action's keys."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    result = run("add-action", "NC-02", "--description", "Relire les fiches", "--responsable",
+                 "Marie Dupont", "--responsable", "Paul Martin", "--echeance", "2026-07-15",
+                 "--debut", "2026-06-22", "--type", "preventive", *DAY, cwd=folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = (folder / "nc" / "NC-02.yaml").read_text("utf-8")
+    assert text.endswith(
+        "        # la preuve viendra en juillet\n"
+        "  - id: A3\n    type: preventive\n    description: Relire les fiches\n"
+        "    responsable: [Marie Dupont, Paul Martin]\n    debut: 2026-06-22\n"
+        "    echeance: 2026-07-15\n# Prochaine étape : envoyer le plan.\n"
+    )
+
+
+def test_verify_writes_inside_an_existing_efficacite(
+    run: Run, write_audit: WriteAudit, nc_text: str
+) -> None:
+    """How effectiveness will be checked is often written with the plan: the check's
+    day and result go under it, in the same block."""
+    text = nc_text + "efficacite:\n  methode: |\n    Relire les fiches.\nlevee_le:   # à venir\n"
+    folder = write_audit(ncs={"NC-01.yaml": text})
+    result = run("verify", "NC-01", "--resultat", "inefficace", "--le", "2026-06-15", *DAY,
+                 cwd=folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert (folder / "nc" / "NC-01.yaml").read_text("utf-8") == text.replace(
+        "fiches.\n", "fiches.\n  verifiee_le: 2026-06-15\n  resultat: inefficace\n"
+    )

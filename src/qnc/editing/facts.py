@@ -101,10 +101,14 @@ def verify(session: Session, nc_id: str, *, result: str, day: date) -> Recorded:
     entry = session.nc(nc_id)
     checked = entry.nc.effectiveness
     _not_yet(entry, "efficacite.verifiee_le", checked.checked if checked else None, day)
+    # A new key goes after its nearest predecessor where it is created: in the NC when
+    # there is no 'efficacite' yet, else inside it (after 'methode').
+    where = predecessors(NonConformity, "efficacite") if checked is None else ()
     edits: list[Edit] = [
-        SetValue(("efficacite", "verifiee_le"), day, predecessors(NonConformity, "efficacite")),
+        SetValue(("efficacite", "verifiee_le"), day,
+                 where or predecessors(Effectiveness, "verifiee_le")),
         SetValue(("efficacite", "resultat"), result, predecessors(Effectiveness, "resultat")),
-    ]
+    ]  # fmt: skip
     fact = t(
         "{nc}: effectiveness checked on {day} ({result})", nc=entry.nc.id, day=day, result=result
     )

@@ -46,6 +46,9 @@ def add_action(
         ),
     ] = None,
     due: Annotated[date | None, date_option("--echeance", h("The day it is due."))] = None,
+    start: Annotated[
+        date | None, date_option("--debut", h("The day work on it begins (optional)."))
+    ] = None,
     kind: Annotated[
         Kind | None,
         typer.Option(
@@ -88,6 +91,8 @@ def add_action(
     }
     if kind is not None:
         fields["type"] = kind.value
+    if start is not None:
+        fields["debut"] = start
     if expected is not None:
         fields["preuve_attendue"] = expected
     record(
