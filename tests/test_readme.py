@@ -31,10 +31,27 @@ def test_sample_check_line_is_real(run_main) -> None:
 
 def test_every_option_in_the_readme_exists(run_main) -> None:
     """Each --option the README names is in the --help of some command."""
+    from qnc.cli.commands import COMMANDS
+
     helps = "".join(
-        run_main(*command, "--help").stdout
-        for command in ([], ["status"], ["plan"], ["check"], ["indicateurs"])
+        run_main(*command, "--help").stdout for command in ([], *([name] for name in COMMANDS))
     )
     named = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", README))
     named -= {"--help", "--all-files", "--prune", "--quick"}  # help is -h; others are not qnc's
     assert {option for option in named if option not in helps} == set()
+
+
+def test_the_fact_of_the_quick_start_is_one_line(run_main, tmp_path) -> None:
+    """The quick start's `qnc done` prints what the README says and adds one line."""
+    import shutil
+
+    block = next(b for b in re.findall(r"```sh\n(.*?)\n```", README, re.S) if "qnc done" in b)
+    command, _, said = block.splitlines()[-1].partition("#")
+    copy = tmp_path / "mon-audit"
+    shutil.copytree(ROOT / "examples" / "2026-09-audit-initial", copy)
+    before = (copy / "nc" / "NC-02.yaml").read_text("utf-8").splitlines(keepends=True)
+    result = run_main(*command.split()[1:], cwd=copy)
+    assert result.stdout == said.strip().strip("«»").strip() + "\n"
+    after = (copy / "nc" / "NC-02.yaml").read_text("utf-8").splitlines(keepends=True)
+    added = [line for line in after if line not in before]
+    assert (len(after) - len(before), added) == (1, ["    fait_le: 2026-11-20\n"])
