@@ -67,7 +67,7 @@ def add(
     from qnc.editing.creation import add as create
 
     number = asked(indicator, "--indicateur", t("Indicator"), _number)
-    chosen = asked(grade, "--gravite", t("Grade (mineure or majeure)"), _grade)
+    chosen = asked(grade, "--gravite", t("Grade: mineure or majeure"), _grade)
     text = asked(finding, "--constat", t("Finding"), str)
     assert number is not None and chosen is not None and text is not None  # required
     record(

@@ -80,7 +80,7 @@ def add_action(
     day = asked(
         due,
         "--echeance",
-        t("Due date (YYYY-MM-DD)"),
+        t("Due date, YYYY-MM-DD"),
         lambda a: date_problem(a) or date.fromisoformat(a),
     )
     assert text is not None and day is not None  # required

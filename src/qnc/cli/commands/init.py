@@ -97,18 +97,18 @@ def init(
 
     who = asked(name, "--nom", t("Organisation"), str)
     number = asked(siret, "--siret", t("SIRET"), str, required=False)
-    declared = asked(nda, "--nda", t("Activity declaration number (NDA)"), str, required=False)
+    declared = asked(nda, "--nda", t("Activity declaration number, NDA"), str, required=False)
     listed = asked(
-        categories, "--categories", t("Categories (AF, BC, VAE, CFA; separated by commas)"), str
+        categories, "--categories", t("Categories: AF, BC, VAE, CFA, separated by commas"), str
     )
     by = asked(certifier, "--certificateur", t("Certifier"), str)
-    audit = asked(kind, "--type", t("Audit type (initial, surveillance, renouvellement…)"), _kind)
-    first = asked(start, "--debut", t("First day of the audit (YYYY-MM-DD)"), day)
-    last = asked(end, "--fin", t("Last day of the audit (YYYY-MM-DD)"), day, required=False)
+    audit = asked(kind, "--type", t("Audit type: initial, surveillance, renouvellement…"), _kind)
+    first = asked(start, "--debut", t("First day of the audit, YYYY-MM-DD"), day)
+    last = asked(end, "--fin", t("Last day of the audit, YYYY-MM-DD"), day, required=False)
     notified = asked(
         notification,
         "--notification",
-        t("Day the NCs were notified (YYYY-MM-DD)"),
+        t("Day the NCs were notified, YYYY-MM-DD"),
         day,
         required=False,
     )
