@@ -121,7 +121,8 @@ class Session:
     def edit(self, path: Path, edits: Sequence[Edit]) -> Change:
         """``path`` with ``edits`` made, not yet written."""
         snapshot = _snapshot(path)
-        assert snapshot.raw is not None  # the file was read by the inspection
+        if snapshot.raw is None:  # deleted since the inspection read it
+            raise Refused(t("'{file}' cannot be read; nothing written", file=shown(path)))
         return Change(snapshot, _applied(snapshot, edits))
 
     def create(self, path: Path, text: str) -> Change:
