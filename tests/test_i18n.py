@@ -187,3 +187,17 @@ def test_span_says_what_the_two_days_share_once(
     """An audit over several days reads 'du 24 au 26 novembre 2026', not the month twice."""
     first, last = date(*start), date(*end)
     assert (translator("fr").span(first, last), translator("en").span(first, last)) == (fr, en)
+
+
+def test_catalog_entries_are_whole_and_once() -> None:
+    """Each msgid stands once, after a blank line: two entries glued together (as a merge
+    of two branches can leave them) would hide one message from the catalog."""
+    text = CATALOG.read_text("utf-8")
+    msgids = [line for line in text.splitlines() if line.startswith("msgid ")]
+    assert sorted({m for m in msgids if msgids.count(m) > 1}) == []
+    glued = [
+        block.splitlines()[0]
+        for block in text.split("\n\n")
+        if sum(line.startswith("msgid ") for line in block.splitlines()) > 1
+    ]
+    assert glued == []
