@@ -1,19 +1,23 @@
-"""Benchmark whole ``qnc`` processes against check-jsonschema on the same audit files.
+"""Benchmark whole ``qnc`` processes against the stack floor and check-jsonschema.
 
     python benchmarks/run.py [--runs 7] [--quick] [--check] [--workdir DIR] [--seed S]
+                             [--qnc PATH] [--refresh] [--refresh-ref]
 
-Run it with the interpreter of the environment where qnc is installed (for a dev
-install: ``/path/to/venv/bin/python benchmarks/run.py``). It:
+Any Python >= 3.11 can run it: it installs what it times (see ``benchmarks/venvs.py``).
 
-1. finds ``qnc`` next to ``sys.executable`` (else on PATH) and runs every qnc process,
-   and the import floor, with the Python of that environment;
+1. installs qnc from this repository, not editable, in ``benchmarks/.venv-qnc`` (again
+   when ``src/`` or ``pyproject.toml`` changed), and check-jsonschema alone in
+   ``benchmarks/.venv-ref``; pip compiles the ``.pyc`` of both. ``--qnc PATH`` times an
+   existing ``qnc`` instead. The import floors and the stack floor
+   (``benchmarks/stack_floor.py``) run with qnc's Python;
 2. generates the corpora with ``benchmarks/generate.py`` in a temporary folder:
    1x10, 10x10, 100x10 and 500x10 (audits x NCs per audit);
-3. creates once, and caches in ``benchmarks/.venv-ref/``, a virtual environment holding
-   only ``check-jsonschema`` (what ``pipx install check-jsonschema`` gives a user);
-4. exports qnc's own JSON schemas (``model_json_schema(mode="validation",
+3. exports qnc's own JSON schemas (``model_json_schema(mode="validation",
    by_alias=True)`` of ``qnc.model.records.Audit`` and ``NonConformity``) and checks that
-   check-jsonschema accepts every generated file and rejects broken ones;
+   check-jsonschema, and the stack floor, reject broken files;
+4. reports, for every command, whether the modules it imports have an up-to-date
+   ``.pyc``, before and after the warm-up run (PYTHONDONTWRITEBYTECODE is unset for the
+   timed processes, so the warm-up writes any that are missing, for every side alike);
 5. times every command after one warm-up, ``--runs`` times, the commands of a corpus
    interleaved round by round, and prints medians, ratios, max RSS and the targets.
 
@@ -41,9 +45,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import generate  # noqa: E402  (benchmarks/generate.py, stdlib only)
+import venvs  # noqa: E402  (benchmarks/venvs.py, stdlib only)
+from venvs import BenchError, log  # noqa: E402
 
-REF_VENV = HERE / ".venv-ref"
 TODAY = generate.TODAY.isoformat()
+STACK_FLOOR = HERE / "stack_floor.py"
 FLOOR_CODE = "import typer, pydantic, ruamel.yaml, rich"
 # The floor plus the smallest Pydantic model. ``import pydantic`` is lazy: it loads
 # almost none of the validation machinery, which a first BaseModel subclass pulls in
@@ -52,7 +58,7 @@ FLOOR_CODE = "import typer, pydantic, ruamel.yaml, rich"
 MODEL_CODE = f"{FLOOR_CODE}\nfrom pydantic import BaseModel\nclass One(BaseModel):\n    x: int\n"
 # The smallest Typer program with one command taking a list of paths and a flag, as
 # qnc check does. Typer 0.29 converts every parameter through a Pydantic TypeAdapter
-# (typer/_adapters.py), so this is what any Typer CLI costs before doing anything.
+# (typer/_adapters.py), so this loads much of Pydantic too.
 TYPER_CODE = (
     "import sys, typer\n"
     "app = typer.Typer()\n"
@@ -68,88 +74,18 @@ CORPORA = [("1x10", 1, 10), ("10x10", 10, 10), ("100x10", 100, 10), ("500x10", 5
 SMALL, PORTFOLIO, LARGE = "1x10", "100x10", "500x10"
 
 FLOOR, MODEL, TYPER = "import floor", "floor + 1 Pydantic model", "bare Typer app"
-REF, CHECK, STATUS = "check-jsonschema", "qnc check", "qnc status --format json"
-COMMANDS = (FLOOR, MODEL, TYPER, REF, CHECK, STATUS)
+STACK, REF = "stack floor", "check-jsonschema"
+CHECK, STATUS = "qnc check", "qnc status --format json"
+COMMANDS = (FLOOR, MODEL, TYPER, STACK, REF, CHECK, STATUS)
 REFERENCES = (FLOOR, MODEL, TYPER)
-"""Programs that do no work on the corpus: what the libraries cost before qnc runs."""
+"""Programs that do no work on the corpus: what the libraries cost before any file."""
 LINEAR_TOLERANCE = 1.3
 """Linear when the cost of one more NC file between 1,000 and 5,000 files is at most
 1.3 x its cost between 100 and 1,000 files (a quadratic cost would give about 6 x)."""
 RSS_LIMIT_MB = 200.0
 
 
-class BenchError(Exception):
-    """The benchmark cannot run (setup failed, or a command did not succeed)."""
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 # ----------------------------------------------------------------------- environments
-
-
-def find_qnc() -> Path:
-    beside = Path(sys.executable).parent / "qnc"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return beside
-    found = shutil.which("qnc")
-    if found:
-        return Path(found)
-    raise BenchError(
-        f"qnc is neither next to {sys.executable} nor on PATH: run this "
-        "script with the Python of the environment where qnc is installed"
-    )
-
-
-def python_of(script: Path) -> str:
-    """The interpreter a console script runs with (its shebang), else ``sys.executable``."""
-    try:
-        first = script.read_bytes().split(b"\n", 1)[0].decode()
-    except (OSError, UnicodeDecodeError):
-        return sys.executable
-    if first.startswith("#!"):
-        candidate = first[2:].strip().split()[0]
-        if Path(candidate).name.startswith("python") and Path(candidate).is_file():
-            return candidate
-    return sys.executable
-
-
-def env_with(bin_dir: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
-    env["NO_COLOR"] = "1"
-    env.pop("QNC_TODAY", None)
-    env.pop("PYTHONPATH", None)
-    return env
-
-
-def reference_venv(refresh: bool) -> Path:
-    """``check-jsonschema`` alone in its own venv, as ``pipx install`` would give it."""
-    exe = REF_VENV / "bin" / "check-jsonschema"
-    if refresh and REF_VENV.exists():
-        shutil.rmtree(REF_VENV)
-    if exe.is_file() and _runs(exe):
-        return exe
-    if REF_VENV.exists():
-        shutil.rmtree(REF_VENV)
-    log(f"creating {REF_VENV.relative_to(HERE.parent)} with check-jsonschema (once)...")
-    steps = [
-        [sys.executable, "-m", "venv", str(REF_VENV)],
-        [str(REF_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "check-jsonschema"],
-    ]
-    for step in steps:
-        done = subprocess.run(step, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise BenchError(f"{' '.join(step)} failed:\n{done.stdout}{done.stderr}")
-    if not _runs(exe):
-        raise BenchError(f"{exe} does not run after installation")
-    return exe
-
-
-def _runs(exe: Path) -> bool:
-    done = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
-    return done.returncode == 0
 
 
 def version_of(exe: Path | str, *args: str) -> str:
@@ -223,6 +159,27 @@ def prove_reference_validates(cjs: Path, schemas: tuple[Path, Path], corpus: Pat
                 f"check-jsonschema accepted the broken file {name}: the reference "
                 f"does not validate what it should\n{done.stdout}{done.stderr}"
             )
+
+
+def prove_stack_floor_validates(python: str, corpus: Path, work: Path,
+                                env: dict[str, str]) -> None:  # fmt: skip
+    """The stack floor must reject a file its model forbids: it validates, not just parses."""
+    nc = sorted(corpus.glob("*/*/nc/NC-01.yaml"))[0].read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^indicateur: \d+$", "indicateur: onze", nc, count=1)
+    if text == nc:
+        raise BenchError("cannot build a broken file for the stack floor: no 'indicateur: N'")
+    (work / "bad-indicator.yaml").write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [python, str(STACK_FLOOR), "check", str(work / "bad-indicator.yaml")],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    if done.returncode != 1 or "indicateur" not in done.stderr:
+        raise BenchError(
+            f"the stack floor accepted a broken file: it does not validate what it "
+            f"should\n{done.stdout}{done.stderr}"
+        )
 
 
 # --------------------------------------------------------------------------- timing
@@ -354,6 +311,7 @@ def commands(
         FLOOR: [Proc([python, "-c", FLOOR_CODE], root, qnc_env)],
         MODEL: [Proc([python, "-c", MODEL_CODE], root, qnc_env)],
         TYPER: [Proc([python, "-c", TYPER_CODE], root, qnc_env)],
+        STACK: [Proc([python, str(STACK_FLOOR), "check", ".", "--today", TODAY], root, qnc_env)],
         REF: ref,
         CHECK: [Proc([str(qnc), "check", ".", "--today", TODAY], root, qnc_env)],
         STATUS: [
@@ -369,11 +327,11 @@ def verify(command: str, corpus: Corpus, results: list[tuple[int, str, str]]) ->
             raise BenchError(f"{command} on {corpus.label} exited {code}:\n{stdout}{stderr}")
     if command == REF and not all("ok -- validation done" in out for _, out, _ in results):
         raise BenchError(f"check-jsonschema on {corpus.label} did not report success: {results}")
-    if command == CHECK:
+    if command in (CHECK, STACK):
         _, stdout, stderr = results[0]
         if not stdout.startswith(f"{corpus.files} ") or stderr.strip():
             raise BenchError(
-                f"qnc check on {corpus.label} did not check {corpus.files} files "
+                f"{command} on {corpus.label} did not check {corpus.files} files "
                 f"without any problem:\n{stdout}{stderr}"
             )
     if command == STATUS:
@@ -387,11 +345,23 @@ def verify(command: str, corpus: Corpus, results: list[tuple[int, str, str]]) ->
             )
 
 
-def measure(corpus: Corpus, procs: dict[str, list[Proc]], runs: int,
-            scratch: Path) -> dict[str, Measure]:  # fmt: skip
-    for command, group in procs.items():  # warm-up (file cache, .pyc), not recorded
+def warm_up(corpus: Corpus, procs: dict[str, list[Proc]], scratch: Path) -> None:
+    """One run of every command, checked and not recorded: file cache, missing .pyc."""
+    for command, group in procs.items():
         _, results = run_once(group, scratch)
         verify(command, corpus, results)
+
+
+def probe(procs: dict[str, list[Proc]], scratch: Path) -> dict[str, venvs.Compiled]:
+    """The .pyc state of the modules each command imports (its first process)."""
+    return {
+        command: venvs.probe_pyc(group[0].argv, group[0].cwd, group[0].env, scratch / "pyc.json")
+        for command, group in procs.items()
+    }
+
+
+def measure(corpus: Corpus, procs: dict[str, list[Proc]], runs: int,
+            scratch: Path) -> dict[str, Measure]:  # fmt: skip
     measures = {command: Measure() for command in procs}
     for n in range(1, runs + 1):
         log(f"  {corpus.label}: run {n}/{runs}")
@@ -422,13 +392,12 @@ def evaluate(results: dict[str, dict[str, Measure]]) -> list[Target]:
             return
         m = results[corpus]
         ratio = m[command].median / m[versus].median
-        name = "cjs" if versus == REF else "floor"
+        name = "cjs" if versus == REF else "stack"
         targets.append(Target(corpus, command, f"<= {limit:g} x {name}", ratio <= limit))
 
-    ratio_target(SMALL, CHECK, REF, 0.8)
-    ratio_target(SMALL, CHECK, FLOOR, 1.3)
-    ratio_target(PORTFOLIO, CHECK, REF, 0.35)
-    ratio_target(PORTFOLIO, STATUS, REF, 0.5)
+    ratio_target(SMALL, CHECK, STACK, 1.1)
+    ratio_target(PORTFOLIO, CHECK, REF, 0.3)
+    ratio_target(PORTFOLIO, STATUS, REF, 0.4)
     for command in (CHECK, STATUS):
         if LARGE in results:
             rss = results[LARGE][command].rss_mb
@@ -457,7 +426,7 @@ def table(corpora: list[Corpus], results: dict[str, dict[str, Measure]],
         "command",
         "median s",
         "x cjs",
-        "x floor",
+        "x stack",
         "max RSS MB",
         "target",
         "result",
@@ -482,7 +451,7 @@ def table(corpora: list[Corpus], results: dict[str, dict[str, Measure]],
                     command,
                     f"{m[command].median:.3f}",
                     f"{m[command].median / m[REF].median:.2f}",
-                    f"{m[command].median / m[FLOOR].median:.2f}",
+                    f"{m[command].median / m[STACK].median:.2f}",
                     f"{m[command].rss_mb:.0f}",
                     ", ".join(t.text for t in mine) or "-",
                     result,
@@ -515,9 +484,56 @@ def cpu_model() -> str:
 # --------------------------------------------------------------------------- main
 
 
+def existing_qnc(path: Path) -> Path:
+    if not (path.is_file() and os.access(path, os.X_OK)):
+        raise BenchError(f"--qnc {path}: not an executable file (give the path of a qnc script)")
+    return path.absolute()
+
+
+def installation(qnc: Path, given: bool, side: venvs.Described, ref: venvs.Described) -> list[str]:
+    """How each side was installed, for the lines above the table."""
+    was = os.environ.get("PYTHONDONTWRITEBYTECODE")
+    if given:
+        where = "an installation given with --qnc"
+        if side.origin and "site-packages" not in Path(side.origin).parts:
+            where += f", imported from a source tree ({Path(side.origin).parent}: editable)"
+    else:
+        digest = (venvs.QNC_VENV / venvs.STAMP).read_text(encoding="ascii")[:12]
+        qnc = qnc.relative_to(venvs.ROOT)
+        where = (
+            "pip install of this repository (not editable, .pyc compiled by pip), "
+            f"sources sha256 {digest}"
+        )
+    return [
+        f"Installation (PYTHONDONTWRITEBYTECODE unset for every timed process"
+        f"{'; it was ' + repr(was) + ' here' if was is not None else ''}):",
+        f"  qnc: {qnc}, {where}; Python {side.version}; {side.libraries()}",
+        f"  floors and stack floor: the same Python ({side.python}) and libraries",
+        f"  check-jsonschema: {venvs.REF_VENV.relative_to(venvs.ROOT)}, pip install "
+        f"check-jsonschema (.pyc compiled by pip); Python {ref.version}; {ref.libraries()}",
+    ]
+
+
+def compiled_lines(
+    before: dict[str, venvs.Compiled], after: dict[str, venvs.Compiled]
+) -> list[str]:
+    width = max(len(c) for c in COMMANDS)
+    lines = [".pyc of the modules each command imports from .py files (as installed -> as timed):"]
+    for command in COMMANDS:
+        was, now = before[command], after[command]
+        shown = (
+            now.summary()
+            if was.summary() == now.summary()
+            else f"{was.summary()} -> {now.summary()}"
+        )
+        lines.append(f"  {command:{width}}  {shown}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description="Time qnc against check-jsonschema on generated audit folders."
+        description="Time qnc against the stack floor and check-jsonschema on generated "
+        "audit folders."
     )
     parser.add_argument(
         "--runs",
@@ -537,9 +553,20 @@ def main(argv: list[str] | None = None) -> int:
         "folder, removed at the end)",
     )
     parser.add_argument(
+        "--qnc",
+        type=Path,
+        help="time this existing qnc script (e.g. venv/bin/qnc of a dev install) instead of "
+        "benchmarks/.venv-qnc; the floors then run with its Python",
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="recreate benchmarks/.venv-qnc and benchmarks/.venv-ref",
+    )
+    parser.add_argument(
         "--refresh-ref",
         action="store_true",
-        help="recreate benchmarks/.venv-ref (check-jsonschema)",
+        help="recreate benchmarks/.venv-ref (check-jsonschema) only",
     )
     args = parser.parse_args(argv)
     runs = args.runs if args.runs is not None else (3 if args.quick else 7)
@@ -548,10 +575,12 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [c for c in CORPORA if not (args.quick and c[0] == LARGE)]
 
     try:
-        qnc = find_qnc()
-        python = python_of(qnc)
-        qnc_env, cjs = env_with(qnc.parent), reference_venv(args.refresh_ref)
-        ref_env = env_with(cjs.parent)
+        qnc = existing_qnc(args.qnc) if args.qnc else venvs.qnc_venv(args.refresh)
+        python = venvs.python_of(qnc)
+        cjs = venvs.reference_venv(args.refresh or args.refresh_ref)
+        qnc_env, ref_env = venvs.clean_env(qnc.parent), venvs.clean_env(cjs.parent)
+        side = venvs.describe(python, "qnc", "qnc", *venvs.LIBRARIES)
+        ref = venvs.describe(venvs.python_of(cjs), "check_jsonschema", "check-jsonschema")
         with tempfile.TemporaryDirectory(prefix="qnc-bench-") as tmp:
             work = args.workdir.resolve() if args.workdir else Path(tmp)
             scratch = Path(tmp) / "scratch"
@@ -566,9 +595,19 @@ def main(argv: list[str] | None = None) -> int:
             log(f"corpora generated in {work}")
             schemas = export_schemas(python, scratch)
             prove_reference_validates(cjs, schemas, corpora[0].path, scratch, ref_env)
-            results = {}
+            prove_stack_floor_validates(python, corpora[0].path, scratch, qnc_env)
+            results: dict[str, dict[str, Measure]] = {}
+            before: dict[str, venvs.Compiled] = {}
+            after: dict[str, venvs.Compiled] = {}
             for corpus in corpora:
                 procs = commands(corpus, qnc, python, cjs, schemas, qnc_env, ref_env)
+                if not before:
+                    before = probe(procs, scratch)
+                    warn_uncompiled(before, "as installed")
+                warm_up(corpus, procs, scratch)
+                if not after:
+                    after = probe(procs, scratch)
+                    warn_uncompiled(after, "when timed")
                 results[corpus.label] = measure(corpus, procs, runs, scratch)
     except (BenchError, OSError) as exc:
         log(f"benchmark error: {exc}")
@@ -579,9 +618,18 @@ def main(argv: list[str] | None = None) -> int:
         f"qnc benchmark: medians of {runs} runs after one warm-up; wall time of whole "
         f"processes; qnc run with --today {TODAY}"
     )
+    for line in installation(qnc, args.qnc is not None, side, ref):
+        print(line)
+    for line in compiled_lines(before, after):
+        print(line)
     print(
         "check-jsonschema (cjs) time = NC files against the NC schema + audit files against "
         "the audit schema, one process each"
+    )
+    print(
+        f"stack floor = python benchmarks/{STACK_FLOOR.name} check . --today {TODAY}: a bare "
+        "Typer app (two commands) that C-parses every file with ruamel and validates it "
+        "with one Pydantic model; x stack = median / the stack floor's median"
     )
     print(
         "references doing no work on the files: import floor = "
@@ -595,7 +643,7 @@ def main(argv: list[str] | None = None) -> int:
         "Linearity (seconds per extra NC file; linear if 1,000->5,000 <= "
         f"{LINEAR_TOLERANCE:g} x 100->1,000):"
     )
-    for command in (REF, CHECK, STATUS):
+    for command in (REF, STACK, CHECK, STATUS):
         slope = slopes(results, command)
         if slope is None:
             print(f"  {command}: not measured (needs the 5,000-file corpus; not with --quick)")
@@ -612,15 +660,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {target.corpus:7} {target.command:25} {target.text:18} {verdict}")
     failed = [t for t in targets if t.ok is False]
     print()
-    cores = os.cpu_count()
-    version = version_of(python, "-c", "import platform; print(platform.python_version())")
     print(
-        f"Machine: {cpu_model()}, {cores} cores, Python {version} "
+        f"Machine: {cpu_model()}, {os.cpu_count()} cores, Python {side.version} "
         f"({python}), qnc {version_of(qnc, '--version')}, "
         f"check-jsonschema {version_of(cjs, '--version')}; "
         f"{datetime.now().astimezone():%Y-%m-%d %H:%M %Z}"
     )
     return 1 if args.check and failed else 0
+
+
+def warn_uncompiled(compiled: dict[str, venvs.Compiled], when: str) -> None:
+    lacking = {c: p for c, p in compiled.items() if p.without}
+    for command, state in lacking.items():
+        log(f"WARNING: {command} {when}: {state.summary()}")
+    if lacking and when == "as installed":
+        log("  the warm-up run writes them where it can (PYTHONDONTWRITEBYTECODE is unset)")
+    if lacking and when == "when timed":
+        log(
+            "WARNING: these modules are compiled again on every timed run (their folder is "
+            "not writable?): the sides are not compared like with like"
+        )
 
 
 if __name__ == "__main__":
