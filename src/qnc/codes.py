@@ -70,8 +70,8 @@ CODES: Final = MappingProxyType(
         "ordre-dates": Code(
             _E,
             t(
-                "dates out of order (end before start, fact before notification, action "
-                "started after it was done)"
+                "dates out of order (end before start, fact before the audit, action started "
+                "after it was done)"
             ),
         ),
         "reference-introuvable": Code(_E, t("'precedent' or 'origine' names nothing usable")),
@@ -79,6 +79,14 @@ CODES: Final = MappingProxyType(
             _W, t("no notification date: clocks start on the last audit day")
         ),
         "date-future": Code(_W, t("a fact dated in the future")),
+        "delai-legal": Code(_W, t("a delay of 'regles' longer than the legal one")),
+        "nouvel-entrant": Code(_E, t("'nouvel_entrant' names a category not declared")),
+        # The audits of one organisation
+        "reprise-mineure": Code(_E, t("an NC taking over an NC still open, graded minor")),
+        "nc-non-reprise": Code(
+            _W, t("an NC of the previous audit neither lifted nor taken over by the next")
+        ),
+        "fenetre-audit": Code(_W, t("a surveillance or renewal audit outside its window")),
         # The action plan and its evidence
         "analyse-causes": Code(_W, t("a plan sent without a root cause analysis")),
         "sans-action": Code(_W, t("a plan sent without any action")),

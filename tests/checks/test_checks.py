@@ -8,6 +8,7 @@ minor plan 11 April 2026, minor implementation 12 September 2026, major correcti
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -121,11 +122,11 @@ def test_category_among_several_is_enough(
     ("number", "grade", "categories", "activities", "activity"),
     [
         (28, "mineure", "[AF]", "[]", "alternance"),
-        (28, "mineure", "[CFA]", "[certifiant]", "alternance"),
+        (28, "mineure", "[AF, BC]", "[certifiant]", "alternance"),
         (27, "majeure", "[AF]", "[alternance]", "sous_traitance"),
+        (27, "majeure", "[CFA]", "[alternance, certifiant]", "sous_traitance"),
         (3, "mineure", "[AF]", "[]", "certifiant"),
         (7, "majeure", "[AF]", "[alternance]", "certifiant"),
-        (16, "majeure", "[VAE]", "[]", "certifiant"),
         (13, "mineure", "[AF]", "[certifiant]", "alternance"),
     ],
 )
@@ -180,6 +181,31 @@ def test_conditional_indicator_with_its_activity(
 ) -> None:
     """With the activity declared, or a category where it applies without condition, all is well."""
     audit = audit_text.replace("[AF]", f"{categories}\n  activites: {activities}")
+    nc = nc_text.replace(
+        "indicateur: 12\ngravite: mineure", f"indicateur: {number}\ngravite: {grade}"
+    )
+    assert rows(diagnose, write_audit(audit, {"NC-01.yaml": nc})) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "grade", "categories"),
+    [
+        (28, "mineure", "[CFA]"),  # alternance: apprenticeship always alternates
+        (3, "mineure", "[CFA]"),  # certifiant: apprenticeship always certifies
+        (7, "majeure", "[CFA]"),
+        (16, "majeure", "[CFA]"),
+        (3, "mineure", "[VAE]"),  # certifiant: VAE always aims at a certification
+        (16, "majeure", "[VAE]"),
+        (28, "mineure", "[AF, CFA]"),  # the AF condition is missing, the CFA one holds
+    ],
+)
+def test_cfa_and_vae_meet_their_conditions_without_activities(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str,
+    number: int, grade: str, categories: str,
+) -> None:  # fmt: skip
+    """CFA always alternates and certifies (Code du travail L. 6211-1, L. 6211-2), VAE
+    always certifies (L. 6313-5): no 'activite' warning without 'activites'."""
+    audit = audit_text.replace("[AF]", categories)
     nc = nc_text.replace(
         "indicateur: 12\ngravite: mineure", f"indicateur: {number}\ngravite: {grade}"
     )
@@ -405,22 +431,22 @@ def test_audit_dates_out_of_order(
     ("extra", "position", "day"),
     [
         (
-            "plan_envoye_le: 2026-03-11\nanalyse_causes: x\n" + ONE_ACTION,
+            "plan_envoye_le: 2026-03-08\nanalyse_causes: x\n" + ONE_ACTION,
             (5, 17),
-            "11 mars 2026",
+            "8 mars 2026",
         ),
         ("preuves_envoyees_le: 2026-03-01\n", (5, 22), "1er mars 2026"),
-        ("levee_le: 2026-03-10\n", (5, 11), "10 mars 2026"),
-        ("efficacite:\n  verifiee_le: 2026-03-11\n", (6, 16), "11 mars 2026"),
+        ("levee_le: 2026-02-28\n", (5, 11), "28 février 2026"),
+        ("efficacite:\n  verifiee_le: 2026-03-08\n", (6, 16), "8 mars 2026"),
         (
             "actions:\n  - id: A1\n    responsable: M\n    echeance: 2026-04-15\n"
-            "    fait_le: 2026-03-11\n",
+            "    fait_le: 2025-12-31\n",
             (9, 14),
-            "11 mars 2026",
+            "31 décembre 2025",
         ),
     ],
 )
-def test_fact_before_notification(
+def test_fact_before_the_audit(
     write_audit: WriteAudit,
     diagnose: Diagnose,
     nc_text: str,
@@ -428,7 +454,8 @@ def test_fact_before_notification(
     position: tuple[int, int],
     day: str,
 ) -> None:
-    """A sent, done, checked or lifted date before the notification is an error."""
+    """A sent, done, checked or lifted date before the audit's first day (9 March 2026)
+    is an error."""
     folder = write_audit(ncs={"NC-01.yaml": nc_text + extra})
     assert rows(diagnose, folder) == [
         (
@@ -436,25 +463,54 @@ def test_fact_before_notification(
             *position,
             ERR,
             "ordre-dates",
-            f"le {day} est avant la notification des NC (12 mars 2026)",
+            f"le {day} est avant le début de l'audit (9 mars 2026)",
         ),
     ]
 
 
-def test_fact_on_notification_day_is_fine(
-    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "plan_envoye_le: 2026-03-09\nanalyse_causes: x\n" + ONE_ACTION,  # the first audit day
+        "preuves_envoyees_le: 2026-03-10\n",  # the last audit day
+        "levee_le: 2026-03-11\n",  # the day before the notification
+        "efficacite:\n  verifiee_le: 2026-03-11\n",
+        "actions:\n  - id: A1\n    responsable: M\n    echeance: 2026-04-15\n"
+        "    fait_le: 2026-03-10\n",  # done at the closing meeting
+        "levee_le: 2026-03-12\n",  # the notification day itself
+    ],
+)
+def test_fact_between_the_audit_and_the_notification_is_valid(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, extra: str
 ) -> None:
-    """A fact dated on the notification day itself is in order."""
-    folder = write_audit(ncs={"NC-01.yaml": nc_text + "levee_le: 2026-03-12\n"})
+    """Work often starts at the closing meeting (audit 9-10 March, notification 12 March):
+    a fact dated from the audit's first day on is in order."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + extra})
     assert rows(diagnose, folder) == []
 
 
-def test_without_notification_facts_are_checked_against_last_day(
+def test_plan_sent_before_the_notification_meets_the_step(
+    write_audit: WriteAudit, run_main: Any, nc_text: str
+) -> None:
+    """A plan sent on 10 March, before the notification of 12 March: the clocks still run
+    from the notification (plan due 11 April), and the step is met on 10 March."""
+    nc = nc_text + "plan_envoye_le: 2026-03-10\nanalyse_causes: x\n" + ONE_ACTION
+    folder = write_audit(ncs={"NC-01.yaml": nc})
+    result = run_main("status", str(folder), "--format", "json", "--today", "2026-03-20")
+    (plan, implementation) = json.loads(result.stdout)["audits"][0]["non_conformites"][0]["etapes"]
+    assert plan == {"etape": "plan", "date": "2026-04-11", "jours_restants": 22,
+                    "statut": "tenue"}  # fmt: skip
+    assert implementation["date"] == "2026-09-12"
+
+
+def test_without_notification_facts_are_checked_against_the_first_day(
     write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
 ) -> None:
-    """No notification: a warning, and facts are compared with the last audit day."""
+    """No notification: a warning (clocks start on the last audit day, 10 March); a fact
+    on the first audit day is in order, one the day before is not."""
     audit = audit_text.replace("  notification: 2026-03-12\n", "")
-    folder = write_audit(audit, {"NC-01.yaml": nc_text + "levee_le: 2026-03-09\n"})
+    nc = nc_text + "levee_le: 2026-03-09\nplan_envoye_le: 2026-03-08\nanalyse_causes: x\n"
+    folder = write_audit(audit, {"NC-01.yaml": nc + ONE_ACTION})
     assert rows(diagnose, folder) == [
         (
             "audit.yaml",
@@ -467,11 +523,11 @@ def test_without_notification_facts_are_checked_against_last_day(
         ),
         (
             NC_FILE,
-            5,
-            11,
+            6,
+            17,
             ERR,
             "ordre-dates",
-            "le 9 mars 2026 est avant la notification des NC (10 mars 2026)",
+            "le 8 mars 2026 est avant le début de l'audit (9 mars 2026)",
         ),
     ]
 

@@ -92,8 +92,8 @@ def test_unknown_indicator_and_wrong_grade(write_audit: WriteAudit, diagnose: Di
 def test_dates_of_a_broken_file_against_the_notification_and_today(
     write_audit: WriteAudit, diagnose: Diagnose
 ) -> None:
-    """Facts before the notification, in the future, in French form or impossible: each
-    said once, in the file whose action has no owner (its own 'fait_le' included)."""
+    """Facts before the audit, in the future, in French form or impossible: each said
+    once, in the file whose action has no owner (its own 'fait_le' included)."""
     extra = (
         "    fait_le: 2026-03-02\n"  # line 8, in the action without an owner
         "plan_envoye_le: 2026-03-01\n"
@@ -105,9 +105,9 @@ def test_dates_of_a_broken_file_against_the_notification_and_today(
     assert rows(diagnose, folder) == [
         MISSING_OWNER,
         (NC_FILE, 8, 14, ERR, "ordre-dates",
-         "le 2 mars 2026 est avant la notification des NC (12 mars 2026)"),
+         "le 2 mars 2026 est avant le début de l'audit (9 mars 2026)"),
         (NC_FILE, 9, 17, ERR, "ordre-dates",
-         "le 1er mars 2026 est avant la notification des NC (12 mars 2026)"),
+         "le 1er mars 2026 est avant le début de l'audit (9 mars 2026)"),
         (NC_FILE, 10, 22, ERR, "date-invalide",
          "« 30/03/2026 » n'est pas au format ISO ; écrivez 2026-03-30"),
         (NC_FILE, 11, 11, ERR, "date-invalide",

@@ -57,16 +57,16 @@ def test_a_broken_audit_file_is_refused(run_main: Run, write_audit: WriteAudit,
     assert result.stderr.splitlines()[-1].startswith("qnc: « audit.yaml » contient des erreurs")
 
 
-def test_a_fact_before_the_notification_is_refused(run_main: Run,
-                                                   write_audit: WriteAudit) -> None:  # fmt: skip
+def test_a_fact_before_the_audit_is_refused(run_main: Run,
+                                            write_audit: WriteAudit) -> None:  # fmt: skip
     """A date qnc check would refuse: the same message, at the line that would be written."""
     folder = write_audit()
     before = _unchanged(folder)
     result = run_main("lift", "NC-01", "--le", "2026-03-01", *DAY, cwd=folder)
     assert result.exit_code == 1
     assert result.stderr == (
-        "nc/NC-01.yaml:5:11: erreur: le 1er mars 2026 est avant la notification des NC "
-        "(12 mars 2026) [ordre-dates]\n"
+        "nc/NC-01.yaml:5:11: erreur: le 1er mars 2026 est avant le début de l'audit "
+        "(9 mars 2026) [ordre-dates]\n"
         "qnc: la modification donnerait ces erreurs ; rien n'a été écrit\n"
     )
     assert _unchanged(folder) == before
@@ -167,6 +167,6 @@ def test_refusals_in_english(run_main: Run, write_audit: WriteAudit) -> None:
         "qnc: the change would give these errors; nothing written"
     )
     assert result.stderr.splitlines()[0] == (
-        "nc/NC-01.yaml:5:11: error: 1 March 2026 is before the notification of the NCs "
-        "(12 March 2026) [ordre-dates]"
+        "nc/NC-01.yaml:5:11: error: 1 March 2026 is before the audit started "
+        "(9 March 2026) [ordre-dates]"
     )

@@ -40,19 +40,19 @@ def test_indicators_per_category(category: str, count: int) -> None:
 @pytest.mark.parametrize(
     ("number", "applies"),
     [
-        (3, {Category.AF: Activity.CERTIFIANT, Category.VAE: Activity.CERTIFIANT,
-             Category.CFA: Activity.CERTIFIANT}),
-        (7, {Category.AF: Activity.CERTIFIANT, Category.CFA: Activity.CERTIFIANT}),
+        (3, {Category.AF: Activity.CERTIFIANT, Category.VAE: None, Category.CFA: None}),
+        (7, {Category.AF: Activity.CERTIFIANT, Category.CFA: None}),
         (13, {Category.AF: Activity.ALTERNANCE, Category.CFA: None}),
-        (16, {Category.AF: Activity.CERTIFIANT, Category.VAE: Activity.CERTIFIANT,
-              Category.CFA: Activity.CERTIFIANT}),
+        (16, {Category.AF: Activity.CERTIFIANT, Category.VAE: None, Category.CFA: None}),
         (27, dict.fromkeys(Category, Activity.SOUS_TRAITANCE)),
-        (28, {Category.AF: Activity.ALTERNANCE, Category.CFA: Activity.ALTERNANCE}),
+        (28, {Category.AF: Activity.ALTERNANCE, Category.CFA: None}),
         (14, {Category.CFA: None}),
     ],
 )  # fmt: skip
 def test_conditional_indicators(number: int, applies: dict[Category, Activity | None]) -> None:
-    """Conditional indicators name the activity each category needs."""
+    """Conditional indicators name the activity each category needs; CFA always meets
+    'alternance' and 'certifiant', VAE 'certifiant' (L. 6211-1, L. 6211-2, L. 6313-5),
+    while subcontracting stays a condition everywhere."""
     assert dict(RNQ_2019.indicators[number].applies) == applies
 
 

@@ -270,7 +270,8 @@ def test_wrong_enum_value_without_near_match(
             "organisme:\n  nouvel_entrant: oui",
             (2, 19),
             "type-invalide",
-            "true (oui) ou false (non) attendu, trouvé : oui",
+            "true (oui), false (non) ou la liste des catégories où l'organisme est nouveau "
+            "(AF, BC, VAE, CFA) attendu, trouvé : oui",
         ),
         (
             "certificateur:",

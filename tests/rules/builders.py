@@ -13,6 +13,7 @@ from typing import Any
 
 from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import Audit, NonConformity
+from qnc.rules.carry import Closure
 from qnc.rules.clocks import Clocked, clock
 from qnc.rules.report import AuditReport, build_report
 
@@ -66,9 +67,22 @@ def clocks(audit_folder: AuditFolder, today: date,
     info, taken = audit_folder.audit, carried or {}
     start, rules = info.audit.clock_start, info.rules
     return tuple(
-        clock(n, notified=start, rules=rules, today=today, carried_on=taken.get(n.nc.id))
+        clock(n, notified=start, rules=rules, today=today, closure=_taken_over(n, taken))
         for n in audit_folder.ncs
     )
+
+
+LATER = Path("audits/littoral-surveillance")
+"""The folder of the later audit that takes NCs over in :func:`clocks`."""
+
+
+def _taken_over(entry: NcFile, carried: Mapping[str, date]) -> Closure | None:
+    day = carried.get(entry.nc.id)
+    if day is None:
+        return None
+    later = folder(path=LATER, record=audit(type="surveillance", debut="2026-04-13",
+                                            fin=None, notification=day.isoformat()))  # fmt: skip
+    return Closure(day, later, LATER / "nc" / f"{entry.nc.id}.yaml")
 
 
 def report(audit_folder: AuditFolder, today: date,

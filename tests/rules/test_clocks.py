@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from qnc.model.durations import Duration, Unit
-from qnc.model.folder import NcFile
-from qnc.model.records import Action, NonConformity, Rules
+from qnc.model.folder import AuditFolder, NcFile
+from qnc.model.records import Action, Audit, NonConformity, Rules
+from qnc.rules.carry import Closure
 from qnc.rules.clocks import (
     Status,
     Step,
@@ -238,20 +239,45 @@ def test_action_status_counts_done_only_from_its_day(
     assert action_status(item, today=today, alert=DAYS_14) is status
 
 
+LATER = AuditFolder(
+    Path("b"),
+    Audit.model_validate({"organisme": {"nom": "x", "categories": ["AF"]},
+                          "certificateur": {"nom": "y"},
+                          "audit": {"type": "surveillance", "debut": "2027-01-05"}}),
+    (),
+)  # fmt: skip
+
+
+def taken_over(day: date) -> Closure:
+    return Closure(day, LATER, Path("b/nc/NC-01.yaml"))
+
+
 def test_carried_over_nc_is_closed_from_the_day_it_was_taken_over() -> None:
     """Taken over by a later audit notified on 10 January 2027: still open the day
     before, closed (carried, not lifted) from that day; a lift recorded before wins."""
     file = NcFile(Path("NC-03.yaml"), nc(gravite="mineure", indicateur=12))
     taken = date(2027, 1, 10)
     before = clock(file, notified=date(2026, 3, 12), rules=Rules(), today=date(2027, 1, 9),
-                   carried_on=taken)  # fmt: skip
+                   closure=taken_over(taken))  # fmt: skip
     assert (before.open, before.carried) == (True, False)
-    after = clock(file, notified=date(2026, 3, 12), rules=Rules(), today=taken, carried_on=taken)
+    after = clock(file, notified=date(2026, 3, 12), rules=Rules(), today=taken,
+                  closure=taken_over(taken))  # fmt: skip
     assert (after.open, after.carried, after.lifted) == (False, True, taken)
     lifted = NcFile(Path("NC-03.yaml"), nc(gravite="mineure", indicateur=12, levee_le="2026-09-01"))
     earlier = clock(lifted, notified=date(2026, 3, 12), rules=Rules(), today=taken,
-                    carried_on=taken)  # fmt: skip
+                    closure=taken_over(taken))  # fmt: skip
     assert (earlier.carried, earlier.lifted) == (False, date(2026, 9, 1))
+
+
+def test_nc_left_out_by_the_next_audit_is_closed_to_record() -> None:
+    """Closed by the next audit (notified 10 January 2027) without being taken over:
+    closed from that day, neither lifted nor carried, to record; nothing next."""
+    file = NcFile(Path("NC-03.yaml"), nc(gravite="mineure", indicateur=12))
+    day = date(2027, 1, 10)
+    item = clock(file, notified=date(2026, 3, 12), rules=Rules(), today=date(2027, 6, 1),
+                 closure=Closure(day, LATER, None))  # fmt: skip
+    assert (item.open, item.carried, item.unrecorded, item.lifted, item.next) == (
+        False, False, True, day, None)  # fmt: skip
 
 
 def test_carried_nc_steps_stand_as_on_the_day_it_was_taken_over() -> None:
@@ -260,7 +286,7 @@ def test_carried_nc_steps_stand_as_on_the_day_it_was_taken_over() -> None:
     (due 18 March) falls after: never late here; nothing is next."""
     file = NcFile(Path("NC-04.yaml"), nc(gravite="mineure", indicateur=19))
     item = clock(file, notified=date(2026, 9, 18), rules=Rules(), today=date(2027, 6, 1),
-                 carried_on=date(2027, 1, 10))  # fmt: skip
+                 closure=taken_over(date(2027, 1, 10)))  # fmt: skip
     assert [(s.kind, s.status) for s in item.steps] == [
         (StepKind.PLAN, Status.OVERDUE),
         (StepKind.IMPLEMENTATION, Status.UPCOMING),

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qnc.checks.context import Context
-from qnc.checks.dates import audit_dates, facts_before_notification
+from qnc.checks.dates import audit_dates, facts_before_audit
 from qnc.checks.duplicates import duplicate_ncs
-from qnc.checks.indicators import indicator
+from qnc.checks.indicators import indicator, new_entrant
+from qnc.checks.legal import legal_delays
 from qnc.checks.nc import check_nc_record, check_nc_values
 from qnc.checks.references import reference
 from qnc.diagnostics import Problem
@@ -29,7 +30,7 @@ def check_audit(
 ) -> list[Problem]:
     """The audit's own dates and references, its NCs alone, and each NC in its audit;
     ``partial``: what could be read of the NC files with schema errors."""
-    problems = list(audit_dates(folder))
+    problems = [*audit_dates(folder), *legal_delays(folder), *new_entrant(folder)]
     previous = folder.audit.audit.previous
     if previous is not None:
         problems += reference(folder.path, previous, folder.audit_file, ("audit", "precedent"),
@@ -37,7 +38,7 @@ def check_audit(
     ncs = [*map(values_of, folder.ncs), *partial]
     problems += _alone(folder.path, folder.ncs, ncs, ctx)
     for nc in ncs:
-        problems += [*indicator(folder, nc), *facts_before_notification(folder, nc)]
+        problems += [*indicator(folder, nc), *facts_before_audit(folder, nc)]
     return problems
 
 

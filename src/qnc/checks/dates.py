@@ -1,5 +1,5 @@
-"""Dates in their order: the audit's own, and the facts of an NC against the notification
-and the day of the check (spec §2.4)."""
+"""Dates in their order: the audit's own, and the facts of an NC against the audit and
+the day of the check (spec §2.4)."""
 
 from __future__ import annotations
 
@@ -71,19 +71,19 @@ def future_facts(nc: NcValues, ctx: Context) -> Iterator[Problem]:
             )
 
 
-def facts_before_notification(folder: AuditFolder, nc: NcValues) -> Iterator[Problem]:
-    notified = folder.audit.audit.clock_start
+def facts_before_audit(folder: AuditFolder, nc: NcValues) -> Iterator[Problem]:
+    """A fact cannot come before the audit that raised the NC. Work often starts at the
+    closing meeting, before the NCs are notified: a fact between the audit's first day
+    and the notification is valid, the clocks still running from the notification
+    (shared/domain/qualiopi.md, deadlines)."""
+    start = folder.audit.audit.start
     for loc, day in nc.facts:
-        if day < notified:
+        if day < start:
             yield error(
                 nc.path,
                 loc,
                 "ordre-dates",
-                t(
-                    "{date} is before the notification of the NCs ({notified})",
-                    date=day,
-                    notified=notified,
-                ),
+                t("{date} is before the audit started ({start})", date=day, start=start),
             )
 
 

@@ -57,6 +57,8 @@ def indicator(folder: AuditFolder, nc: NcValues) -> Iterator[Problem]:
             ),
         )
         return
+    # CFA and VAE always meet the conditions that concern them: the grid says so
+    # (qnc.model.referential.IMPLIED), so only a declared activity can be missing here.
     needed = {found.applies[c] for c in applicable}
     if None not in needed and not needed & set(organisation.activities):
         yield warning(
@@ -68,5 +70,25 @@ def indicator(folder: AuditFolder, nc: NcValues) -> Iterator[Problem]:
                 "'activites' in audit.yaml",
                 number=nc.indicator,
                 activity=" / ".join(sorted(a.value for a in needed if a)),
+            ),
+        )
+
+
+def new_entrant(folder: AuditFolder) -> Iterator[Problem]:
+    """``nouvel_entrant`` names categories the organisation declares."""
+    organisation = folder.audit.organisation
+    if isinstance(organisation.new_entrant, bool):
+        return
+    unknown = [c for c in organisation.new_entrant if c not in organisation.categories]
+    if unknown:
+        yield error(
+            folder.audit_file,
+            ("organisme", "nouvel_entrant"),
+            "nouvel-entrant",
+            t(
+                "'nouvel_entrant' names {unknown}, which 'categories' does not declare "
+                "({own}): a new entrant is new in categories it is certified for",
+                unknown=", ".join(unknown),
+                own=", ".join(organisation.categories),
             ),
         )

@@ -12,7 +12,7 @@ from pydantic_core import PydanticCustomError
 
 from qnc.model.dates import ISO_SHAPE, near_miss
 from qnc.model.durations import Duration, Unit, parse_duration
-from qnc.model.referential import GRIDS
+from qnc.model.referential import GRIDS, Category
 
 _LA_POSTE = "356000000"
 FIRST_YEAR, LAST_YEAR = 2000, 2099
@@ -109,6 +109,17 @@ def whole_number(value: Any) -> Any:
     return value
 
 
+def bool_or_categories(value: Any) -> Any:
+    """``nouvel_entrant``: true, false, or the categories the organisation is new in."""
+    if isinstance(value, bool):
+        return value
+    names = [str(c) for c in Category]
+    if isinstance(value, list) and value and all(v in names for v in value):
+        return tuple(Category(v) for v in value)
+    shown = (", ".join(map(str, value)) or "[]") if isinstance(value, list) else _text(value)
+    raise PydanticCustomError("qnc_new_entrant", "not a flag", {"value": shown})
+
+
 def grid_id(value: Any) -> Any:
     if not isinstance(value, str) or value not in GRIDS:
         raise PydanticCustomError("qnc_grid", "unknown grid", {"value": str(value)})
@@ -133,3 +144,15 @@ Owners = Annotated[
     WithJsonSchema({"anyOf": [_TEXT_SCHEMA, {"type": "array", "items": _TEXT_SCHEMA,
                                              "minItems": 1}]}),
 ]  # fmt: skip
+NewEntrant = Annotated[
+    bool | tuple[Category, ...],
+    BeforeValidator(bool_or_categories),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "boolean"},
+                {"type": "array", "items": {"enum": [str(c) for c in Category]}, "minItems": 1},
+            ]
+        }
+    ),
+]

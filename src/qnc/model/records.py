@@ -18,6 +18,7 @@ from qnc.model.durations import parse_duration
 from qnc.model.fields import (
     DurationField,
     IsoDate,
+    NewEntrant,
     Owners,
     Text,
     digits,
@@ -65,7 +66,15 @@ class Organisation(Record):
     activities: Annotated[tuple[Activity, ...], BeforeValidator(none_as_empty)] = Field(
         default=(), alias="activites"
     )
-    new_entrant: bool = Field(default=False, alias="nouvel_entrant")
+    new_entrant: NewEntrant = Field(default=False, alias="nouvel_entrant")
+    """True (every category), or the categories the organisation starts (a new entrant
+    only there: shared/domain/qualiopi.md, new entrants)."""
+
+    @property
+    def new_entrant_categories(self) -> tuple[Category, ...]:
+        if self.new_entrant is True:
+            return self.categories
+        return self.new_entrant or ()
 
 
 class Certifier(Record):

@@ -136,10 +136,18 @@ _INDICATOR_33: _Row = (
 _Row = tuple[int, int | None, str, str | dict[Category, Activity | None], bool, bool]
 
 
+IMPLIED: Final = MappingProxyType({CFA: frozenset({_A, _C}), VAE: frozenset({_C})})
+"""Conditions a category always meets: apprenticeship always alternates company and
+training centre and always leads to a certification (Code du travail L. 6211-1,
+L. 6211-2); VAE always aims at a certification (L. 6313-5). See shared/domain/qualiopi.md."""
+
+
 def _indicators(rows: tuple[_Row, ...]) -> MappingProxyType[int, Indicator]:
     result = {}
     for number, criterion, label, applies, major, new in rows:
         mapping = dict.fromkeys(Category) if isinstance(applies, str) else applies
+        # A condition the category always meets is no condition there (IMPLIED).
+        mapping = {c: None if a in IMPLIED.get(c, ()) else a for c, a in mapping.items()}
         result[number] = Indicator(number, criterion, label, MappingProxyType(mapping), major, new)
     return MappingProxyType(result)
 

@@ -167,6 +167,14 @@ def _misnamed_audit_file(folder: Path) -> str | None:
     return next((n for n in names if n.lower() in wanted and n != AUDIT_FILE), None)
 
 
+def is_audit_folder(path: Path) -> bool:
+    """Whether ``path`` holds an audit.yaml file; never an exception."""
+    try:
+        return (path / AUDIT_FILE).is_file()
+    except OSError:
+        return False
+
+
 def path_exists(path: Path) -> bool:
     """Whether ``path`` exists, for references and evidence; never an exception.
 

@@ -41,6 +41,10 @@ _TYPE_MESSAGES = {
     "qnc_duration_range": t("'{value}' is too long: a certifier's rule is at most 10 years"),
     "qnc_siret": t("'{value}' is not a valid SIRET: 14 digits whose Luhn key is right"),
     "qnc_nda": t("'{value}' is not a valid NDA: 11 digits"),
+    "qnc_new_entrant": t(
+        "expected true (yes), false (no) or a list of the categories the organisation is "
+        "new in (AF, BC, VAE, CFA), found {value}"
+    ),
 }
 
 _CODES = {

@@ -29,6 +29,8 @@ def state_of(nc: NcState, *, short_date: Callable[[date], str] | None = None) ->
         lifted = short_date(nc.clocked.lifted)
     if nc.group is Group.LIFTED and nc.clocked.carried:
         return t("carried over on {day}", day=lifted)
+    if nc.group is Group.LIFTED and nc.clocked.unrecorded:
+        return t("closed on {day}, to record", day=lifted)
     if nc.group is Group.LIFTED:
         return t("lifted on {day}", day=lifted)
     late = [s for s in nc.clocked.steps if s.status is Status.MET_LATE]

@@ -1,42 +1,77 @@
-"""NCs that a later audit takes over (its NC names them as ``origine``).
+"""NCs closed in their audit because a later audit of the organisation took over.
 
 A minor NC still open at the next audit becomes a major NC there, its clock starting
-again from that audit's notification (shared/domain/qualiopi.md): in the old audit it
-is then closed, followed in the new one. Pure: paths are compared, never opened.
+again from that audit's notification (arrêté du 6 juin 2019, art. 5; see
+shared/domain/qualiopi.md). Once the next audit of the cycle is notified, the earlier
+audit is closed: each NC still open there is either taken over by an NC of the later
+audit (its ``origine``), or lifted, or was left out, which ``qnc check`` reports for the
+user to record. In every case it is followed there, never late for ever here. Pure:
+paths are compared, never opened.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from qnc.model.folder import AuditFolder
+from qnc.rules.lineage import Lineage, closing, nc_key
+
+__all__ = ["Closure", "closures", "nc_key", "owners"]
 
 
-def nc_key(path: Path) -> Path:
-    """How NC files are compared: the normalised path, without touching the disk."""
-    return Path(os.path.normpath(path))
+@dataclass(frozen=True)
+class Closure:
+    """Why and when an NC stops running in its audit."""
+
+    day: date
+    """The notification of the later audit."""
+    audit: AuditFolder
+    """The later audit."""
+    by: Path | None
+    """The NC file of the later audit that takes this one over; None when none does (the
+    user is asked whether it was lifted)."""
+
+    @property
+    def taken_over(self) -> bool:
+        return self.by is not None
 
 
-def carried_over(folders: Sequence[AuditFolder]) -> dict[Path, date]:
-    """NC files taken over by an NC of another, later audit of ``folders``, with the day
-    they were taken over: that audit's notification (the earliest if several claim one).
+def owners(folders: Sequence[AuditFolder]) -> dict[Path, AuditFolder]:
+    """Each NC file of ``folders`` (normalised) with its audit."""
+    return {nc_key(entry.path): folder for folder in folders for entry in folder.ncs}
 
-    A claim on an NC of the same audit, or of an audit notified the same day or later,
-    takes nothing over (``qnc check`` reports the first).
+
+def closures(folders: Sequence[AuditFolder], groups: Sequence[Lineage]) -> dict[Path, Closure]:
+    """The NC files of ``folders`` that a later audit closes, with how and when.
+
+    An NC named as ``origine`` by an NC of an audit notified later is taken over on that
+    audit's notification (the earliest if several claim it). A claim on an NC of the same
+    audit, or of an audit notified the same day or later, takes nothing over (``qnc
+    check`` reports the first). Every other NC of an audit is closed by the next audit
+    of its organisation's cycle (:func:`qnc.rules.lineage.closing`), on its notification.
     """
-    owners = {nc_key(entry.path): folder for folder in folders for entry in folder.ncs}
-    carried: dict[Path, date] = {}
+    owner_of = owners(folders)
+    found: dict[Path, Closure] = {}
     for folder in folders:
         since = folder.audit.audit.clock_start
         for entry in folder.ncs:
             if not entry.nc.origin:
                 continue
             target = nc_key(folder.path / entry.nc.origin)
-            owner = owners.get(target)
-            if owner is None or owner is folder or since <= owner.audit.audit.clock_start:
+            owner = owner_of.get(target)
+            if owner is None or owner.path == folder.path or since <= owner.audit.audit.clock_start:
                 continue
-            carried[target] = min(carried.get(target, since), since)
-    return carried
+            if target not in found or since < found[target].day:
+                found[target] = Closure(since, folder, entry.path)
+    for lineage in groups:
+        for folder in lineage:
+            later = closing(lineage, folder)
+            if later is None:
+                continue
+            for entry in folder.ncs:
+                found.setdefault(nc_key(entry.path), Closure(later.audit.audit.clock_start,
+                                                             later, None))  # fmt: skip
+    return found

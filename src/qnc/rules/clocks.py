@@ -13,6 +13,7 @@ from datetime import date
 from qnc.model.durations import Duration
 from qnc.model.folder import NcFile
 from qnc.model.records import Action, Grade, NonConformity, Rules
+from qnc.rules.carry import Closure
 from qnc.rules.states import Status, StepKind
 
 
@@ -39,12 +40,22 @@ class Clocked:
     file: NcFile
     steps: tuple[Step, ...]
     lifted: date | None
-    """The day the NC was lifted (or carried over), if that day has come."""
+    """The day the NC was lifted (or closed by a later audit), if that day has come."""
     today: date
     """The day the steps are evaluated on."""
-    carried: bool = False
-    """Closed here because a later audit took it over (its NC names this one as
-    ``origine``): followed there, not lifted."""
+    closure: Closure | None = None
+    """Set when a later audit closed it, not lifted (:mod:`qnc.rules.carry`): followed
+    there from ``closure.day``."""
+
+    @property
+    def carried(self) -> bool:
+        """Closed here because an NC of a later audit takes it over (``origine``)."""
+        return self.closure is not None and self.closure.taken_over
+
+    @property
+    def unrecorded(self) -> bool:
+        """Closed by the next audit without being lifted or taken over there: to record."""
+        return self.closure is not None and not self.closure.taken_over
 
     @property
     def nc(self) -> NonConformity:
@@ -56,9 +67,9 @@ class Clocked:
 
     @property
     def next(self) -> Step | None:
-        """The first step still to meet, or None when all are met or the NC was carried
-        over (nothing is left to do in this audit)."""
-        if self.carried:
+        """The first step still to meet, or None when all are met or a later audit closed
+        the NC (nothing is left to do in this audit)."""
+        if self.closure is not None:
             return None
         return next((s for s in self.steps if not s.status.is_met), None)
 
@@ -91,14 +102,16 @@ def status_on(due: date, met_on: date | None, *, today: date, alert: Duration) -
 
 
 def clock(file: NcFile, *, notified: date, rules: Rules, today: date,
-          carried_on: date | None = None) -> Clocked:  # fmt: skip
+          closure: Closure | None = None) -> Clocked:  # fmt: skip
     """The regulatory steps of an NC, in order, with their status on ``today``.
 
-    ``carried_on`` is the notification of a later audit whose NC takes this one over
-    (shared/domain/qualiopi.md: a minor NC still open at the next audit becomes a major
-    NC there): from that day the NC is closed in this audit.
+    ``closure`` says when a later audit closes the NC (shared/domain/qualiopi.md: a minor
+    NC still open at the next audit becomes a major NC there): from that day, unless it
+    was lifted first, the NC is closed in this audit. ``rules`` are the audit's, within
+    the law (:func:`qnc.rules.legal.lawful`).
     """
     nc = file.nc
+    carried_on = closure.day if closure is not None else None
     carried = known(nc.lifted, today) is None and known(carried_on, today) is not None
     lifted = known(nc.lifted, today) or known(carried_on, today)
     correction_due = rules.major_correction.after(notified)
@@ -117,16 +130,16 @@ def clock(file: NcFile, *, notified: date, rules: Rules, today: date,
                 rules.minor_implementation,
             ),
         ]
-    # A lifted NC has every step met. A carried one keeps only those really met, as they
-    # stood the day it was taken over: it was not dealt with here, and from that day the
-    # next audit follows it, so none of its steps falls late afterwards.
+    # A lifted NC has every step met. A closed one keeps only those really met, as they
+    # stood the day the later audit closed it: it was not dealt with here, and from that
+    # day the next audit follows it, so none of its steps falls late afterwards.
     closed = None if carried else lifted
     on = min(today, carried_on) if carried and carried_on is not None else today
     steps = tuple(
         step_on(kind, due, known(fact, on) or closed, today=on, alert=rules.alert, basis=basis)
         for kind, due, fact, basis in plan
     )
-    return Clocked(file, steps, lifted, today, carried)
+    return Clocked(file, steps, lifted, today, closure if carried else None)
 
 
 def step_on(kind: StepKind, due: date, met_on: date | None, *, today: date, alert: Duration,

@@ -65,6 +65,9 @@ def _reason(item: Clocked, group: Group, minors: int, minors_by: date | None, *,
     if group is Group.LIFTED and item.carried:
         return t("carried over to a later audit on {day}: it is followed there",
                  day=item.lifted)  # fmt: skip
+    if group is Group.LIFTED and item.unrecorded:
+        return t("closed by a later audit on {day}, which neither lifts nor takes it over: "
+                 "record which", day=item.lifted)  # fmt: skip
     if group is Group.LIFTED:
         return t("lifted on {day}: nothing left to do", day=item.lifted)
     late = item.most_late

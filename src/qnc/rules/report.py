@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from qnc.i18n import Msg
 from qnc.model.folder import AuditFolder, NcFile
-from qnc.model.records import Action, Grade
+from qnc.model.records import Action, Certificate, Grade
 from qnc.model.referential import Grid, Indicator
 from qnc.rules.clocks import Clocked, action_status, minors_step
+from qnc.rules.cycle import AuditCycle, Tie
+from qnc.rules.entrants import written_only
+from qnc.rules.legal import lawful
 from qnc.rules.priority import Ranked, rank
+from qnc.rules.sanctions import Sanction, sanction
 from qnc.rules.states import Group, Status, Verdict
 from qnc.rules.verdict import Deadline, Outcome, judge
 
@@ -32,6 +36,15 @@ class NcState:
     ranked: Ranked
     indicator: Indicator | None
     actions: tuple[ActionState, ...]
+    origin: Tie | None = None
+    """The NC of an earlier audit it takes over (``origine``)."""
+    recurrence: Tie | None = None
+    """An NC on the same indicator at the previous audit of the cycle."""
+    sanction: Sanction | None = None
+    """Surveillance, major NC not corrected in time: suspension and withdrawal days."""
+    written_only: bool = False
+    """A new entrant's initial audit: only the written process of this indicator is
+    audited; its use is checked at the surveillance audit."""
 
     @property
     def clocked(self) -> Clocked:
@@ -73,10 +86,25 @@ class AuditReport:
     outcome: Outcome
     ncs: tuple[NcState, ...]
     next_deadline: Deadline | None
+    cycle: AuditCycle = field(default_factory=AuditCycle)
 
     @property
     def notification_defaulted(self) -> bool:
         return self.folder.audit.audit.notification is None
+
+    @property
+    def certificate(self) -> Certificate | None:
+        """The certificate the audit deals with (for a renewal, the one to renew)."""
+        return self.cycle.certificate or self.folder.audit.certificate
+
+    @property
+    def closed_by(self) -> AuditFolder | None:
+        """The next audit of the cycle, once notified: from then on this one is closed
+        and its NCs still open are followed there."""
+        later = self.cycle.closed_by
+        if later is None or later.audit.audit.clock_start > self.today:
+            return None
+        return later
 
     def open_count(self, grade: Grade) -> int:
         return sum(1 for n in self.ncs if n.clocked.open and n.file.nc.grade is grade)
@@ -85,25 +113,40 @@ class AuditReport:
 _URGENCY = {Verdict.COMPROMISED: 0, Verdict.BLOCKED: 1, Verdict.IN_PROGRESS: 2, Verdict.CLOSED: 3}
 
 
-def build_report(folder: AuditFolder, clocked: Sequence[Clocked], *, today: date) -> AuditReport:
+def build_report(folder: AuditFolder, clocked: Sequence[Clocked], *, today: date,
+                 cycle: AuditCycle | None = None) -> AuditReport:  # fmt: skip
     """Everything about ``folder`` on ``today``, from the clocks of its NCs (worked out
-    once per run, see :func:`qnc.rules.clocks.clock`)."""
+    once per run, see :func:`qnc.rules.clocks.clock`) and what the other audits of its
+    organisation say (``cycle``, see :func:`qnc.rules.cycle.link`)."""
     audit = folder.audit
-    notified, rules = audit.audit.clock_start, audit.rules
+    notified = audit.audit.clock_start
+    rules = lawful(audit.rules, notified)
     grid = folder.grid
+    cycle = cycle or AuditCycle(certificate=audit.certificate)
 
     def state(ranked: Ranked) -> NcState:
+        item = ranked.item
         actions = tuple(
             ActionState(a, action_status(a, today=today, alert=rules.alert), (a.due - today).days)
-            for a in ranked.item.nc.actions
+            for a in item.nc.actions
         )
-        return NcState(ranked, grid.indicators.get(ranked.item.nc.indicator), actions)
+        indicator = grid.indicators.get(item.nc.indicator)
+        return NcState(
+            ranked,
+            indicator,
+            actions,
+            cycle.origins.get(item.file.path),
+            cycle.recurrences.get(item.file.path),
+            sanction(item, audit.audit.type),
+            written_only(indicator, folder),
+        )
 
     minors_by = minors_step(notified=notified, rules=rules, today=today)
-    end = audit.certificate.end if audit.certificate else None
+    end = cycle.certificate.end if cycle.certificate else None
     outcome = judge(clocked, audit.audit.type, minors_by=minors_by, certificate_end=end)
     states = tuple(state(r) for r in rank(clocked, minors_by=minors_by.due))
-    return AuditReport(folder, today, grid, outcome, states, _next_deadline(clocked, outcome))
+    return AuditReport(folder, today, grid, outcome, states, _next_deadline(clocked, outcome),
+                       cycle)  # fmt: skip
 
 
 def _next_deadline(clocked: Sequence[Clocked], outcome: Outcome) -> Deadline | None:

@@ -10,11 +10,11 @@ from qnc.i18n import Msg, t, tn
 from qnc.model.records import AuditType, Grade
 from qnc.rules import stakes
 from qnc.rules.clocks import Clocked, Step
+from qnc.rules.legal import MINOR_LIMIT
 from qnc.rules.states import Status, StepKind, Verdict
 from qnc.rules.words import step_label
 
-MINOR_LIMIT = 5
-"""Five open minor NCs count as one major NC (arrêté du 6 juin 2019, art. 5)."""
+__all__ = ["MINOR_LIMIT", "Deadline", "Outcome", "blocks_certificate", "judge", "open_minors"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,13 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step,
     if not ncs:
         return Outcome(Verdict.CLOSED, t("no non-conformity was raised"), None)
     if not open_ncs:
+        unrecorded = sum(1 for c in ncs if c.unrecorded)
+        if unrecorded:  # closed by the next audit, which must say what became of them
+            return Outcome(Verdict.CLOSED, tn(
+                "every non-conformity is lifted or closed by a later audit; {n} is neither "
+                "lifted nor taken over there: to record",
+                "every non-conformity is lifted or closed by a later audit; {n} are neither "
+                "lifted nor taken over there: to record", unrecorded), None)  # fmt: skip
         if any(c.carried for c in ncs):
             return Outcome(Verdict.CLOSED, t("every non-conformity is lifted or carried over "
                                              "to a later audit"), None)  # fmt: skip

@@ -20,6 +20,8 @@ def nc_facts(state: NcState) -> Msg:
     if clocked.lifted is not None:
         if clocked.carried:
             return t("carried over on {day}", day=clocked.lifted)
+        if clocked.closure is not None:  # closed by a later audit, neither lifted nor taken
+            return t("closed on {day} by a later audit", day=clocked.lifted)
         return t("lifted on {day}", day=clocked.lifted)
     nc, today = clocked.nc, clocked.today
     sent, proof = known(nc.plan_sent, today), known(nc.evidence_sent, today)
@@ -64,6 +66,8 @@ def action_not_done(state: NcState) -> Msg:
     """An action still to do, as the certifier reads it."""
     if state.clocked.carried:
         return t("not done (the NC is carried over to a later audit)")
+    if state.clocked.closure is not None:
+        return t("not done (the NC is closed by a later audit)")
     if not state.clocked.open:
         return t("not done (the NC is lifted)")
     return t("to do")
@@ -92,7 +96,7 @@ def _recorded(step: Step, state: NcState) -> date | None:
     """The day the files give for a step: a lifted NC has every step met on the day it
     was lifted (rules.clocks), which is not a fact about that step."""
     clocked = state.clocked
-    if clocked.open or clocked.carried:
+    if clocked.open or clocked.closure is not None:
         return step.met_on
     nc, today = clocked.nc, clocked.today
     return {

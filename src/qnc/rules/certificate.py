@@ -1,0 +1,98 @@
+"""The certificate's calendar: its end, the surveillance window, the renewal, and which
+audit comes next (shared/domain/qualiopi.md, the audit cycle; arrêté du 6 juin 2019,
+art. 2 and 3).
+
+A certificate lasts 3 years, 4 for one obtained before 1 January 2021
+(:attr:`qnc.model.records.Certificate.end`). The surveillance audit is held between the
+14th and the 22nd month after the certificate was obtained (the 28th before 2021): read
+as from the day the certificate is 14 months old to the day it is 22 (or 28) months
+old. The renewal audit is held before the certificate ends, early enough for a major NC
+to be corrected (3 months) and checked (1 month): qnc advises 4 months before its end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from qnc.model.durations import Duration, Unit
+from qnc.model.folder import AuditFolder
+from qnc.model.records import FOUR_YEAR_TERM_BEFORE, AuditType, Certificate
+from qnc.rules.legal import LEGAL_DECISION, LEGAL_MAJOR_CORRECTION
+from qnc.rules.lineage import CYCLE, Lineage
+
+SURVEILLANCE_OPENS = 14
+SURVEILLANCE_CLOSES = 22
+SURVEILLANCE_CLOSES_BEFORE_2021 = 28
+RENEWAL_MARGIN = LEGAL_MAJOR_CORRECTION.amount + LEGAL_DECISION.amount
+"""Months between the renewal audit's notification and the certificate's end that let a
+major NC be corrected and checked in time."""
+
+
+@dataclass(frozen=True)
+class Window:
+    """When the next audit of the cycle is due."""
+
+    kind: AuditType
+    """``surveillance`` or ``renouvellement``."""
+    certificate: Certificate | None
+    """The certificate it depends on; None until one is recorded (``certificat:``)."""
+    opens: date | None = None
+    closes: date | None = None
+    """The last day it may be held: the window's end, or the certificate's last day."""
+    advised_by: date | None = None
+    """Renewal: the last day advised to hold it (4 months before the end)."""
+
+
+def surveillance_window(certificate: Certificate) -> tuple[date, date]:
+    """The first and last day of the surveillance audit."""
+    last = (SURVEILLANCE_CLOSES if certificate.obtained >= FOUR_YEAR_TERM_BEFORE
+            else SURVEILLANCE_CLOSES_BEFORE_2021)  # fmt: skip
+    return _months(certificate.obtained, SURVEILLANCE_OPENS), _months(certificate.obtained, last)
+
+
+def surveillance_months(certificate: Certificate) -> tuple[int, int]:
+    """The months of the window after the certificate: 14 and 22, or 14 and 28."""
+    if certificate.obtained >= FOUR_YEAR_TERM_BEFORE:
+        return SURVEILLANCE_OPENS, SURVEILLANCE_CLOSES
+    return SURVEILLANCE_OPENS, SURVEILLANCE_CLOSES_BEFORE_2021
+
+
+def renewal_advised_by(certificate: Certificate) -> date:
+    """The last day advised for the renewal audit: 4 months before the certificate ends."""
+    from dateutil.relativedelta import relativedelta
+
+    return certificate.end - relativedelta(months=RENEWAL_MARGIN)
+
+
+def in_force(lineage: Lineage, folder: AuditFolder) -> Certificate | None:
+    """The certificate ``folder`` deals with: the latest one recorded in the organisation's
+    audits that was obtained by the audit's first day; else the audit's own ``certificat``
+    (the certificate an initial audit led to)."""
+    start = folder.audit.audit.start
+    recorded = [a.audit.certificate for a in lineage if a.audit.certificate is not None]
+    held = [c for c in recorded if c.obtained <= start]
+    return max(held, key=lambda c: c.obtained, default=folder.audit.certificate)
+
+
+def next_audit(lineage: Lineage) -> Window | None:
+    """The next audit of the organisation's cycle, from the latest certificate recorded:
+    its surveillance until one is held, then its renewal. Without a certificate (or once
+    the renewal is held) the next is the surveillance of a certificate still to record."""
+    recorded = [a.audit.certificate for a in lineage if a.audit.certificate is not None]
+    latest = max(recorded, key=lambda c: c.obtained, default=None)
+    if not any(a.audit.audit.type in CYCLE for a in lineage):
+        return None
+    if latest is None:
+        return Window(AuditType.SURVEILLANCE, None)
+    since = {a.audit.audit.type for a in lineage if a.audit.audit.start >= latest.obtained}
+    if AuditType.RENEWAL in since:
+        return Window(AuditType.SURVEILLANCE, None)
+    if AuditType.SURVEILLANCE in since:
+        return Window(AuditType.RENEWAL, latest, None, latest.end, renewal_advised_by(latest))
+    opens, closes = surveillance_window(latest)
+    return Window(AuditType.SURVEILLANCE, latest, opens, closes)
+
+
+def _months(day: date, months: int) -> date:
+    return Duration(months, Unit.MONTHS).after(day)

@@ -1,0 +1,61 @@
+"""The history of each organisation: its audits in order, with what became of their NCs,
+the certificate and the next audit due (``qnc historique``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from qnc.model.records import Certificate
+from qnc.rules.carry import nc_key
+from qnc.rules.certificate import Window
+from qnc.rules.report import AuditReport
+
+
+@dataclass(frozen=True)
+class OrganisationHistory:
+    audits: tuple[AuditReport, ...]
+    """First held first; the last is the current audit."""
+
+    @property
+    def current(self) -> AuditReport:
+        return self.audits[-1]
+
+    @property
+    def name(self) -> str:
+        return self.current.folder.audit.organisation.name
+
+    @property
+    def siret(self) -> str | None:
+        return next((r.folder.audit.organisation.siret for r in reversed(self.audits)
+                     if r.folder.audit.organisation.siret), None)  # fmt: skip
+
+    @property
+    def certificate(self) -> Certificate | None:
+        """The latest certificate recorded in its audits."""
+        recorded = [r.folder.audit.certificate for r in self.audits if r.folder.audit.certificate]
+        return max(recorded, key=lambda c: c.obtained, default=None)
+
+    @property
+    def next_audit(self) -> Window | None:
+        return self.current.cycle.next_audit
+
+
+def histories(reports: Sequence[AuditReport],
+              asked: Sequence[Path]) -> list[OrganisationHistory]:  # fmt: skip
+    """The reports grouped by organisation (:func:`qnc.rules.lineage.lineages`), for the
+    organisations of the ``asked`` audit folders, by name."""
+    wanted = {nc_key(path) for path in asked}
+    groups: dict[tuple[str, ...], list[AuditReport]] = {}
+    for report in reports:
+        lineage = report.cycle.lineage or (report.folder,)
+        groups.setdefault(tuple(str(nc_key(f.path)) for f in lineage), []).append(report)
+    found = []
+    for key, members in groups.items():
+        if not wanted & {nc_key(r.folder.path) for r in members}:
+            continue
+        order = {path: i for i, path in enumerate(key)}
+        members.sort(key=lambda r: order[str(nc_key(r.folder.path))])
+        found.append(OrganisationHistory(tuple(members)))
+    return sorted(found, key=lambda h: (h.name.casefold(), str(h.current.folder.path)))
