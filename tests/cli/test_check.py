@@ -572,7 +572,14 @@ INVALID = {
     "id-duplique": ("nc/NC-02.yaml", 1, "id-duplique"),
     "siret-invalide": ("audit.yaml", 4, "siret"),
 }
-VALID = ["2026-09-audit-initial", "cas-limites/bom-utf8", "cas-limites/fins-de-ligne-crlf"]
+VALID = {
+    # The example organisation's initial audit holds what happened up to its surveillance
+    # audit (lifts in 2027 and 2028): checked with it, on a day after every fact.
+    "2026-09-audit-initial 2028-03-audit-surveillance": "2028-04-20",
+    "2028-03-audit-surveillance": "2028-04-20",
+    "cas-limites/bom-utf8": "2026-11-20",
+    "cas-limites/fins-de-ligne-crlf": "2026-11-20",
+}
 
 
 def test_every_invalid_example_is_in_the_table() -> None:
@@ -588,6 +595,13 @@ def test_every_valid_example_is_in_the_list() -> None:
         f"cas-limites/{p.name}" for p in (EXAMPLES / "cas-limites").iterdir() if p.is_dir()
     )
     assert found == sorted(v for v in VALID if v.startswith("cas-limites/"))
+
+
+def test_every_example_audit_is_checked() -> None:
+    """Each audit folder at the top of examples/ is among the valid examples."""
+    audits = sorted(p.parent.name for p in EXAMPLES.glob("*/audit.yaml"))
+    assert audits == sorted({name for names in VALID for name in names.split()
+                             if "/" not in name})  # fmt: skip
 
 
 @pytest.mark.parametrize(("folder", "expected"), sorted(INVALID.items()))
@@ -606,9 +620,19 @@ def test_invalid_example(run: Run, folder: str, expected: tuple[str, int, str]) 
     assert errors == [(f"{folder}/{file}", line, code)]
 
 
-@pytest.mark.parametrize("folder", VALID)
-def test_valid_example(run: Run, folder: str) -> None:
+@pytest.mark.parametrize(("folders", "today"), sorted(VALID.items()))
+def test_valid_example(run: Run, folders: str, today: str) -> None:
     """Each valid example passes with no problem at all, even with --strict."""
-    result = run("check", folder, "--today", "2026-11-20", "--strict", cwd=EXAMPLES)
+    result = run("check", *folders.split(), "--today", today, "--strict", cwd=EXAMPLES)
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.endswith(" : aucun problème.\n")
+
+
+def test_initial_example_on_the_readme_day_only_has_facts_to_come(run: Run) -> None:
+    """On 20 November 2026 (the README's first command), the initial audit's only
+    warnings are the facts recorded since: lifts and actions of 2026-2028."""
+    result = run("check", "2026-09-audit-initial", "--today", "2026-11-20", "--format", "json",
+                 cwd=EXAMPLES)  # fmt: skip
+    found = json.loads(result.stdout)
+    assert (result.exit_code, found["erreurs"], found["avertissements"]) == (0, 0, 7)
+    assert {d["code"] for d in found["diagnostics"]} == {"date-future"}

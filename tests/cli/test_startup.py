@@ -112,7 +112,8 @@ EDITS = {
     "done": ["done", "NC-02", "A2", "--dossier", EXAMPLE, "--dry-run"],
     "sent": ["sent", "NC-02", "--preuves", "--dossier", EXAMPLE, "--dry-run"],
     "verify": ["verify", "NC-02", "--resultat", "efficace", "--dossier", EXAMPLE, "--dry-run"],
-    "lift": ["lift", "NC-02", "--dossier", EXAMPLE, "--dry-run"],
+    # NC-02 of the example is lifted at the 2028 surveillance audit; NC-04 never is.
+    "lift": ["lift", "NC-04", "--dossier", EXAMPLE, "--dry-run"],
     "add": ["add", "--indicateur", "17", "--gravite", "mineure", "--constat", "x",
             "--dossier", EXAMPLE, "--dry-run"],
     "add_action": ["add-action", "NC-02", "--description", "x", "--responsable", "y",

@@ -23,6 +23,11 @@ def flat(text: str) -> str:
 
 
 MID_WAY = "2026-11-20"
+FACTS_TO_COME = (
+    "7 faits sont datés après le 20 novembre 2026 : ils ne comptent pas encore "
+    "(« qnc check » les montre).\n"
+)
+"""What status says of the example on MID_WAY: its files go on to 2028."""
 
 LATE_AUDIT = """\
 organisme:
@@ -353,7 +358,7 @@ def test_nc_carried_over_to_the_next_audit_is_closed_in_the_old_one(
         "soldee",
         "toutes les non-conformités sont levées ou reprises par un audit suivant",
     )
-    detail = run_main("status", ".", "--detail", "--today", "2027-01-20", cwd=tmp_path,
+    detail = run_main("status", ".", "--detail", "--all", "--today", "2027-01-20", cwd=tmp_path,
                       env={"COLUMNS": "80"})  # fmt: skip
     assert "1. NC-03 — mineure — reprise le 10 janvier 2027\n" in detail.stdout
     alone = run_main("status", str(old), "--format", "json", "--today", "2027-01-20")
@@ -505,12 +510,14 @@ def test_status_json_has_exactly_the_documented_keys(run_main) -> None:
     result = run_main("status", str(EXAMPLE), "--today", MID_WAY, "--format", "json")
     (audit,) = json.loads(result.stdout)["audits"]
     assert set(audit) == {
-        "chemin", "echeance_bloquante", "motif", "non_conformites", "notification",
-        "notification_par_defaut", "organisme", "referentiel", "type", "verdict",
+        "certificat", "chemin", "cloture", "echeance_bloquante", "informations", "motif",
+        "non_conformites", "notification", "notification_par_defaut", "organisme",
+        "prochain_audit", "referentiel", "type", "verdict",
     }  # fmt: skip
     assert {frozenset(nc) for nc in audit["non_conformites"]} == {
-        frozenset({"actions", "etapes", "explication", "fichier", "gravite", "id", "indicateur",
-                   "levee", "rang", "relances", "reprise"}),
+        frozenset({"a_enregistrer", "actions", "etapes", "explication", "fichier", "gravite",
+                   "id", "indicateur", "levee", "nouvel_entrant", "origine", "rang",
+                   "recurrente", "relances", "reprise", "reprise_par", "suspension"}),
     }  # fmt: skip
 
 
@@ -595,14 +602,23 @@ def test_piped_output_is_120_columns_wide(run_main) -> None:
 @pytest.mark.parametrize(
     ("today", "stderr"),
     [
-        ("2026-11-18", "1 avertissement : lancez « qnc check » pour le voir.\n"),
-        ("2026-10-20", "6 avertissements : lancez « qnc check » pour les voir.\n"),
-        (MID_WAY, ""),
+        (
+            "2026-11-18",
+            "8 faits sont datés après le 18 novembre 2026 : ils ne comptent pas encore "
+            "(« qnc check » les montre).\n",
+        ),
+        (
+            "2026-10-20",
+            "12 faits sont datés après le 20 octobre 2026 : ils ne comptent pas encore "
+            "(« qnc check » les montre).\n1 avertissement : lancez « qnc check » pour le voir.\n",
+        ),
+        (MID_WAY, FACTS_TO_COME),
     ],
-    ids=["one", "six", "none"],
+    ids=["facts", "facts-and-one", "mid-way"],
 )
 def test_status_counts_warnings_on_stderr(run_main, today: str, stderr: str) -> None:
-    """Warnings do not stop status: it only says how many there are, and where to see them."""
+    """Warnings do not stop status: it only says how many there are, and where to see them;
+    facts dated after the day asked for (the example goes on to 2028) are told apart."""
     result = run_main("status", str(EXAMPLE), "--today", today)
     assert (result.exit_code, result.stderr) == (0, stderr)
     assert result.stdout.startswith("╭")

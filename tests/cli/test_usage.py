@@ -243,11 +243,12 @@ def test_several_paths_are_still_parsed(run_main: Run, write_audit: Callable[...
 def test_command_lang_wins_over_a_bad_qnc_lang(run_main: Run) -> None:
     """QNC_LANG=en_US (not a language qnc knows) and --lang fr typed: French, no error;
     and `qnc --lang en` before the command gives English."""
-    example = str(EXAMPLES / "2026-09-audit-initial")
-    typed = run_main("check", example, "--lang", "fr", env={"QNC_LANG": "en_US"})
-    assert (typed.exit_code, typed.stdout) == (0, "5 fichiers vérifiés : aucun problème.\n")
-    before = run_main("--lang", "en", "check", example)
-    assert (before.exit_code, before.stdout) == (0, "5 files checked: no problem.\n")
+    example = str(EXAMPLES / "2028-03-audit-surveillance")
+    day = {"QNC_TODAY": "2028-04-20"}
+    typed = run_main("check", example, "--lang", "fr", env={"QNC_LANG": "en_US", **day})
+    assert (typed.exit_code, typed.stdout) == (0, "3 fichiers vérifiés : aucun problème.\n")
+    before = run_main("--lang", "en", "check", example, env=day)
+    assert (before.exit_code, before.stdout) == (0, "3 files checked: no problem.\n")
 
 
 @pytest.mark.parametrize(

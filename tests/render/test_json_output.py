@@ -41,6 +41,12 @@ def nc_entry(
         "gravite": grade,
         "levee": lifted,
         "reprise": False,
+        "reprise_par": None,
+        "a_enregistrer": False,
+        "origine": None,
+        "recurrente": None,
+        "suspension": None,
+        "nouvel_entrant": False,
         **rest,
         "fichier": f"audits/littoral/nc/{nc_id}.yaml",
     }
@@ -70,6 +76,10 @@ def test_status_json_of_an_audit() -> None:
                     "date": "2026-06-12",
                     "jours_restants": 42,
                 },
+                "certificat": None,
+                "cloture": None,
+                "prochain_audit": None,
+                "informations": [],
                 "non_conformites": [
                     nc_entry(
                         (1, "NC-2", 1, "mineure"),

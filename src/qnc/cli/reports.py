@@ -48,12 +48,25 @@ def reports_or_exit(
 def mention_warnings(inspection: Inspection, tr: Translator) -> None:
     """Point at ``qnc check`` when the files have warnings, once the output is written (so
     that in a terminal the sentence reads under it); not when :func:`reports_or_exit`
-    printed every diagnostic, the warnings with them."""
-    if inspection.warnings and not inspection.has_errors:
+    printed every diagnostic, the warnings with them. Facts dated after the day of the
+    run are told apart: with ``--today`` in the past they are expected (the files hold
+    what happened since), and they only do not count yet."""
+    if not inspection.warnings or inspection.has_errors:
+        return
+    sys.stdout.flush()
+    future = sum(1 for d in inspection.diagnostics if d.code == "date-future")
+    if future:
+        message = tn(
+            "{n} fact is dated after {day}: it does not count yet ('qnc check' shows it).",
+            "{n} facts are dated after {day}: they do not count yet ('qnc check' shows them).",
+            future,
+            day=inspection.today,
+        )
+        sys.stderr.write(tr(message) + "\n")
+    if inspection.warnings > future:
         message = tn(
             "{n} warning: run 'qnc check' to see it.",
             "{n} warnings: run 'qnc check' to see them.",
-            inspection.warnings,
+            inspection.warnings - future,
         )
-        sys.stdout.flush()
         sys.stderr.write(tr(message) + "\n")

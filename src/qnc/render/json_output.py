@@ -8,13 +8,18 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from qnc.i18n import Translator
+from qnc.model.records import Certificate
 from qnc.model.referential import CRITERIA, Grid, Indicator
+from qnc.render.cycle import cycle_notes
 from qnc.render.diagnostics import display_path, json_text
+from qnc.rules.certificate import Window
+from qnc.rules.cycle import Tie
 from qnc.rules.report import AuditReport, NcState
 from qnc.rules.states import Status
 
 if TYPE_CHECKING:
     from qnc.inspection import Broken
+    from qnc.rules.history import OrganisationHistory
 
 
 def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator,
@@ -29,6 +34,33 @@ def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator,
                 "organisme": b.organisation,
                 "erreurs": b.errors,
             }
+            for b in broken
+        ],
+    }
+    return json_text(payload)
+
+
+def history_json(stories: Sequence[OrganisationHistory], *, today: date, tr: Translator,
+                 broken: Sequence[Broken] = ()) -> str:  # fmt: skip
+    """``qnc historique --format json``: each organisation, its audits first held first
+    (each as ``qnc status`` gives it, and whether it is the current one)."""
+    payload = {
+        "aujourdhui": today.isoformat(),
+        "organismes": [
+            {
+                "organisme": story.name,
+                "siret": story.siret,
+                "certificat": _certificate(story.certificate),
+                "prochain_audit": _window(story.next_audit),
+                "audits": [
+                    {**_audit(report, tr), "actuel": report is story.current}
+                    for report in story.audits
+                ],
+            }
+            for story in stories
+        ],
+        "audits_en_erreur": [
+            {"chemin": display_path(b.path), "organisme": b.organisation, "erreurs": b.errors}
             for b in broken
         ],
     }
@@ -55,19 +87,72 @@ def _audit(report: AuditReport, tr: Translator) -> dict[str, Any]:
             "date": deadline.step.due.isoformat(),
             "jours_restants": deadline.step.days_left,
         },
+        "certificat": _certificate(report.certificate),
+        "cloture": None
+        if report.closed_by is None
+        else {
+            "par": display_path(report.closed_by.path),
+            "date": report.closed_by.audit.audit.clock_start.isoformat(),
+        },
+        "prochain_audit": _window(report.cycle.next_audit if report.closed_by is None else None),
+        "informations": [tr(note) for note in cycle_notes(report)],
         "non_conformites": [_nc(nc, tr) for nc in report.ncs],
     }
 
 
+def _certificate(certificate: Certificate | None) -> dict[str, str] | None:
+    if certificate is None:
+        return None
+    return {"obtenu_le": certificate.obtained.isoformat(), "fin": certificate.end.isoformat()}
+
+
+def _window(window: Window | None) -> dict[str, Any] | None:
+    if window is None:
+        return None
+    return {
+        "type": window.kind.value,
+        "du": _iso(window.opens),
+        "au": _iso(window.closes),
+        "conseille_avant": _iso(window.advised_by),
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _tie(tie: Tie | None) -> dict[str, Any] | None:
+    if tie is None:
+        return None
+    return {
+        "fichier": display_path(tie.file.path),
+        "id": tie.file.nc.id,
+        "gravite": tie.file.nc.grade.value,
+        "audit": display_path(tie.audit.path),
+    }
+
+
 def _nc(state: NcState, tr: Translator) -> dict[str, Any]:
-    nc = state.file.nc
+    nc, closure = state.file.nc, state.clocked.closure
     return {
         "rang": state.rank,
         "id": nc.id,
         "indicateur": nc.indicator,
         "gravite": nc.grade.value,
-        "levee": not state.clocked.open and not state.clocked.carried,
+        "levee": not state.clocked.open and state.clocked.closure is None,
         "reprise": state.clocked.carried,
+        "reprise_par": display_path(closure.by) if closure and closure.by else None,
+        "a_enregistrer": state.clocked.unrecorded,
+        "origine": _tie(state.origin),
+        "recurrente": _tie(state.recurrence),
+        "suspension": None
+        if state.sanction is None
+        else {
+            "echeance": state.sanction.due.isoformat(),
+            "suspension": state.sanction.suspension.isoformat(),
+            "retrait": state.sanction.withdrawal.isoformat(),
+        },
+        "nouvel_entrant": state.written_only,
         "etapes": [
             {
                 "etape": step.kind.value,

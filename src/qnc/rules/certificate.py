@@ -77,14 +77,17 @@ def in_force(lineage: Lineage, folder: AuditFolder) -> Certificate | None:
 
 def next_audit(lineage: Lineage) -> Window | None:
     """The next audit of the organisation's cycle, from the latest certificate recorded:
-    its surveillance until one is held, then its renewal. Without a certificate (or once
-    the renewal is held) the next is the surveillance of a certificate still to record."""
+    its surveillance until one is held, then its renewal; once the renewal is held, the
+    surveillance of a certificate still to record. Without any certificate, the audit
+    that follows the last one held, undated."""
     recorded = [a.audit.certificate for a in lineage if a.audit.certificate is not None]
     latest = max(recorded, key=lambda c: c.obtained, default=None)
-    if not any(a.audit.audit.type in CYCLE for a in lineage):
+    cycle = [a.audit.audit.type for a in lineage if a.audit.audit.type in CYCLE]
+    if not cycle:
         return None
-    if latest is None:
-        return Window(AuditType.SURVEILLANCE, None)
+    if latest is None:  # undated: after a surveillance audit comes the renewal
+        kind = AuditType.RENEWAL if cycle[-1] is AuditType.SURVEILLANCE else AuditType.SURVEILLANCE
+        return Window(kind, None)
     since = {a.audit.audit.type for a in lineage if a.audit.audit.start >= latest.obtained}
     if AuditType.RENEWAL in since:
         return Window(AuditType.SURVEILLANCE, None)

@@ -24,6 +24,8 @@ SUSPENSION_LENGTH = Duration(3, Unit.MONTHS)
 
 @dataclass(frozen=True)
 class Sanction:
+    due: date
+    """The correction due date: the proof of correction sent by then, nothing happens."""
     suspension: date
     """The first day the certificate may be suspended: the day after the correction due date."""
     withdrawal: date
@@ -39,5 +41,5 @@ def sanction(clocked: Clocked, audit_type: AuditType) -> Sanction | None:
     if not clocked.open or correction is None or correction.status is Status.MET:
         return None
     day_after = timedelta(days=1)
-    return Sanction(correction.due + day_after,
+    return Sanction(correction.due, correction.due + day_after,
                     SUSPENSION_LENGTH.after(correction.due) + day_after)  # fmt: skip

@@ -6,6 +6,7 @@ like the module. A new command is one line here.
 
 COMMANDS = {
     "status": "status",
+    "historique": "history",
     "plan": "plan",
     "check": "check",
     "indicateurs": "indicators",

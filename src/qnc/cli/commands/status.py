@@ -22,7 +22,8 @@ from qnc.i18n import translator
 HELP = (
     "Show where an audit stands: verdict on the certification, regulatory due dates and "
     "the non-conformities in the order to deal with them. For a folder holding several "
-    "audits, one row per audit, most urgent first."
+    "audits, one row per audit, most urgent first; an audit closed by a later audit of "
+    "its organisation is folded (--all shows it)."
 )
 
 
@@ -38,6 +39,16 @@ def status(
     detail: Annotated[
         bool, typer.Option("--detail", help=h("With several audits, list the NCs of each."))
     ] = False,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help=h(
+                "Also show the audits that a later audit of their organisation closed "
+                "(folded by default; see qnc historique)."
+            ),
+        ),
+    ] = False,
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
@@ -50,30 +61,39 @@ def status(
     from qnc.rules.report import by_urgency
 
     ordered = by_urgency(reports)
-    if output is Format.json:
+    # An audit closed by a later one of its organisation is folded into its history.
+    shown = ordered if everything else [r for r in ordered if r.closed_by is None]
+    if output is Format.json:  # every audit: programs read "cloture"
         from qnc.cli.output import write_utf8
         from qnc.render.json_output import status_json
 
         write_utf8(status_json(ordered, today=day, tr=tr, broken=broken))
-    elif len(ordered) == 1 and not broken:
+    elif len(shown) == 1 and not broken:
         from qnc.render.terminal.console import console
+        from qnc.render.terminal.portfolio import folded_note
         from qnc.render.terminal.status import audit_view
 
         out = console()
-        out.print(audit_view(ordered[0], tr, explain=explain, width=out.width))
+        out.print(audit_view(shown[0], tr, explain=explain, width=out.width))
+        note = folded_note(len(ordered) - len(shown), tr)
+        if note is not None:
+            out.print(note)
     else:
         from qnc.render.terminal.chase import actions_to_chase
         from qnc.render.terminal.console import console
-        from qnc.render.terminal.portfolio import portfolio_view
+        from qnc.render.terminal.portfolio import folded_note, portfolio_view
         from qnc.render.terminal.status import audit_view
 
         out = console()
-        out.print(portfolio_view(ordered, tr, width=out.width, broken=broken))
-        chase = actions_to_chase(ordered, tr, width=out.width, named=True)
+        out.print(portfolio_view(shown, tr, width=out.width, broken=broken))
+        chase = actions_to_chase(shown, tr, width=out.width, named=True)
         if chase is not None and not (detail or explain):  # else each audit lists its own
             out.print(chase)
+        note = folded_note(len(ordered) - len(shown), tr)
+        if note is not None:
+            out.print(note)
         if detail or explain:
-            for report in ordered:
+            for report in shown:
                 out.print(audit_view(report, tr, explain=explain, width=out.width))
     mention_warnings(inspection, tr)
     if broken:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from qnc.i18n import Msg, Translator, t
+from qnc.render.cycle import nc_notes, origin_note
 from qnc.render.phrases import days_left
 from qnc.render.plan.blocks import Block, Bullets, Heading, Inline, Link, Paragraph, Table, UserText
 from qnc.render.plan.facts import action_done, action_not_done, step_met
@@ -26,6 +27,11 @@ def nc_section(state: NcState, report: AuditReport, tr: Translator, *, working: 
         rank = t("Rank {rank} of {total} — {reason}", rank=state.rank, total=len(report.ncs),
                  reason=state.reason)  # fmt: skip
         blocks.append(Paragraph((tr(rank),), italic=True))
+    # What ties the NC to the other audits: for the certifier, the NC it takes over; in
+    # the working view also recurrence, suspension and withdrawal days, new entrant.
+    notes = nc_notes(state, report) if working else [origin_note(state)] if state.origin else []
+    if notes:
+        blocks.append(Bullets(tuple((tr(note),) for note in notes)))
     # The certifier expects the root cause analysis with the plan: while the NC is open,
     # a missing one is said, not hidden.
     for heading, text, expected in (

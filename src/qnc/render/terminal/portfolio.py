@@ -117,3 +117,15 @@ def _broken_row(
         Text(tr(errors), "red"),
         Text("—"),
     )
+
+
+def folded_note(folded: int, tr: Translator) -> Text | None:
+    """Say that earlier audits are folded, and how to see them; None when none is."""
+    if not folded:
+        return None
+    return Text(tr(tn(
+        "{n} earlier audit, closed by a later audit of its organisation, is folded: "
+        "--all shows it, qnc historique tells each organisation's story.",
+        "{n} earlier audits, closed by a later audit of their organisation, are folded: "
+        "--all shows them, qnc historique tells each organisation's story.",
+        folded)))  # fmt: skip

@@ -29,6 +29,7 @@ from qnc.render.phrases import (
     state_of,
 )
 from qnc.render.terminal.chase import actions_to_chase
+from qnc.render.terminal.cycle import cycle_block, cycle_fields
 from qnc.render.terminal.styles import GROUP_STYLES, STATUS_STYLES, VERDICT_STYLES
 from qnc.render.terminal.wrap import wrapped
 from qnc.rules.report import AuditReport, NcState
@@ -71,6 +72,9 @@ def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int
     else:
         ncs = nc_list(report, tr, width)
     parts: list[RenderableType] = [header(report, tr, width), ncs]
+    notes = cycle_block(report, tr, width)
+    if notes is not None:
+        parts.append(notes)
     chase = actions_to_chase([report], tr, width=width)
     if chase is not None:
         parts.append(chase)
@@ -92,7 +96,7 @@ def header(report: AuditReport, tr: Translator, width: int) -> Panel:
     ):
         _field(text, label, tr)
         text.append(f"{value}\n")
-    certificate = audit.certificate
+    certificate = report.certificate
     if certificate is not None:
         _field(text, t("Certificate"), tr)
         if certificate.end < report.today:
@@ -100,6 +104,7 @@ def header(report: AuditReport, tr: Translator, width: int) -> Panel:
         else:
             text.append(tr(t("valid until {day}", day=certificate.end)))
         text.append("\n")
+    cycle_fields(text, report, tr)
     outcome = report.outcome
     _field(text, t("Verdict"), tr)
     text.append(tr(verdict_label(outcome.verdict)).upper(), VERDICT_STYLES[outcome.verdict])

@@ -1,0 +1,58 @@
+"""``qnc historique``: each organisation's audits in order, and what comes next."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from qnc.cli.options import (
+    Format,
+    LangOption,
+    Paths,
+    Today,
+    chosen_language,
+    h,
+    paths_or_here,
+    today_or_now,
+)
+from qnc.cli.reports import mention_warnings, reports_or_exit
+from qnc.i18n import translator
+
+HELP = (
+    "Tell each organisation's story: its audits in order, with their NCs (lifted, carried "
+    "over to the next audit, recurring) and verdicts, the certificate's dates and the "
+    "next audit due (surveillance or renewal). The audits an audit names ('precedent', "
+    "'origine') are read too.\n\n\b\nExample:\n  qnc historique examples/2028-03-audit-surveillance"
+)
+
+
+def history(
+    ctx: typer.Context,
+    paths: Paths = None,
+    output: Annotated[
+        Format, typer.Option("--format", help=h("Output: table or json."))
+    ] = Format.table,
+    today: Today = None,
+    lang: LangOption = None,
+) -> None:
+    from qnc.inspection import inspect
+
+    day = today_or_now(today)
+    inspection = inspect(paths_or_here(paths), today=day, lang=chosen_language(ctx, lang))
+    tr = translator(inspection.language)
+    _, broken = reports_or_exit(inspection, tr, partial=True)
+    stories = inspection.history()
+    if output is Format.json:
+        from qnc.cli.output import write_utf8
+        from qnc.render.json_output import history_json
+
+        write_utf8(history_json(stories, today=day, tr=tr, broken=broken))
+    else:
+        from qnc.render.terminal.console import console
+        from qnc.render.terminal.history import history_view
+
+        console().print(history_view(stories, tr))
+    mention_warnings(inspection, tr)
+    if broken:
+        raise typer.Exit(1)

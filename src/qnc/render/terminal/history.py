@@ -1,0 +1,73 @@
+"""``qnc historique`` in the terminal: each organisation's audits in order, with their
+NCs and what became of them, the certificate and the next audit due."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group as Stack
+from rich.console import RenderableType
+from rich.text import Text
+
+from qnc.i18n import Msg, Translator, t
+from qnc.model.records import Grade
+from qnc.render.cycle import certificate_phrase, closed_phrase, nc_notes, next_audit_phrase
+from qnc.render.diagnostics import display_path
+from qnc.render.phrases import audit_title, state_of
+from qnc.render.terminal.styles import GROUP_STYLES, VERDICT_STYLES
+from qnc.rules.history import OrganisationHistory
+from qnc.rules.report import AuditReport
+from qnc.rules.words import grade_label, verdict_label
+
+
+def history_view(stories: Sequence[OrganisationHistory], tr: Translator) -> RenderableType:
+    if not stories:
+        return Text(tr(t("no audit to tell")))
+    return Stack(*(_organisation(story, tr) for story in stories))
+
+
+def _organisation(story: OrganisationHistory, tr: Translator) -> Text:
+    title = story.name + (f" — SIRET {story.siret}" if story.siret else "")
+    text = Text(title + "\n", "bold")
+    if story.certificate is not None:
+        _line(text, t("Certificate"), tr(certificate_phrase(story.certificate)), tr)
+    window = story.next_audit
+    if window is not None:
+        late = window.closes is not None and window.closes < story.current.today
+        _line(text, t("Next audit"), tr(next_audit_phrase(window, story.current)), tr,
+              style="bold red" if late else "")  # fmt: skip
+    for number, report in enumerate(story.audits, start=1):
+        _audit(text, number, report, report is story.current, tr)
+    return text
+
+
+def _audit(text: Text, number: int, report: AuditReport, current: bool, tr: Translator) -> None:
+    where = display_path(report.folder.path)
+    text.append(f"\n{number}. {tr(audit_title(report))} — {where}")
+    if current:
+        text.append(" — " + tr(t("current audit")), "bold")
+    text.append("\n")
+    outcome = report.outcome
+    text.append("   " + tr(t("{label}: ", label=t("Verdict"))))
+    text.append(tr(verdict_label(outcome.verdict)), VERDICT_STYLES[outcome.verdict])
+    text.append(f" — {tr(outcome.reason)}\n")
+    later = report.closed_by
+    if later is not None:
+        text.append("   " + tr(t("{label}: ", label=t("Closed"))) +
+                    tr(closed_phrase(report, later)) + "\n")  # fmt: skip
+    for state in sorted(report.ncs, key=lambda s: s.file.nc.id):
+        nc = state.file.nc
+        grade = tr(grade_label(nc.grade))
+        label = tr(t("indicator {number}", number=nc.indicator))
+        text.append(f"   - {nc.id} — {label} — ")
+        text.append(grade, "bold" if nc.grade is Grade.MAJOR else "")
+        text.append(" — ")
+        text.append(tr(state_of(state)), GROUP_STYLES[state.group])
+        text.append("\n")
+        for note in nc_notes(state, report):
+            text.append(f"     {tr(note)}\n")
+
+
+def _line(text: Text, label: Msg, value: str, tr: Translator, *, style: str = "") -> None:
+    text.append(tr(t("{label}: ", label=label)), "bold")
+    text.append(value + "\n", style)
