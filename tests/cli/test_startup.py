@@ -77,11 +77,27 @@ def test_status_table_does_not_load_the_plan() -> None:
     }
 
 
+def test_history_json_imports_neither_rich_nor_markdown() -> None:
+    """historique --format json needs no terminal rendering and no Markdown."""
+    modules = imported("historique", EXAMPLE, "--format", "json")
+    assert "qnc.rules.history" in modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert not modules & {"qnc.render.plan.markdown", "qnc.render.terminal.status"}
+
+
+def test_history_table_loads_neither_the_plan_nor_the_status_table() -> None:
+    """The history in the terminal uses Rich text, not the plan nor the status views."""
+    modules = imported("historique", EXAMPLE)
+    assert "qnc.render.terminal.history" in modules
+    assert not modules & {"qnc.render.plan.markdown", "qnc.render.terminal.status", "rich.table"}
+
+
 @pytest.mark.parametrize(
     ("args", "module"),
     [
         (["check", EXAMPLE], "check"),
         (["status", EXAMPLE, "--format", "json"], "status"),
+        (["historique", EXAMPLE, "--format", "json"], "history"),
         (["indicateurs", "--format", "json"], "indicators"),
     ],
 )

@@ -124,4 +124,5 @@ def _minors_after_end(folder: AuditFolder, clocked: Sequence[Clocked],
             due=due,
             end=certificate.end,
         ),
+        on_key=True,
     )
