@@ -221,3 +221,14 @@ def test_surveillance_window_passed_is_said(run_main: Any, write_audit: Any,
         "Prochain audit : audit de surveillance du 2 juin 2027 au 2 février 2028 : cette "
         "période est passée"
     ) in flat(result.stdout)
+
+
+def test_history_in_a_narrow_terminal_keeps_indents(run_main: Any) -> None:
+    """At 80 columns no line is longer, and a wrapped note stays under its NC."""
+    result = run_main("historique", SURVEILLANCE, "--today", DAY, cwd=ROOT,
+                      env={"COLUMNS": "80"})  # fmt: skip
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    note = "     NC-04 : reprise le 17 mars 2028 par l'audit de surveillance du 14 mars"
+    start = lines.index(note)
+    assert lines[start + 1] == "     2028, où elle est suivie"

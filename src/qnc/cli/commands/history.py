@@ -52,7 +52,8 @@ def history(
         from qnc.render.terminal.console import console
         from qnc.render.terminal.history import history_view
 
-        console().print(history_view(stories, tr))
+        out = console()
+        out.print(history_view(stories, tr, width=out.width))
     mention_warnings(inspection, tr)
     if broken:
         raise typer.Exit(1)

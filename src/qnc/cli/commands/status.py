@@ -75,7 +75,7 @@ def status(
 
         out = console()
         out.print(audit_view(shown[0], tr, explain=explain, width=out.width))
-        note = folded_note(len(ordered) - len(shown), tr)
+        note = folded_note(len(ordered) - len(shown), tr, width=out.width)
         if note is not None:
             out.print(note)
     else:
@@ -89,7 +89,7 @@ def status(
         chase = actions_to_chase(shown, tr, width=out.width, named=True)
         if chase is not None and not (detail or explain):  # else each audit lists its own
             out.print(chase)
-        note = folded_note(len(ordered) - len(shown), tr)
+        note = folded_note(len(ordered) - len(shown), tr, width=out.width)
         if note is not None:
             out.print(note)
         if detail or explain:

@@ -15,15 +15,18 @@ from qnc.render.cycle import certificate_phrase, closed_phrase, nc_notes, next_a
 from qnc.render.diagnostics import display_path
 from qnc.render.phrases import audit_title, state_of
 from qnc.render.terminal.styles import GROUP_STYLES, VERDICT_STYLES
+from qnc.render.terminal.wrap import wrapped
 from qnc.rules.history import OrganisationHistory
 from qnc.rules.report import AuditReport
 from qnc.rules.words import grade_label, verdict_label
 
 
-def history_view(stories: Sequence[OrganisationHistory], tr: Translator) -> RenderableType:
+def history_view(stories: Sequence[OrganisationHistory], tr: Translator, *,
+                 width: int) -> RenderableType:  # fmt: skip
+    """Each organisation as a block of lines; a wrapped line keeps its block's indent."""
     if not stories:
         return Text(tr(t("no audit to tell")))
-    return Stack(*(_organisation(story, tr) for story in stories))
+    return Stack(*(wrapped(_organisation(story, tr), width) for story in stories))
 
 
 def _organisation(story: OrganisationHistory, tr: Translator) -> Text:

@@ -119,13 +119,13 @@ def _broken_row(
     )
 
 
-def folded_note(folded: int, tr: Translator) -> Text | None:
+def folded_note(folded: int, tr: Translator, *, width: int) -> Text | None:
     """Say that earlier audits are folded, and how to see them; None when none is."""
     if not folded:
         return None
-    return Text(tr(tn(
+    return wrapped(Text(tr(tn(
         "{n} earlier audit, closed by a later audit of its organisation, is folded: "
         "--all shows it, qnc historique tells each organisation's story.",
         "{n} earlier audits, closed by a later audit of their organisation, are folded: "
         "--all shows them, qnc historique tells each organisation's story.",
-        folded)))  # fmt: skip
+        folded))), width)  # fmt: skip
