@@ -351,3 +351,25 @@ def test_five_minors_at_a_renewal_decided_after_the_certificate_ends(
     four = dict(list(ncs.items())[:4])
     assert rows(diagnose, write_audit(renewal.format(end="2026-07-11"), four, name="four"),
                 today=date(2026, 3, 20)) == []  # fmt: skip
+
+
+def test_a_new_initial_audit_closes_a_refused_one_without_asking(
+    run_main: Any, write_audit: WriteAudit, nc_text: str, tmp_path: Path
+) -> None:
+    """Refused (its major NC late), the organisation applies again: the new initial audit
+    closes the old one, whose NCs carry nothing over; nothing to record, no warning."""
+    major = nc_text.replace("indicateur: 12\ngravite: mineure", "indicateur: 11\ngravite: majeure")
+    write_audit(ncs={"NC-01.yaml": major}, name="initial")
+    write_audit(surveillance(kind="initial", precedent=None), {}, name="again")
+    check = run_main("check", ".", "--today", "2027-06-10", cwd=tmp_path)
+    assert (check.exit_code, check.stderr) == (0, "")
+    result = run_main("status", ".", "--format", "json", "--all", "--today", "2027-06-10",
+                      cwd=tmp_path)  # fmt: skip
+    old = next(a for a in json.loads(result.stdout)["audits"] if a["chemin"] == "initial")
+    (nc,) = old["non_conformites"]
+    assert (old["verdict"], old["motif"], nc["a_enregistrer"], nc["explication"]) == (
+        "soldee",
+        "toutes les non-conformités sont levées ou closes par un nouvel audit initial",
+        False,
+        "close le 4 juin 2027 par un nouvel audit initial : plus rien à faire ici",
+    )

@@ -47,6 +47,8 @@ def _previous_first(folder: AuditFolder, cycles: Cycles) -> Iterator[Problem]:
 def _taken_over_graded(folder: AuditFolder, cycle: AuditCycle) -> Iterator[Problem]:
     """A minor NC still open at the next audit becomes major there (arrêté art. 5); a
     major one stays major."""
+    if folder.audit.audit.type is AuditType.INITIAL:  # a new application starts afresh
+        return
     notified = folder.audit.audit.clock_start
     for entry in folder.ncs:
         tie = cycle.origins.get(entry.path)
@@ -67,7 +69,8 @@ def _left_out(folder: AuditFolder, cycle: AuditCycle, cycles: Cycles,
     """Once this audit is notified, each NC still open at the audit it closes is taken
     over here, or was lifted: else the user is asked which (and how to record it)."""
     notified = folder.audit.audit.clock_start
-    if notified > today:
+    # A new initial audit (a new application after a refusal) takes nothing over.
+    if notified > today or folder.audit.audit.type is AuditType.INITIAL:
         return
     closed = [a for a in cycle.lineage if _closed_by(cycle, a, folder)]
     for before in closed:

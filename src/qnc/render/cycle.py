@@ -96,7 +96,7 @@ def nc_notes(state: NcState, report: AuditReport) -> list[Msg]:
     if closure is not None and closure.taken_over:
         notes.append(t("{id}: carried over on {day} to the {audit}, where it is followed",
                        id=nc.id, day=closure.day, audit=audit_name(closure.audit)))  # fmt: skip
-    elif closure is not None:
+    elif closure is not None and not closure.new_application:
         notes.append(_unrecorded_note(state, closure.audit))
     return notes
 

@@ -29,6 +29,8 @@ def state_of(nc: NcState, *, short_date: Callable[[date], str] | None = None) ->
         lifted = short_date(nc.clocked.lifted)
     if nc.group is Group.LIFTED and nc.clocked.carried:
         return t("carried over on {day}", day=lifted)
+    if nc.group is Group.LIFTED and nc.clocked.reapplied:
+        return t("closed on {day}, new application", day=lifted)
     if nc.group is Group.LIFTED and nc.clocked.unrecorded:
         return t("closed on {day}, to record", day=lifted)
     if nc.group is Group.LIFTED:

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from qnc.model.folder import AuditFolder
+from qnc.model.records import AuditType
 from qnc.rules.lineage import Lineage, closing, nc_key
 
 __all__ = ["Closure", "closures", "nc_key", "owners"]
@@ -37,6 +38,12 @@ class Closure:
     @property
     def taken_over(self) -> bool:
         return self.by is not None
+
+    @property
+    def new_application(self) -> bool:
+        """Closed by a new initial audit: after a refusal the organisation applies again
+        (shared/domain/qualiopi.md), and the NCs of the refused audit carry nothing over."""
+        return self.audit.audit.audit.type is AuditType.INITIAL
 
 
 def owners(folders: Sequence[AuditFolder]) -> dict[Path, AuditFolder]:

@@ -55,7 +55,13 @@ class Clocked:
     @property
     def unrecorded(self) -> bool:
         """Closed by the next audit without being lifted or taken over there: to record."""
-        return self.closure is not None and not self.closure.taken_over
+        closure = self.closure
+        return closure is not None and not closure.taken_over and not closure.new_application
+
+    @property
+    def reapplied(self) -> bool:
+        """Closed by a new initial audit (a new application): nothing to record."""
+        return self.closure is not None and self.closure.new_application
 
     @property
     def nc(self) -> NonConformity:

@@ -65,6 +65,9 @@ def _reason(item: Clocked, group: Group, minors: int, minors_by: date | None, *,
     if group is Group.LIFTED and item.carried:
         return t("carried over to a later audit on {day}: it is followed there",
                  day=item.lifted)  # fmt: skip
+    if group is Group.LIFTED and item.reapplied:
+        return t("closed on {day} by a new initial audit: nothing left to do here",
+                 day=item.lifted)  # fmt: skip
     if group is Group.LIFTED and item.unrecorded:
         return t("closed by a later audit on {day}, which neither lifts nor takes it over: "
                  "record which", day=item.lifted)  # fmt: skip

@@ -80,6 +80,9 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step,
         if any(c.carried for c in ncs):
             return Outcome(Verdict.CLOSED, t("every non-conformity is lifted or carried over "
                                              "to a later audit"), None)  # fmt: skip
+        if any(c.reapplied for c in ncs):
+            return Outcome(Verdict.CLOSED, t("every non-conformity is lifted or closed by a "
+                                             "new initial audit"), None)  # fmt: skip
         return Outcome(Verdict.CLOSED, t("every non-conformity is lifted"), None)
     compromised = _late_correction(open_ncs, fate)
     if compromised:
