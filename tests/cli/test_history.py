@@ -232,3 +232,16 @@ def test_history_in_a_narrow_terminal_keeps_indents(run_main: Any) -> None:
     note = "     NC-04 : reprise le 17 mars 2028 par l'audit de surveillance du 14 mars"
     start = lines.index(note)
     assert lines[start + 1] == "     2028, où elle est suivie"
+
+
+def test_the_plan_gives_the_certificate_of_an_earlier_audit(
+    run_main: Any, write_audit: Any, audit_text: str, tmp_path: Path
+) -> None:
+    """The certificate recorded in the initial audit is the one the surveillance audit's
+    plan names (read through 'precedent')."""
+    write_audit(audit_text + "certificat:\n  obtenu_le: 2026-04-02\n", {}, name="initial")
+    later = SURVEILLANCE_AUDIT.replace("certificat:\n  obtenu_le: 2026-04-02\n",
+                                       "  precedent: ../initial\n")  # fmt: skip
+    folder = write_audit(later, {}, name="surveillance")
+    result = run_main("plan", str(folder), "--today", "2027-06-10")
+    assert "| Certificat | valable jusqu'au 1er avril 2029 |" in result.stdout

@@ -89,8 +89,10 @@ def _identification(report: AuditReport, tr: Translator, *, working: bool) -> Ta
         (t("Notification of the NCs"), tr(notification_phrase(report))),
         (t("Grid"), grid),
     ]
-    if audit.certificate is not None:  # a renewal's stake: the day it must be decided by
-        end = audit.certificate.end
+    # A renewal's stake, the day it must be decided by; the certificate may be recorded in
+    # an earlier audit of the organisation (rules.certificate.in_force).
+    if report.certificate is not None:
+        end = report.certificate.end
         ended = end < report.today
         rows.append((t("Certificate"), tr(t("expired on {day}", day=end) if ended
                                           else t("valid until {day}", day=end))))  # fmt: skip
