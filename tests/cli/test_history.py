@@ -245,3 +245,21 @@ def test_the_plan_gives_the_certificate_of_an_earlier_audit(
     folder = write_audit(later, {}, name="surveillance")
     result = run_main("plan", str(folder), "--today", "2027-06-10")
     assert "| Certificat | valable jusqu'au 1er avril 2029 |" in result.stdout
+
+
+def test_history_lists_audits_in_error_like_status(
+    run_main: Any, write_audit: Any, nc_text: str, tmp_path: Path
+) -> None:
+    """A broken audit beside a sound one: the sound one's story, the broken one listed
+    with the keys of status's JSON; exit status 1."""
+    write_audit(name="sound")
+    write_audit(ncs={"NC-01.yaml": nc_text.replace("gravite:", "gravitee:")}, name="broken")
+    result = run_main("historique", ".", "--format", "json", "--today", "2026-03-20",
+                      cwd=tmp_path)  # fmt: skip
+    payload = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert [a["chemin"] for o in payload["organismes"] for a in o["audits"]] == ["sound"]
+    assert payload["audits_en_erreur"] == [
+        {"chemin": "broken", "dossier": "broken", "organisme": "Formations du Littoral",
+         "erreurs": 1},
+    ]  # fmt: skip

@@ -27,15 +27,7 @@ def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator,
     payload = {
         "aujourdhui": today.isoformat(),
         "audits": [_audit(report, tr) for report in reports],
-        "audits_en_erreur": [
-            {
-                "chemin": display_path(b.path),
-                "dossier": b.path.name,
-                "organisme": b.organisation,
-                "erreurs": b.errors,
-            }
-            for b in broken
-        ],
+        "audits_en_erreur": [_broken(b) for b in broken],
     }
     return json_text(payload)
 
@@ -59,12 +51,18 @@ def history_json(stories: Sequence[OrganisationHistory], *, today: date, tr: Tra
             }
             for story in stories
         ],
-        "audits_en_erreur": [
-            {"chemin": display_path(b.path), "organisme": b.organisation, "erreurs": b.errors}
-            for b in broken
-        ],
+        "audits_en_erreur": [_broken(b) for b in broken],
     }
     return json_text(payload)
+
+
+def _broken(broken: Broken) -> dict[str, Any]:
+    return {
+        "chemin": display_path(broken.path),
+        "dossier": broken.path.name,
+        "organisme": broken.organisation,
+        "erreurs": broken.errors,
+    }
 
 
 def _audit(report: AuditReport, tr: Translator) -> dict[str, Any]:
