@@ -305,8 +305,8 @@ def test_evidence_name_too_long_is_missing(run_main: Run, write_audit: WriteAudi
     )
     result = run_main("check", "audit", *TODAY)
     assert (result.exit_code, result.stderr) == (
-        0,
-        f"audit/nc/NC-01.yaml:11:9: avertissement: la preuve « {name} » n'existe pas (le chemin "
+        1,
+        f"audit/nc/NC-01.yaml:11:9: erreur: la preuve « {name} » n'existe pas (le chemin "
         "part du dossier de l'audit) [preuve-introuvable]\n",
     )
 

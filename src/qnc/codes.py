@@ -90,7 +90,14 @@ CODES: Final = MappingProxyType(
         # The action plan and its evidence
         "analyse-causes": Code(_W, t("a plan sent without a root cause analysis")),
         "sans-action": Code(_W, t("a plan sent without any action")),
-        "preuve-introuvable": Code(_W, t("an evidence file that does not exist, or an empty path")),
+        "preuve-introuvable": Code(_E, t("an evidence file that does not exist")),
+        "preuve-vide": Code(_W, t("an empty evidence path")),
+        "preuve-modifiee": Code(
+            _E, t("an evidence file that no longer has its recorded fingerprint")
+        ),
+        "empreinte-adresse": Code(
+            _W, t("a fingerprint given for an address, which qnc cannot check")
+        ),
         "preuve-chemin": Code(_W, t("an evidence path written with '\\' (Windows)")),
         "preuve-hors-depot": Code(_W, t("an evidence file outside the repository")),
         # Deadlines

@@ -29,6 +29,7 @@ from qnc.diagnostics import Diagnostic
 from qnc.i18n import DEFAULT_LANGUAGE, Language
 from qnc.model.folder import AUDIT_FILE, NC_DIR, AuditFolder, NcFile
 from qnc.reading.discovery import find_audits, is_audit_folder, path_exists, repository_of
+from qnc.reading.fingerprints import fingerprint_or_none
 from qnc.reading.loader import ReadFolder, read_audit
 from qnc.rules.carry import nc_key
 from qnc.rules.clocks import Clocked, clock
@@ -211,7 +212,8 @@ def _read_and_check(
     for file, document in read.documents.items():
         if file != path / AUDIT_FILE:
             problems += duplicate_action_ids(file, document.data)
-    context = Context(today=today, exists=path_exists, repository=repository_of(path))
+    context = Context(today=today, exists=path_exists, repository=repository_of(path),
+                      fingerprint=fingerprint_or_none)  # fmt: skip
     folder = read.folder
     partial = read.partial_ncs
     if folder is not None:

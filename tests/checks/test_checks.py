@@ -662,14 +662,15 @@ EVIDENCE = ACTION.format(due="2026-04-15") + "    preuves:\n      - {path}\n"
 
 
 def test_missing_evidence(write_audit: WriteAudit, diagnose: Diagnose, nc_text: str) -> None:
-    """An evidence path that does not exist gives a warning at the list item."""
+    """An evidence path that does not exist is an error at the list item: the plan would
+    send the certifier a link to nothing."""
     folder = write_audit(ncs={"NC-01.yaml": nc_text + EVIDENCE.format(path="preuves/grille.pdf")})
     assert rows(diagnose, folder) == [
         (
             NC_FILE,
             10,
             9,
-            WARN,
+            ERR,
             "preuve-introuvable",
             "la preuve « preuves/grille.pdf » n'existe pas (le chemin part du dossier de l'audit)",
         ),
@@ -705,7 +706,7 @@ def test_windows_evidence_path(write_audit: WriteAudit, diagnose: Diagnose, nc_t
             NC_FILE,
             11,
             9,
-            WARN,
+            ERR,
             "preuve-introuvable",
             "la preuve « preuves/liste.pdf » n'existe pas (le chemin part du dossier de l'audit)",
         ),

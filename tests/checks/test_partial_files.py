@@ -143,7 +143,7 @@ def test_paths_of_a_broken_file(write_audit: WriteAudit, diagnose: Diagnose) -> 
          "le fichier devrait porter le nom de son identifiant : NC-01.yaml"),
         ("nc/NC-07.yaml", 6, 5, ERR, "cle-manquante",
          "la clé obligatoire « responsable » manque sous « actions[1] »"),
-        ("nc/NC-07.yaml", 8, 15, WARN, "preuve-introuvable",
+        ("nc/NC-07.yaml", 8, 15, ERR, "preuve-introuvable",
          "la preuve « preuves/absente.pdf » n'existe pas (le chemin part du dossier de l'audit)"),
         ("nc/NC-07.yaml", 9, 10, ERR, "reference-introuvable",
          "« ../avant/nc/NC-03.yaml » n'existe pas (le chemin part du dossier de l'audit)"),

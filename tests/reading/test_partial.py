@@ -37,7 +37,8 @@ def test_valid_values_are_kept_converted_and_the_others_dropped() -> None:
                 "id": "A2",
                 "echeance": date(2026, 4, 1),
                 "fait_le": date(2026, 3, 2),
-                "preuves": ("a.pdf",),
+                # an evidence path alone reads as the record it stands for
+                "preuves": [{"chemin": "a.pdf", "empreinte": None}],
             },
         ],
         "efficacite": {},

@@ -12,6 +12,7 @@ from pathlib import Path
 from qnc.checks.context import Context
 from qnc.diagnostics import Loc, Problem, error, warning
 from qnc.i18n import t
+from qnc.model.records import EvidenceFile
 
 
 def reference(
@@ -35,14 +36,24 @@ def reference(
             target=target))  # fmt: skip
 
 
-def evidence(base: Path, target: str, file: Path, loc: Loc, ctx: Context) -> Iterator[Problem]:
+def evidence(
+    base: Path, item: EvidenceFile, file: Path, loc: Loc, ctx: Context
+) -> Iterator[Problem]:
+    """An evidence path must name a file of the repository; its ``empreinte``, when
+    given, must still be the file's. ``loc`` is the list item (a path, or a mapping)."""
+    target, at_path = item.path, (*loc, "chemin")  # a plain path: placed on the item
     if target.startswith(("http://", "https://")):
+        if item.fingerprint is not None:
+            yield warning(file, (*loc, "empreinte"), "empreinte-adresse", t(
+                "qnc cannot check the fingerprint of an address ('{target}'); keep a copy "
+                "of the file in the audit folder and give its path instead",
+                target=target))  # fmt: skip
         return
     if not target.strip():
         yield warning(
             file,
-            loc,
-            "preuve-introuvable",
+            at_path,
+            "preuve-vide",
             t("an evidence path is empty; write the path of the file, or remove the line"),
         )
         return
@@ -50,7 +61,7 @@ def evidence(base: Path, target: str, file: Path, loc: Loc, ctx: Context) -> Ite
         fixed = target.replace("\\", "/")
         yield warning(
             file,
-            loc,
+            at_path,
             "preuve-chemin",
             t(
                 "the evidence path '{target}' is written with '\\' (Windows); write it with "
@@ -64,7 +75,7 @@ def evidence(base: Path, target: str, file: Path, loc: Loc, ctx: Context) -> Ite
     if not path.is_relative_to(ctx.repository):
         yield warning(
             file,
-            loc,
+            at_path,
             "preuve-hors-depot",
             t(
                 "the evidence '{target}' lies outside the repository; copy it into the audit "
@@ -73,12 +84,27 @@ def evidence(base: Path, target: str, file: Path, loc: Loc, ctx: Context) -> Ite
             ),
         )
     elif not ctx.exists(path):
-        yield warning(
+        yield error(
             file,
-            loc,
+            at_path,
             "preuve-introuvable",
             t(
                 "the evidence '{target}' does not exist (the path is relative to the audit folder)",
                 target=target,
             ),
         )
+        return
+    if item.fingerprint is not None:
+        yield from _fingerprint(path, target, item.fingerprint, file, (*loc, "empreinte"), ctx)
+
+
+def _fingerprint(
+    path: Path, target: str, recorded: str, file: Path, loc: Loc, ctx: Context
+) -> Iterator[Problem]:
+    found = ctx.fingerprint(path)
+    if found is None or found == recorded:  # unreadable (a folder…): qnc cannot tell
+        return
+    yield error(file, loc, "preuve-modifiee", t(
+        "the evidence '{target}' changed since its fingerprint was recorded: it is now "
+        "{found}; put back the file that was sent, or, if the change is meant, write this "
+        "new fingerprint ('qnc empreinte' prints it)", target=target, found=found))  # fmt: skip

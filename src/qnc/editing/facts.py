@@ -63,7 +63,7 @@ def done(
     added: list[str] = []
     for given in evidence:
         stored = evidence_path(session.folder, given)
-        if stored not in (*action.evidence, *added):
+        if stored not in (*(e.path for e in action.evidence), *added):
             added.append(stored)
             edits.append(Append((*step, "preuves"), stored, predecessors(Action, "preuves")))
     if not edits:

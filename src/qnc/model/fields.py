@@ -4,6 +4,7 @@ by :mod:`qnc.reading.schema_errors`)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any
 
@@ -120,6 +121,27 @@ def bool_or_categories(value: Any) -> Any:
     raise PydanticCustomError("qnc_new_entrant", "not a flag", {"value": shown})
 
 
+FINGERPRINT_PATTERN = r"^(sha256:)?[0-9a-fA-F]{64}$"
+_FINGERPRINT = re.compile(FINGERPRINT_PATTERN)
+
+
+def _fingerprint(value: Any) -> Any:
+    """``sha256:`` and 64 hexadecimal digits, as ``qnc empreinte`` prints; the bare digits
+    of ``sha256sum`` are taken too."""
+    text = _text(value).strip()
+    if not _FINGERPRINT.fullmatch(text):
+        raise PydanticCustomError("qnc_fingerprint", "not a fingerprint", {"value": text})
+    return "sha256:" + text.removeprefix("sha256:").lower()
+
+
+def evidence_item(value: Any) -> Any:
+    """An evidence item is a path, or a mapping with the path and its fingerprint; a
+    ``-`` line left empty is an empty path (which the checks point at)."""
+    if isinstance(value, dict):
+        return value
+    return {"chemin": "" if value is None else value}
+
+
 def grid_id(value: Any) -> Any:
     if not isinstance(value, str) or value not in GRIDS:
         raise PydanticCustomError("qnc_grid", "unknown grid", {"value": str(value)})
@@ -155,4 +177,9 @@ NewEntrant = Annotated[
             ]
         }
     ),
+]
+Fingerprint = Annotated[
+    str,
+    BeforeValidator(_fingerprint),
+    WithJsonSchema({"type": "string", "pattern": FINGERPRINT_PATTERN}),
 ]

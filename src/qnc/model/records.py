@@ -17,11 +17,13 @@ from qnc.i18n import Language
 from qnc.model.durations import parse_duration
 from qnc.model.fields import (
     DurationField,
+    Fingerprint,
     IsoDate,
     NewEntrant,
     Owners,
     Text,
     digits,
+    evidence_item,
     grid_id,
     none_as_default,
     none_as_empty,
@@ -164,6 +166,20 @@ class Audit(Record):
     )
 
 
+class EvidenceFile(Record):
+    """An evidence file or address, and the fingerprint the file had when it was sent."""
+
+    path: str = Field(alias="chemin")
+    fingerprint: Fingerprint | None = Field(default=None, alias="empreinte")
+
+
+Evidence = Annotated[
+    EvidenceFile,
+    # A plain path in the files, or {chemin, empreinte}: the schema says both.
+    BeforeValidator(evidence_item, json_schema_input_type=str | EvidenceFile),
+]
+
+
 class Action(Record):
     id: Text
     type: ActionType = ActionType.CORRECTIVE
@@ -175,7 +191,7 @@ class Action(Record):
     due: IsoDate = Field(alias="echeance")
     done: IsoDate | None = Field(default=None, alias="fait_le")
     expected_evidence: str | None = Field(default=None, alias="preuve_attendue")
-    evidence: Annotated[tuple[str, ...], BeforeValidator(none_as_empty)] = Field(
+    evidence: Annotated[tuple[Evidence, ...], BeforeValidator(none_as_empty)] = Field(
         default=(), alias="preuves"
     )
 

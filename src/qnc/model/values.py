@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from qnc.model.folder import NcFile
-from qnc.model.records import Grade
+from qnc.model.records import EvidenceFile, Grade
 
 KeyPath = tuple[str | int, ...]
 _FACTS = ("plan_envoye_le", "preuves_envoyees_le", "levee_le")
@@ -37,7 +37,8 @@ class NcValues:
     origin: str | None = None
     facts: tuple[tuple[KeyPath, date], ...] = ()
     """Every dated fact (plan sent, action done…), with the key path it is written at."""
-    evidence: tuple[tuple[KeyPath, str], ...] = ()
+    evidence: tuple[tuple[KeyPath, EvidenceFile], ...] = ()
+    """Each evidence item (a path, or a path and its fingerprint), at its key path."""
 
 
 def values_of(entry: NcFile) -> NcValues:
@@ -66,8 +67,19 @@ def nc_values(path: Path, data: Mapping[str, Any]) -> NcValues:
         grade=_typed(data.get("gravite"), Grade),
         origin=_typed(data.get("origine"), str),
         facts=tuple((loc, day) for loc, day in facts if isinstance(day, date)),
-        evidence=tuple((loc, text) for loc, text in evidence if isinstance(text, str)),
+        evidence=tuple((loc, item) for loc, value in evidence if (item := _evidence(value))),
     )
+
+
+def _evidence(value: object) -> EvidenceFile | None:
+    """An evidence item as validated (a mapping) or as written (a path alone)."""
+    if isinstance(value, str):
+        return EvidenceFile(chemin=value)
+    path = value.get("chemin") if isinstance(value, Mapping) else None
+    if not isinstance(path, str):
+        return None
+    fingerprint = value.get("empreinte") if isinstance(value, Mapping) else None
+    return EvidenceFile(chemin=path, empreinte=fingerprint)
 
 
 def _items(value: object) -> list[object] | tuple[object, ...]:

@@ -50,7 +50,7 @@ def find_audits(paths: Iterable[Path]) -> Found:
 def _find(path: Path, given: Path, found: Found) -> None:
     if not path.exists():
         raise QncError(t("'{path}' does not exist", path=str(given)))
-    enclosing = _enclosing_audit(path)
+    enclosing = enclosing_audit(path)
     if not path.is_dir():
         _from_file(path, given, found)
     elif enclosing is not None:
@@ -77,14 +77,14 @@ def _unreadable_path(given: Path, exc: OSError) -> Msg:
     return t("cannot read '{path}': {reason}", path=str(given), reason=exc.strerror or str(exc))
 
 
-def _enclosing_audit(path: Path) -> Path | None:
+def enclosing_audit(path: Path) -> Path | None:
     """The audit folder that ``path`` is, or lies in (its nc/ or preuves/ folder)."""
     candidates = (path, *path.parents) if path.is_dir() else path.parents
     return next((p for p in candidates if (p / AUDIT_FILE).is_file()), None)
 
 
 def _from_file(path: Path, given: Path, found: Found) -> None:
-    folder = _enclosing_audit(path)
+    folder = enclosing_audit(path)
     if folder is not None:
         found.folders.append(folder)
         return

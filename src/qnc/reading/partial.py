@@ -35,10 +35,27 @@ def readable(model: type[BaseModel], data: object) -> dict[str, Any]:
             with suppress(ValidationError):
                 found[key] = _adapter(model, name).validate_python(value)
         elif typing.get_origin(field.annotation) is tuple:
-            found[key] = [readable(record, item) for item in _items(value)]
+            kind = typing.get_args(field.annotation)[0]
+            found[key] = [_item(record, kind, item) for item in _items(value)]
         else:
             found[key] = readable(record, value)
     return found
+
+
+def _item(record: type[BaseModel], kind: Any, item: object) -> dict[str, Any]:
+    """One item of a list of records: its valid values; an item written in a short form
+    (an evidence path alone) as its record, when valid; else nothing, in its place."""
+    if isinstance(item, dict):
+        return readable(record, item)
+    with suppress(ValidationError):
+        value = _item_adapter(kind).validate_python(item)
+        return dict(value.model_dump(by_alias=True)) if isinstance(value, BaseModel) else {}
+    return {}
+
+
+@cache
+def _item_adapter(kind: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(kind)
 
 
 def _items(value: object) -> list[object]:

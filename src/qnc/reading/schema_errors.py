@@ -45,6 +45,10 @@ _TYPE_MESSAGES = {
         "expected true (yes), false (no) or a list of the categories the organisation is "
         "new in (AF, BC, VAE, CFA), found {value}"
     ),
+    "qnc_fingerprint": t(
+        "'{value}' is not a fingerprint: write 'sha256:' and 64 hexadecimal characters, "
+        "as 'qnc empreinte FILE' prints them"
+    ),
 }
 
 _CODES = {
@@ -52,6 +56,7 @@ _CODES = {
     "qnc_nda": "nda",
     "qnc_duration": "valeur-invalide",
     "qnc_duration_range": "valeur-invalide",
+    "qnc_fingerprint": "valeur-invalide",
     "string_too_short": "valeur-invalide",
     "too_short": "valeur-invalide",
 }

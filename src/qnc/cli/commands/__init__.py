@@ -18,5 +18,6 @@ COMMANDS = {
     "sent": "sent",
     "verify": "verify",
     "lift": "lift",
+    "empreinte": "fingerprint",
 }
 """Command name -> its module in this package, in the order ``qnc --help`` lists them."""

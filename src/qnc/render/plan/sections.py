@@ -87,7 +87,7 @@ def _evidence(state: NcState, report: AuditReport, tr: Translator,
               links_from: Path) -> list[Block]:  # fmt: skip
     items: list[tuple[Inline, ...]] = []
     for item in state.actions:
-        links = [_link(e, report.folder.path, links_from) for e in item.action.evidence]
+        links = [_link(e.path, report.folder.path, links_from) for e in item.action.evidence]
         if links:
             parts: list[Inline] = [tr(t("{label}: ", label=item.action.id))]
             for index, link in enumerate(links):
