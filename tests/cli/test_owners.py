@@ -61,7 +61,8 @@ def test_co_owners_in_status_plan_and_json(
     data = json.loads(run_main("status", "audit", *TODAY, "--format", "json").stdout)
     (nc,) = data["audits"][0]["non_conformites"]
     assert nc["relances"] == [
-        {"action": "A1", "responsable": ["Marie Dupont", "Paul Martin"],
+        {"action": "A1", "description": "Relancer les absents",
+         "responsable": ["Marie Dupont", "Paul Martin"],
          "echeance": "2026-03-25", "jours_restants": 5, "statut": "proche"},
     ]  # fmt: skip
 

@@ -271,8 +271,9 @@ def test_actions_to_chase_name_owners(run_main) -> None:
     )
     first = payload["audits"][0]["non_conformites"][0]
     assert first["relances"] == [
-        {"action": "A2", "responsable": ["Claire Fabre"], "echeance": "2026-12-04",
-         "jours_restants": -6, "statut": "depassee"},
+        {"action": "A2", "description": "Rédiger la procédure « Évaluation des acquis » et "
+         "l'intégrer au livret formateur", "responsable": ["Claire Fabre"],
+         "echeance": "2026-12-04", "jours_restants": -6, "statut": "depassee"},
     ]  # fmt: skip
 
 
@@ -537,8 +538,9 @@ def test_status_json_chases_actions_due_soon(run_main) -> None:
     result = run_main("status", str(EXAMPLE), "--today", "2026-12-10", "--format", "json")
     ncs = {nc["id"]: nc for nc in json.loads(result.stdout)["audits"][0]["non_conformites"]}
     assert ncs["NC-02"]["relances"] == [
-        {"action": "A2", "responsable": ["Julien Moreau"], "echeance": "2026-12-15",
-         "jours_restants": 5, "statut": "proche"},
+        {"action": "A2", "description": "Ajouter au calendrier qualité une relecture "
+         "semestrielle des fiches formation", "responsable": ["Julien Moreau"],
+         "echeance": "2026-12-15", "jours_restants": 5, "statut": "proche"},
     ]  # fmt: skip
 
 

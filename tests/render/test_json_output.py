@@ -20,9 +20,10 @@ def step(kind: str, day: str, left: int, status: str) -> dict[str, Any]:
     return {"etape": kind, "date": day, "jours_restants": left, "statut": status}
 
 
-def chase(action: str, due: str, left: int, status: str) -> dict[str, Any]:
+def chase(action: str, due: str, left: int, status: str, description: str = "") -> dict[str, Any]:
     return {
         "action": action,
+        "description": description,
         "responsable": ["Mme Durand"],
         "echeance": due,
         "jours_restants": left,
@@ -100,7 +101,7 @@ def test_status_json_of_an_audit() -> None:
                         ],
                         actions={"total": 3, "faites": 1, "en_retard": 1},
                         relances=[
-                            chase("A1", "2026-04-20", -11, "depassee"),
+                            chase("A1", "2026-04-20", -11, "depassee", "Former l'équipe"),
                             chase("A2", "2026-05-10", 9, "proche"),
                         ],
                         explication="a major NC blocks the certificate; next: 'corrections "

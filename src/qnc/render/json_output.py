@@ -15,7 +15,6 @@ from qnc.render.diagnostics import display_path, json_text
 from qnc.rules.certificate import Window
 from qnc.rules.cycle import Tie
 from qnc.rules.report import AuditReport, NcState
-from qnc.rules.states import Status
 
 if TYPE_CHECKING:
     from qnc.inspection import Broken
@@ -164,13 +163,13 @@ def _nc(state: NcState, tr: Translator) -> dict[str, Any]:
         "relances": [
             {
                 "action": item.action.id,
+                "description": item.action.description,
                 "responsable": list(item.action.owners),
                 "echeance": item.action.due.isoformat(),
                 "jours_restants": item.days_left,
                 "statut": item.status.value,
             }
-            for item in state.actions
-            if state.clocked.open and item.status in (Status.OVERDUE, Status.NEAR)
+            for item in state.to_chase
         ],
         "fichier": display_path(state.file.path),
         "explication": tr(state.reason),

@@ -71,6 +71,13 @@ class NcState:
         return sum(1 for a in self.actions if a.done)
 
     @property
+    def to_chase(self) -> tuple[ActionState, ...]:
+        """The actions to chase: late or due within ``alerte``, while the NC is open."""
+        if not self.clocked.open:
+            return ()
+        return tuple(a for a in self.actions if a.status in (Status.OVERDUE, Status.NEAR))
+
+    @property
     def late(self) -> int:
         """Actions overdue; none once the NC is lifted (every step of it is met)."""
         if not self.clocked.open:

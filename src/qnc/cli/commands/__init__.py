@@ -18,6 +18,7 @@ COMMANDS = {
     "sent": "sent",
     "verify": "verify",
     "lift": "lift",
+    "relances": "reminders",
     "empreinte": "fingerprint",
 }
 """Command name -> its module in this package, in the order ``qnc --help`` lists them."""

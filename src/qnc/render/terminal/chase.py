@@ -12,21 +12,14 @@ from qnc.render.phrases import days_left
 from qnc.render.terminal.styles import STATUS_STYLES
 from qnc.render.terminal.wrap import wrapped
 from qnc.rules.report import AuditReport
-from qnc.rules.states import Status
 
 
 def actions_to_chase(reports: Sequence[AuditReport], tr: Translator, *, width: int,
                      named: bool = False) -> Text | None:  # fmt: skip
     """Open actions that are late or due soon, nearest first, with their owners;
     ``named`` (a portfolio), each line starts with its organisation and folder."""
-    pending = [
-        (item, nc, report)
-        for report in reports
-        for nc in report.ncs
-        if nc.clocked.open
-        for item in nc.actions
-        if item.status in (Status.OVERDUE, Status.NEAR)
-    ]
+    pending = [(item, nc, report) for report in reports for nc in report.ncs
+               for item in nc.to_chase]  # fmt: skip
     if not pending:
         return None
     text = Text(tr(t("Actions to chase (late or due soon)")) + "\n", "bold")
