@@ -54,6 +54,18 @@ class Duration:
             return start + relativedelta(months=self.amount)
         return start + relativedelta(years=self.amount)
 
+    def before(self, end: date) -> date:
+        """``end`` minus this duration (calendar arithmetic, like :meth:`after`)."""
+        if self.unit is Unit.DAYS:
+            return end - timedelta(days=self.amount)
+        if self.unit is Unit.WEEKS:
+            return end - timedelta(weeks=self.amount)
+        from dateutil.relativedelta import relativedelta
+
+        if self.unit is Unit.MONTHS:
+            return end - relativedelta(months=self.amount)
+        return end - relativedelta(years=self.amount)
+
     def describe(self) -> Msg:
         """``3 mois`` / ``3 months``."""
         if self.unit is Unit.DAYS:

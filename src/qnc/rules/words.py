@@ -19,6 +19,20 @@ _SHORT_STEPS = {
     StepKind.PLAN: t("plan sent"),
     StepKind.IMPLEMENTATION: t("plan carried out"),
 }
+# What a step asks for, as a calendar event's title says it.
+_STEP_TODOS = {
+    StepKind.CORRECTION: t("{nc} — proof to send to the certifier"),
+    StepKind.DECISION: t("{nc} — certifier's decision expected"),
+    StepKind.PLAN: t("{nc} — action plan to send to the certifier"),
+    StepKind.IMPLEMENTATION: t("{nc} — action plan to carry out"),
+}
+# The key of the NC file to fill in once the step is met.
+STEP_FACTS = {
+    StepKind.CORRECTION: "preuves_envoyees_le",
+    StepKind.DECISION: "levee_le",
+    StepKind.PLAN: "plan_envoye_le",
+    StepKind.IMPLEMENTATION: "fait_le",
+}
 _STATUSES = {
     Status.MET: t("met"),
     Status.MET_LATE: t("met late"),
@@ -66,6 +80,12 @@ def step_label(kind: StepKind) -> Msg:
 def short_step_label(kind: StepKind) -> Msg:
     """A step in a word or two, for a table column (the whole label elsewhere)."""
     return _SHORT_STEPS[kind]
+
+
+def step_todo_label(kind: StepKind, nc_id: str) -> Msg:
+    """``NC-01 — preuves à envoyer au certificateur``."""
+    todo = _STEP_TODOS[kind]
+    return t(todo.text, nc=nc_id)
 
 
 def late_step_label(kind: StepKind) -> Msg:

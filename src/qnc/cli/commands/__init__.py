@@ -19,6 +19,7 @@ COMMANDS = {
     "verify": "verify",
     "lift": "lift",
     "relances": "reminders",
+    "calendar": "calendar",
     "empreinte": "fingerprint",
 }
 """Command name -> its module in this package, in the order ``qnc --help`` lists them."""

@@ -1,0 +1,42 @@
+"""``qnc calendar``: the due dates as an iCalendar file, for Outlook, Google or Thunderbird."""
+
+from __future__ import annotations
+
+import typer
+
+from qnc.cli.exports import Force, Out
+from qnc.cli.options import LangOption, Paths, Today, chosen_language, paths_or_here, today_or_now
+from qnc.cli.reports import mention_warnings, reports_or_exit
+from qnc.i18n import translator
+
+HELP = (
+    "Write the regulatory due dates and the actions' due dates as an iCalendar file "
+    "(.ics) to import in Outlook, Google Calendar or Thunderbird: all-day events with a "
+    "reminder 'alerte' days before each regulatory step. Importing a later export again "
+    "updates the events instead of duplicating them; done steps and actions are marked "
+    "as done. One calendar for every audit found.\n\n"
+    "Example: qnc calendar qualiopi/ --out echeances.ics"
+)
+
+
+def calendar(
+    ctx: typer.Context,
+    paths: Paths = None,
+    out: Out = None,
+    force: Force = False,
+    today: Today = None,
+    lang: LangOption = None,
+) -> None:
+    from qnc.cli.exports import places, write_out
+    from qnc.inspection import inspect
+    from qnc.render.exports.calendar import CalendarStamp, calendar_ics
+
+    day = today_or_now(today)
+    inspection = inspect(paths_or_here(paths), today=day, lang=chosen_language(ctx, lang))
+    tr = translator(inspection.language)
+    reports, broken = reports_or_exit(inspection, tr, partial=True)
+    content = calendar_ics(reports, tr, today=day, places=places(reports))
+    write_out(content, out, reports=reports, stamp=CalendarStamp(), force=force, tr=tr)
+    mention_warnings(inspection, tr)
+    if broken:
+        raise typer.Exit(1)

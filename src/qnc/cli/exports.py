@@ -1,0 +1,71 @@
+"""What the export commands share: where each audit is, and writing bytes out."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from qnc.cli.options import h
+from qnc.i18n import Translator, t
+
+if TYPE_CHECKING:
+    from qnc.rules.report import AuditReport
+    from qnc.writing.stamps import Stamp
+
+Out = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        "-o",
+        metavar=h("FILE"),
+        help=h("Write to this file ('-': standard output)."),
+        show_default=False,
+    ),
+]
+Force = Annotated[
+    bool, typer.Option("--force", help=h("Replace the --out file even if qnc did not make it."))
+]
+
+
+def places(reports: Sequence[AuditReport]) -> dict[Path, str]:
+    """Each audit folder named as on every machine: its path in the git repository; an
+    audit at the root of its repository, or outside git, by its organisation and folder."""
+    from qnc.reading.discovery import repository_of
+
+    named = {}
+    for report in reports:
+        folder = report.folder.path
+        relative = folder.relative_to(repository_of(folder)).as_posix()
+        organisation = report.folder.audit.organisation.name
+        named[folder] = relative if relative != "." else f"{organisation}/{folder.name}"
+    return named
+
+
+def write_out(
+    content: bytes,
+    out: Path | None,
+    *,
+    reports: Sequence[AuditReport],
+    stamp: Stamp,
+    force: bool,
+    tr: Translator,
+) -> None:
+    """``content`` to the --out file (never over a file qnc did not make, nor over the
+    audits' own files), or to standard output."""
+    if out is None or str(out) == "-":
+        from qnc.cli.output import write_utf8
+
+        write_utf8(content.decode("utf-8"))  # text formats only: the callers see to it
+        return
+    from qnc.render.diagnostics import display_path, visible
+    from qnc.writing.atomic import write_atomically
+
+    sources = [f for r in reports for f in (r.folder.audit_file, *(n.path for n in r.folder.ncs))]
+    target = out.absolute()
+    write_atomically(out, content, stamp=stamp, force=force, sources=sources)
+    written = tr(t("Written to {path}", path=display_path(target)))
+    sys.stderr.write(visible(written) + "\n")
