@@ -154,3 +154,29 @@ def test_edit_commands_load_neither_rich_nor_the_reports(module: str) -> None:
     assert not loaded(modules, "rich", *WORD)
     assert not modules & {"qnc.rules.report", "qnc.rules.priority", "qnc.rules.verdict",
                           "qnc.render.plan.markdown"}  # fmt: skip
+
+
+EXPORT_LIBRARIES = {"icalendar", "openpyxl"}
+
+
+def _libraries(modules: set[str]) -> set[str]:
+    return {m.partition(".")[0] for m in modules} & EXPORT_LIBRARIES
+
+
+@pytest.mark.parametrize(
+    "command", [("check",), ("status",), ("status", "--format", "json"), ("relances",)]
+)
+def test_daily_commands_load_no_export_library(command: tuple[str, ...]) -> None:
+    """check (every commit), status and relances load neither icalendar nor openpyxl."""
+    modules = imported(command[0], EXAMPLE, *command[1:])
+    assert "qnc.inspection" in modules
+    assert _libraries(modules) == set()
+
+
+@pytest.mark.parametrize(
+    ("command", "library"),
+    [(("calendar",), {"icalendar"}), (("export",), set())],
+)
+def test_each_export_loads_only_its_library(command: tuple[str, ...], library: set[str]) -> None:
+    """calendar loads icalendar and not openpyxl; a CSV export loads neither."""
+    assert _libraries(imported(command[0], EXAMPLE, *command[1:])) == library

@@ -177,5 +177,10 @@ def action_status(action: Action, *, today: date, alert: Duration) -> Status:
 
 def regulatory_due(clocked: Clocked) -> date:
     """The date by which the NC's actions must be done: correction (major) or implementation."""
+    return regulatory_step(clocked).due
+
+
+def regulatory_step(clocked: Clocked) -> Step:
+    """The step by which the NC's actions must be done: correction (major) or implementation."""
     kinds = (StepKind.CORRECTION, StepKind.IMPLEMENTATION)
-    return next(s.due for s in clocked.steps if s.kind in kinds)
+    return next(s for s in clocked.steps if s.kind in kinds)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -72,16 +73,19 @@ class PackageStamp:
     def mark(self, package: bytes) -> bytes:
         """``package`` with the digest of its parts added after the marker."""
         source = zipfile.ZipFile(io.BytesIO(package))
-        plain = f"<dc:identifier>{self.marker}</dc:identifier>".encode()
-        stamped = f"<dc:identifier>{self.marker} {_parts_digest(source)}</dc:identifier>"
+        # The element may declare its namespace itself (openpyxl without lxml does).
+        plain = re.compile(
+            rb"(<dc:identifier\b[^>]*>)" + re.escape(self.marker.encode()) + rb"(</dc:identifier>)"
+        )
+        stamped = f"{self.marker} {_parts_digest(source)}".encode()
         out = io.BytesIO()
         with source, zipfile.ZipFile(out, "w") as target:
             for info in source.infolist():  # same names, order and dates
                 data = source.read(info)
                 if info.filename == CORE:
-                    if plain not in data:
+                    if not plain.search(data):
                         raise ValueError(f"{CORE} holds no identifier {self.marker!r}")
-                    data = data.replace(plain, stamped.encode("utf-8"))
+                    data = plain.sub(lambda m: m[1] + stamped + m[2], data, count=1)
                 target.writestr(info, data)
         return out.getvalue()
 

@@ -20,6 +20,7 @@ COMMANDS = {
     "lift": "lift",
     "relances": "reminders",
     "calendar": "calendar",
+    "export": "export",
     "empreinte": "fingerprint",
 }
 """Command name -> its module in this package, in the order ``qnc --help`` lists them."""

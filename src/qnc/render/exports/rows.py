@@ -1,0 +1,135 @@
+"""The tables of ``qnc export``: one row per action, and one row per NC, as plain values
+(text, numbers, dates) that the CSV and XLSX renderers write each their own way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from qnc.i18n import Msg, Translator, t
+from qnc.render.diagnostics import display_path
+from qnc.render.phrases import audit_title, state_of
+from qnc.rules.clocks import known, regulatory_step
+from qnc.rules.reminders import owners_of
+from qnc.rules.report import ActionState, AuditReport, NcState
+from qnc.rules.words import action_type_label, grade_label, status_label, step_label
+
+Cell = str | int | date | None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+_ACTION_HEADERS = (
+    t("Organisation"), t("Audit"), t("NC"), t("Indicator"), t("Grade"), t("Finding"),
+    t("Root cause analysis"), t("Action"), t("Description"), t("Type"), t("Owner"), t("Due"),
+    t("Done on"), t("Status"), t("Evidence"), t("Effectiveness"), t("Regulatory due date"),
+    t("Regulatory status"), t("File"),
+)  # fmt: skip
+_NC_HEADERS = (
+    t("Organisation"), t("Audit"), t("Rank"), t("NC"), t("Indicator"), t("Indicator label"),
+    t("Grade"), t("State"), t("Next step"), t("Due"), t("Days left (negative: late)"),
+    t("Actions"), t("Actions done"), t("Actions late"), t("Plan sent on"), t("Proof sent on"),
+    t("Lifted on"), t("File"),
+)  # fmt: skip
+
+
+def action_sheet(reports: Sequence[AuditReport], tr: Translator) -> Sheet:
+    """One row per action, with its NC's columns; an NC without action has one row."""
+    rows = [
+        _action_row(report, nc, item, tr)
+        for report in reports
+        for nc in report.ncs
+        for item in (nc.actions or (None,))
+    ]
+    return Sheet(tr(t("Actions")), _headers(_ACTION_HEADERS, tr), tuple(rows))
+
+
+def nc_sheet(reports: Sequence[AuditReport], tr: Translator) -> Sheet:
+    """One row per NC, in priority order within each audit."""
+    rows = [_nc_row(report, nc, tr) for report in reports for nc in report.ncs]
+    return Sheet(tr(t("Non-conformities")), _headers(_NC_HEADERS, tr), tuple(rows))
+
+
+def _headers(headers: Sequence[Msg], tr: Translator) -> tuple[str, ...]:
+    return tuple(tr(h) for h in headers)
+
+
+def _action_row(report: AuditReport, nc: NcState, item: ActionState | None,
+                tr: Translator) -> tuple[Cell, ...]:  # fmt: skip
+    record = nc.file.nc
+    regulatory = regulatory_step(nc.clocked)
+    effectiveness = None
+    if record.effectiveness is not None:
+        check = record.effectiveness
+        effectiveness = tr(t("checked on {day}", day=check.checked))
+        if check.result:
+            effectiveness = tr(t("checked on {day}: {result}", day=check.checked,
+                                 result=check.result))  # fmt: skip
+    action = item.action if item else None
+    return (
+        report.folder.audit.organisation.name,
+        _title(report, tr),
+        record.id,
+        record.indicator,
+        tr(grade_label(record.grade)),
+        _text(record.finding),
+        _text(record.root_cause),
+        action.id if action else None,
+        _text(action.description) if action else None,
+        tr(action_type_label(action.type)) if action else None,
+        ", ".join(owners_of(action)) if action else None,
+        action.due if action else None,
+        known(action.done, report.today) if action else None,
+        tr(status_label(item.status)) if item else None,
+        ("\n".join(e.path for e in action.evidence) or None) if action else None,
+        effectiveness,
+        regulatory.due,
+        tr(status_label(regulatory.status)),
+        display_path(nc.file.path),
+    )
+
+
+def _nc_row(report: AuditReport, nc: NcState, tr: Translator) -> tuple[Cell, ...]:
+    record, following = nc.file.nc, nc.clocked.next
+    today = report.today
+    return (
+        report.folder.audit.organisation.name,
+        _title(report, tr),
+        nc.rank,
+        record.id,
+        record.indicator,
+        tr.text(nc.indicator.label) if nc.indicator else None,
+        tr(grade_label(record.grade)),
+        tr(state_of(nc)),
+        tr(step_label(following.kind)) if following else None,
+        following.due if following else None,
+        following.days_left if following else None,
+        len(nc.actions),
+        nc.done,
+        nc.late,
+        known(record.plan_sent, today),
+        known(record.evidence_sent, today),
+        known(record.lifted, today),
+        display_path(nc.file.path),
+    )
+
+
+def _text(value: str | None) -> str | None:
+    """User text as paragraphs: YAML's ``|`` keeps the line breaks typed to wrap the text,
+    which a cell wraps itself; a blank line still separates paragraphs. None when empty."""
+    if value is None or not value.strip():
+        return None
+    return "\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", value.strip()))
+
+
+def _title(report: AuditReport, tr: Translator) -> str:
+    """``Audit initial du 14 au 15 septembre 2026``: a cell starts with a capital."""
+    title = tr(audit_title(report))
+    return title[:1].upper() + title[1:]
