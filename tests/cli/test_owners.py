@@ -118,6 +118,8 @@ def test_schema_accepts_one_owner_or_a_list(run_main) -> None:
     """Editors see both forms of 'responsable' in the NC schema."""
     schema = json.loads(run_main("schema", "nc").stdout)
     text = {"minLength": 1, "type": "string"}
-    assert schema["$defs"]["Action"]["properties"]["responsable"] == {
-        "anyOf": [text, {"items": text, "minItems": 1, "type": "array"}]
-    }
+    owners = schema["$defs"]["Action"]["properties"]["responsable"]
+    assert owners["anyOf"] == [text, {"items": text, "minItems": 1, "type": "array"}]
+    assert owners["description"] == (
+        "Qui mène l'action : un nom, ou une liste de noms quand plusieurs la partagent."
+    )

@@ -40,7 +40,13 @@ def test_audit_schema_writes_durations_and_dates_as_text(run_main) -> None:
     assert isinstance(defs, dict)
     plan = defs["Rules"]["properties"]["plan_mineure"]
     assert (plan["type"], plan["default"]) == ("string", "30 jours")
-    assert defs["AuditInfo"]["properties"]["debut"] == {"format": "date", "type": "string"}
+    debut = defs["AuditInfo"]["properties"]["debut"]
+    assert (debut["type"], debut["format"], debut["pattern"]) == (
+        "string",
+        "date",
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    )
+    assert debut["description"] == "Premier jour de l'audit (AAAA-MM-JJ) ; il choisit la grille."
     assert schema["required"] == ["organisme", "certificateur", "audit"]
 
 
@@ -73,18 +79,61 @@ def test_missing_kind_is_said_in_french(run_main) -> None:
 
 
 def test_common_options_are_accepted(run_main) -> None:
-    """--today and --lang, common to every command, are accepted; the schema is the same."""
+    """--today and --lang, common to every command, are accepted: the day changes nothing,
+    the language only the descriptions."""
     plain = run_main("schema", "nc")
-    result = run_main("schema", "nc", "--today", "2026-04-20", "--lang", "en")
-    assert (result.exit_code, result.stdout) == (0, plain.stdout)
+    assert run_main("schema", "nc", "--today", "2026-04-20").stdout == plain.stdout
+    english = run_main("schema", "nc", "--lang", "en")
+    assert english.exit_code == 0
+    french, translated = json.loads(plain.stdout), json.loads(english.stdout)
+    assert french["properties"].keys() == translated["properties"].keys()
+    assert french["properties"]["constat"]["description"] == (
+        "Le constat de l'auditeur, tel que sur la fiche d'écart."
+    )
+    assert translated["properties"]["constat"]["description"] == (
+        "The auditor's finding, as on the NC sheet."
+    )
 
 
 def test_schema_has_no_generated_titles_nor_english_docstrings(run_main) -> None:
-    """No 'Fait Le' titles nor the code's English docstrings reach an editor; a property
-    named 'description' (of an action) stays."""
+    """No 'Fait Le' titles nor the code's English docstrings reach an editor, only French
+    descriptions; a property named 'description' (of an action) stays."""
     text = run_main("schema", "nc").stdout
     assert '"title"' not in text
+    assert "immutable" not in text and "The contents of" not in text
     document = json.loads(text)
     action = document["$defs"]["Action"]
     assert "description" not in action
-    assert "description" in action["properties"]
+    assert action["properties"]["description"]["description"] == "Ce qu'il faut faire."
+
+
+@pytest.mark.parametrize("kind", ["audit", "nc"])
+def test_every_key_has_a_description_and_the_values_examples(run_main, kind: str) -> None:
+    """Each key of each record says what it is, in French; each value a user types
+    (not a block of text or a section) has an example."""
+    document = json.loads(run_main("schema", kind).stdout)
+    records = [document, *document["$defs"].values()]
+    keys = [(name, p) for r in records for name, p in r.get("properties", {}).items()]
+    assert keys
+    assert [name for name, prop in keys if not prop.get("description")] == []
+    free_text = {"constat", "exigence", "analyse_causes", "correction", "description",
+                 "preuve_attendue", "resultat", "empreinte", "organisme", "certificateur",
+                 "audit", "certificat", "regles", "actions", "efficacite", "signataire",
+                 "methode"}  # fmt: skip
+    assert [name for name, prop in keys if name not in free_text and "examples" not in prop] == []
+
+
+def test_indicators_are_those_of_the_grids(run_main) -> None:
+    """indicateur: 1 to 33 (33 only in the unverified 2026 grid), each with its label, and
+    'majeure' required on the indicators that only give major NCs."""
+    document = json.loads(run_main("schema", "nc").stdout)
+    indicator = document["properties"]["indicateur"]
+    assert indicator["enum"] == list(range(1, 34))
+    descriptions = indicator["enumDescriptions"]
+    assert descriptions[10] == "11 — Atteinte des objectifs évaluée ; NC majeure seulement"
+    assert descriptions[11] == "12 — Engagement favorisé, abandons prévenus"
+    assert descriptions[32].endswith("(seulement dans la grille rnq-2026, non vérifiée)")
+    assert document["if"]["properties"]["indicateur"]["enum"] == [
+        4, 5, 6, 7, 10, 11, 14, 15, 16, 20, 21, 22, 26, 27, 29, 31, 32,
+    ]  # fmt: skip
+    assert document["then"]["properties"]["gravite"]["const"] == "majeure"

@@ -148,7 +148,13 @@ def grid_id(value: Any) -> Any:
     return value
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    # In the files, a date is text written YYYY-MM-DD (YAML 1.2 has no date type).
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
 DURATION_PATTERN = r"^\s*[0-9]{1,4}\s*(jours?|days?|semaines?|weeks?|mois|months?|ans?|years?)\s*$"
 DurationField = Annotated[
     Duration,

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from qnc.cli.options import LangOption, Today, h
+from qnc.cli.options import LangOption, Today, chosen_language, h
+from qnc.i18n import DEFAULT_LANGUAGE, translator
+
+if TYPE_CHECKING:
+    from qnc.i18n import Translator
 
 HELP = (
     "Print the JSON schema of audit.yaml (audit) or of an NC file (nc). An editor with a "
-    "YAML extension uses it to complete keys and flag mistakes as you type; qnc check "
-    "remains the full check."
+    "YAML extension uses it to complete keys, describe them and flag mistakes as you "
+    "type; qnc check remains the full check.\n\n"
+    "Example: qnc schema nc > nc.schema.json"
 )
 
 
@@ -22,43 +27,28 @@ class Kind(StrEnum):
 
 
 def schema(
+    ctx: typer.Context,
     kind: Annotated[
         Kind, typer.Argument(metavar="audit|nc", help=h("Which file: audit.yaml or an NC file."))
     ],
-    # Accepted like on every command; the schema depends on neither.
+    # Accepted like on every command; the schema does not depend on the day.
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
     from qnc.cli.output import write_utf8
 
-    write_utf8(schema_text(kind.value))
+    write_utf8(schema_text(kind.value, translator(chosen_language(ctx, lang) or DEFAULT_LANGUAGE)))
 
 
-def schema_text(kind: str) -> str:
-    """The JSON schema of audit.yaml (``audit``) or of an NC file (``nc``), as printed
-    (``qnc init`` writes the same into the audit folder)."""
+def schema_text(kind: str, tr: Translator | None = None) -> str:
+    """The JSON schema of audit.yaml (``audit``) or of an NC file (``nc``), described in
+    the language of ``tr`` (French by default), as printed (``qnc init`` writes the same
+    into the audit folder)."""
     import json
 
     from qnc.model.records import Audit, NonConformity
+    from qnc.render.json_schema import json_schema
 
     model = Audit if kind == Kind.audit else NonConformity
-    document = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **_plain(model.model_json_schema(by_alias=True, mode="validation")),
-    }
+    document = json_schema(model, tr or translator(DEFAULT_LANGUAGE))
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def _plain(node: Any, *, names: bool = False) -> Any:
-    """The schema without Pydantic's titles ("Fait Le") and the code's English docstrings,
-    which an editor would show to French users; ``names`` marks a mapping of property
-    names, whose keys are kept whatever they are (an action has a 'description')."""
-    if isinstance(node, dict):
-        return {
-            key: _plain(value, names=key in ("properties", "$defs") and not names)
-            for key, value in node.items()
-            if names or key not in ("title", "description")
-        }
-    if isinstance(node, list):
-        return [_plain(item) for item in node]
-    return node
