@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
+import shutil
+import subprocess
+import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import ROOT
+from tests.conftest import EXAMPLES, ROOT
 
 REQUIRED = {"id", "name", "entry", "language"}
 
@@ -67,3 +73,79 @@ def test_readme_shows_the_snippet() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "      - id: qnc-check" in readme
     assert ".pre-commit-config.yaml" in readme
+
+
+def local_snippet() -> str:
+    """The README's `repo: local` block, as a user copies it."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", readme, re.S)
+    (block,) = [b for b in blocks if "repo: local" in b]
+    return block
+
+
+def test_local_snippet_is_the_published_hook() -> None:
+    """The `repo: local` hook of the README runs what the manifest runs, on the same files."""
+    (repo,) = YAML(typ="safe").load(local_snippet())["repos"]
+    (hook,) = repo["hooks"]
+    published = qnc_check()
+    assert (hook["language"], repo["repo"]) == ("system", "local")
+    for key in ("id", "entry", "pass_filenames", "files"):
+        assert hook[key] == published[key], key
+
+
+def _pre_commit() -> list[str]:
+    if importlib.util.find_spec("pre_commit") is not None:
+        return [sys.executable, "-m", "pre_commit"]
+    found = shutil.which("pre-commit")
+    if found is None or shutil.which("git") is None:
+        pytest.skip("pre-commit or git is not installed")
+    return [found]
+
+
+def test_local_hook_blocks_a_commit_with_an_error(tmp_path: Path) -> None:
+    """A real pre-commit run in a new git repository with the README's `repo: local`
+    snippet: a commit with an invalid NC file is refused with its file and line; once
+    fixed, it goes through. Nothing is downloaded (language: system)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    pre_commit = _pre_commit()
+    repo, home = tmp_path / "audits", tmp_path / "home"
+    home.mkdir()
+    # Nothing of an enclosing git run (GIT_DIR when the tests run from a hook or a
+    # rebase) may point the commands below at another repository.
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+        # The installed qnc first on PATH; no user or system git settings (hooksPath…).
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+        "HOME": str(home),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Qualité",
+        "GIT_AUTHOR_EMAIL": "qualite@example.org",
+        "GIT_COMMITTER_NAME": "Qualité",
+        "GIT_COMMITTER_EMAIL": "qualite@example.org",
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "QNC_TODAY": "2026-11-20",
+        "QNC_LANG": "fr",
+    }
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(args, cwd=repo, env=env, capture_output=True, text=True,
+                              timeout=120, check=False)  # fmt: skip
+
+    shutil.copytree(EXAMPLES / "invalides" / "valeur-enum", repo)
+    assert run("git", "init", "-q").returncode == 0
+    (repo / ".pre-commit-config.yaml").write_text(local_snippet(), "utf-8")
+    installed = run(*pre_commit, "install")
+    assert installed.returncode == 0, installed.stderr
+    run("git", "add", "-A")
+    refused = run("git", "commit", "-q", "-m", "NC-01")
+    assert refused.returncode == 1
+    said = refused.stdout + refused.stderr  # git passes the hook's output on stderr
+    assert "nc/NC-01.yaml:3:10: erreur: « majeur » n'est pas accepté" in said
+    assert run("git", "rev-parse", "HEAD").returncode != 0  # nothing was committed
+    nc = repo / "nc" / "NC-01.yaml"
+    nc.write_text(nc.read_text("utf-8").replace("gravite: majeur\n", "gravite: majeure\n"))
+    run("git", "add", "-A")
+    accepted = run("git", "commit", "-q", "-m", "NC-01")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "qnc check (suivi Qualiopi)" in accepted.stdout + accepted.stderr

@@ -70,6 +70,14 @@ _TYPER_WORDS = {
 }  # fmt: skip
 
 
+# The help of Typer's own --install-completion and --show-completion options: their
+# Click objects are translated with the others when the run starts (_translate below).
+_COMPLETION_HELP = (
+    t("Install completion for the current shell."),
+    t("Show completion for the current shell, to copy it or customize the installation."),
+)
+
+
 def _typer_gettext(message: str) -> str:
     known = _TYPER_WORDS.get(message)
     return translator(run_language()).text(known.text) if known else message
