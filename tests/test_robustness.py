@@ -228,6 +228,29 @@ def test_path_below_a_forbidden_folder_is_a_user_error(
     )
 
 
+@pytest.mark.parametrize("command", ["check", "status", "plan"])
+def test_unreadable_folder_given_is_said_in_french(
+    run_main: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """A folder given as the path that may not be read: exit 1 and French words, as for
+    an unreadable file (Typer's own check refused it in English, with status 2)."""
+    (tmp_path / "prive").mkdir()
+    access = os.access
+
+    def denied(path: Any, mode: int, **kwargs: Any) -> bool:
+        return Path(path).name != "prive" and access(path, mode, **kwargs)
+
+    monkeypatch.setattr(os, "access", denied)
+    refuse_listing(monkeypatch, tmp_path / "prive")
+    result = run_main(command, "prive", *TODAY)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        "qnc: lecture de « prive » impossible : accès refusé ; vérifiez les droits "
+        "d'accès de ce chemin et des dossiers qui le contiennent\n",
+    )
+
+
 # --- where NC files are kept ----------------------------------------------------------------
 
 

@@ -112,6 +112,9 @@ Paths = Annotated[
         metavar=h("PATHS"),
         help=h("Audit folders, files inside one, or folders holding several (default: here)."),
         show_default=False,
+        # Typer refuses an unreadable path itself, in English and with status 2; qnc says
+        # why in the user's language, with the status of a bad file (1).
+        readable=False,
     ),
 ]
 

@@ -39,7 +39,10 @@ def plan(
     path: Annotated[
         Path | None,
         typer.Argument(
-            metavar=h("PATH"), help=h("The audit folder (default: here)."), show_default=False
+            metavar=h("PATH"),
+            help=h("The audit folder (default: here)."),
+            show_default=False,
+            readable=False,  # said by qnc, in French, with status 1 (options.Paths)
         ),
     ] = None,
     out: Annotated[
@@ -49,6 +52,7 @@ def plan(
             "-o",
             metavar=h("FILE"),
             help=h("Write the plan to this file ('-': standard output, the default)."),
+            readable=False,  # an unreadable file is qnc's to judge (writing.atomic)
         ),
     ] = None,
     file_format: Annotated[
