@@ -40,6 +40,9 @@ CODES: Final = MappingProxyType(
         "syntaxe-yaml": Code(_E, t("invalid YAML syntax")),
         "yaml-complexe": Code(_E, t("nesting or aliases beyond what an audit file needs")),
         "tag-interdit": Code(_E, t("a YAML tag that would build an object (!!python/…)")),
+        "yaml-non-accepte": Code(
+            _E, t("valid YAML that audit files do not accept (merge key, second document, tab)")
+        ),
         "cle-dupliquee": Code(_E, t("the same key twice in one mapping")),
         "pas-un-mapping": Code(_E, t("a file that does not hold keys and values")),
         # Where files are

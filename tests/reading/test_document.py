@@ -13,7 +13,7 @@ import pytest
 from qnc.i18n import translator
 from qnc.reading import text
 from qnc.reading.document import Document, YamlError, parse_yaml, read_yaml
-from qnc.reading.nodes import MAX_DEPTH
+from qnc.reading.limits import MAX_DEPTH
 
 FR = translator("fr")
 EN = translator("en")
@@ -65,6 +65,12 @@ def test_every_duplicate_is_reported() -> None:
     ]
 
 
+TAG_REFUSED = (
+    "the tag '{tag}' is valid YAML, but not accepted in an audit file: a tag asks a program "
+    "to build something else than text, numbers and lists; write a plain value"
+)
+
+
 @pytest.mark.parametrize(
     ("raw", "position", "tag"),
     [
@@ -82,7 +88,7 @@ def test_object_tags_are_refused_with_position(
 ) -> None:
     """A tag that is not a plain YAML type is refused at the tagged value."""
     assert problems(raw) == [
-        (*position, "tag-interdit", f"the tag '{tag}' is not allowed; write a plain value"),
+        (*position, "tag-interdit", TAG_REFUSED.format(tag=tag)),
     ]
 
 
@@ -104,7 +110,7 @@ def test_object_tags_on_collections_are_refused(
 ) -> None:
     """A tag on a mapping or a sequence is refused like one on a scalar, at the tag."""
     assert problems(raw) == [
-        (*position, "tag-interdit", f"the tag '{tag}' is not allowed; write a plain value"),
+        (*position, "tag-interdit", TAG_REFUSED.format(tag=tag)),
     ]
 
 
@@ -295,13 +301,15 @@ def test_core_scalars_are_built(raw: bytes, expected: object) -> None:
 
 
 def test_self_referencing_alias_is_refused() -> None:
-    """An anchor that contains its own alias is refused instead of recursing forever."""
+    """An anchor that contains its own alias is refused at the alias, instead of
+    recursing forever."""
     assert problems(b"a: &a [*a]\n") == [
         (
             1,
-            4,
+            8,
             "yaml-complexe",
-            "this document refers to itself or expands too far through aliases",
+            "this alias (*a) repeats the list or mapping that holds it, which would repeat "
+            "without end; write the values out instead",
         ),
     ]
 
@@ -315,13 +323,103 @@ def _alias_bomb(levels: int = 9) -> bytes:
 
 
 def test_alias_bomb_is_refused_quickly_and_once() -> None:
-    """A 'billion laughs' document is stopped at MAX_NODES, quickly, with one message."""
+    """A 'billion laughs' document is stopped at MAX_NODES, quickly, with one message at
+    the first alias past it: a to d hold 8,303 values, e 66,430 more, and the first *e of
+    line 6 brings 66,430 again."""
     started = time.perf_counter()
     found = problems(_alias_bomb())
     assert time.perf_counter() - started < 10  # bounded, not a speed test: no runaway
-    assert [p[2:] for p in found] == [
-        ("yaml-complexe", "this document refers to itself or expands too far through aliases"),
+    assert found == [
+        (
+            6,
+            8,
+            "yaml-complexe",
+            "with this alias (*e), the file grows past 100,000 values, far more than an audit "
+            "file holds: each alias repeats the whole list or mapping of its anchor; use "
+            "fewer aliases",
+        ),
     ]
+
+
+def _long_text_reused(length: int, times: int) -> bytes:
+    """The NC file of a hostile trial: one long finding, reused by many actions."""
+    lines = ["id: NC-05", f"constat: &c {'x' * length}", "actions:"]
+    for i in range(times):
+        lines += [f"  - id: A{i}", "    responsable: *c", "    echeance: 2026-12-01"]
+    return "\n".join(lines).encode() + b"\n"
+
+
+def test_text_copied_by_aliases_is_bounded_in_characters() -> None:
+    """A 100,000-character text reused 1,500 times is few values but 150 million
+    characters: refused at the alias that passes MAX_EXPANDED (the 19th copy: with the
+    anchor's own text and the other keys and values, over 2 million), not read for minutes
+    and rendered into gigabytes."""
+    started = time.perf_counter()
+    found = problems(_long_text_reused(100_000, 1_500))
+    assert time.perf_counter() - started < 10  # bounded, not a speed test: no runaway
+    assert found == [
+        (
+            5 + 3 * 18,
+            18,
+            "yaml-complexe",
+            "with this alias (*c), the file's text grows past 2 million characters, far more "
+            "than an audit file holds: each alias repeats the whole text of its anchor; write "
+            "the values out, or use fewer aliases",
+        ),
+    ]
+
+
+def test_text_copied_by_aliases_up_to_the_limit_is_read() -> None:
+    """18 copies of a 100,000-character text (1.9 million characters with the anchor's
+    own) are still read: the limit is on the text, not on the aliases."""
+    document = parse_yaml(_long_text_reused(100_000, 18), Path("x.yaml"))
+    assert len(document.data["actions"]) == 18
+
+
+def test_many_plain_values_are_not_called_aliases() -> None:
+    """100,001 plain keys are too many values, said as such: there is no alias to blame."""
+    raw = "".join(f"k{i}: 1\n" for i in range(100_001)).encode()
+    assert problems(raw) == [
+        (
+            100_000,
+            9,
+            "yaml-complexe",
+            "this file holds more than 100,000 values, far more than an audit file (a few "
+            "hundred); check that it is the right file",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(("zeros", "refused"), [(997, False), (998, True)])
+def test_values_through_aliases_count_as_the_reader_counts(zeros: int, refused: bool) -> None:
+    """Aliases are measured before composing, and the reader counts the values again:
+    both count alike (keys aside), so a file of exactly MAX_NODES values is read and one
+    more is refused. Here: the top mapping, x (a list of 999), y (a list of 98 *x) and z."""
+    raw = (
+        "x: &x [" + ", ".join(["0"] * 999) + "]\n"
+        "y: [" + ", ".join(["*x"] * 98) + "]\n"
+        "z: [" + ", ".join(["0"] * zeros) + "]\n"
+    ).encode()
+    if not refused:
+        assert len(parse_yaml(raw, Path("x.yaml")).data["y"]) == 98
+        return
+    assert problems(raw) == [
+        (
+            3,
+            5 + 3 * 997,
+            "yaml-complexe",
+            "this file holds more than 100,000 values, far more than an audit file (a few "
+            "hundred); check that it is the right file",
+        ),
+    ]
+
+
+def test_an_anchor_defined_again_is_measured_by_its_last_value() -> None:
+    """An alias repeats the latest anchor of its name, as ruamel composes it: a long
+    text anchored first, then a short one under the same name, is not counted twice."""
+    long_text = "x" * 1_500_000
+    raw = f"a: &t {long_text}\nb: &t court\nc: [*t, *t, *t]\n".encode()
+    assert parse_yaml(raw, Path("x.yaml")).data["c"] == ["court"] * 3
 
 
 def test_shared_alias_is_read_twice() -> None:
@@ -425,7 +523,8 @@ def test_deep_block_nesting_is_refused() -> None:
 def test_deep_nesting_through_aliases_is_refused() -> None:
     """Aliases that nest each other past MAX_DEPTH are refused like written nesting."""
     lines = [b"a0: &a0 [x]"] + [f"a{i}: &a{i} [*a{i - 1}]".encode() for i in range(1, 80)]
-    assert french(b"\n".join(lines) + b"\n") == [(1, 5, "yaml-complexe", TOO_DEEP)]
+    # a62 nests 63 lists; put in a63's list, under the top mapping, it makes 65 levels.
+    assert french(b"\n".join(lines) + b"\n") == [(64, 12, "yaml-complexe", TOO_DEEP)]
 
 
 # --- syntax errors in plain words --------------------------------------------------------------
@@ -535,15 +634,6 @@ NOT_ALIGNED = (
                 1,
                 "un dictionnaire entre accolades n'est pas refermé, ou il manque une virgule "
                 "entre deux entrées ; vérifiez l'accolade fermante et les virgules",
-            ),
-        ),
-        (
-            b"id: NC-01\n---\nid: NC-02\n",
-            (
-                2,
-                1,
-                "un second document commence ici, mais un fichier n'en contient qu'un ; "
-                "supprimez cette ligne « --- »",
             ),
         ),
         (

@@ -28,7 +28,7 @@ TRICKY = {
         "a: 12\nb: -3\nc: 0o17\nd: 0x1F\ne: 1.5\nf: .inf\ng: -.Inf\nh: 1.\ni: 1e3\n"
         "j: true\nk: False\nl: ~\nm: null\nn:\no: yes\np: 'true'\nq: \"12\"\n"
         "r: 2026-04-15\ns: 2026-02-30\nt: 15/04/2026\nu: 0123\nv: !!str 12\nw: !!int '7'\n"
-        "x: 12:30\ny: +5\nz: 1_000\n<<: 3\n'=': 4\nbb: 0b101\ncc: 1_0.5\n"
+        "x: 12:30\ny: +5\nz: 1_000\n'<<': 3\n'=': 4\nbb: 0b101\ncc: 1_0.5\n"
     ),
     "nested.yaml": (
         "# comment\nid: NC-01\nactions:\n  - id: A1\n    preuves: [a.pdf, 'b c.pdf']\n"
@@ -145,6 +145,9 @@ BROKEN = {
     "list on the key line": b"a: - b\n",
     "backslash in double quotes": b'a: "C:\\dossier"\n',
     "text after a block indicator": b"a: | x\n",
+    "merge key": b"base: &b {indicateur: 12}\n<<: *b\n",
+    "tab after a dash": b"-\tbaz\n",
+    "byte order mark after quotes": "a: 'x'\ufeff\nb: 2\n".encode(),
 }
 
 
@@ -160,6 +163,43 @@ def test_broken_files_same_diagnostics_on_both_paths(name: str) -> None:
     fast = diagnostics(BROKEN[name], pure=False)
     assert fast == diagnostics(BROKEN[name], pure=True)
     assert "invalid YAML syntax" not in fast[0][3]
+
+
+# Valid YAML that libyaml (the C parser) refuses and ruamel's pure parser reads.
+C_REFUSES = {
+    "reserved directive": b"%FOO bar baz\n---\nid: NC-01\n",
+    "empty value in braces": b"a: { x: 1, omitted value:, }\n",
+    "anchor defined again": b"a: &t long\nb: &t court\nc: *t\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(C_REFUSES))
+def test_valid_yaml_the_c_parser_refuses_is_read(name: str) -> None:
+    """The fast path reads what the C parser refuses by reading it again with the pure
+    one: same document on both paths, where the C parser alone fails."""
+    from ruamel.yaml.error import MarkedYAMLError
+
+    from qnc.reading import parser
+
+    raw = C_REFUSES[name]
+    with pytest.raises(MarkedYAMLError):
+        parser._c_loader()(raw.decode()).get_single_node()
+    fast, slow = both_paths(raw, Path(name))
+    assert fast == slow and fast[0] == "ok"
+
+
+def test_the_fast_path_reads_each_valid_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second reading costs only on broken files: the pure parser never runs on a
+    file the C parser reads."""
+    from ruamel.yaml import YAML
+
+    def refused(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the pure parser ran on a valid file")
+
+    monkeypatch.setattr(YAML, "compose", refused)
+    monkeypatch.setattr(YAML, "parse", refused)
+    for path in VALID:
+        parse_yaml(path.read_bytes(), path)
 
 
 def test_the_fast_path_is_the_c_parser() -> None:

@@ -12,22 +12,10 @@ from typing import Any
 
 from qnc.diagnostics import Diagnostic, Loc, Severity
 from qnc.i18n import Msg, t
+from qnc.reading.limits import MAX_DEPTH, MAX_NODES, TOO_DEEP, TOO_MANY
 from qnc.reading.scalars import PLAIN, TAGGED, plain_value
 
-MAX_NODES = 100_000
-"""Refuse documents that expand past this many nodes (alias bombs)."""
-
-MAX_DEPTH = 64
-"""Refuse lists and mappings nested deeper: an audit needs five levels; this bounds recursion."""
-
 CORE = "tag:yaml.org,2002:"
-CORE = "tag:yaml.org,2002:"
-
-TOO_DEEP = t(
-    "lists and mappings are nested more than {limit} levels deep; an audit file needs "
-    "a few: check the brackets and the indentation",
-    limit=MAX_DEPTH,
-)
 
 
 def walk(
@@ -58,7 +46,12 @@ class _Walker:
 
     def value(self, node: Any, loc: Loc) -> Any:
         self._count += 1
-        if self._count > MAX_NODES or id(node) in self._open:
+        # Aliases were measured before composing (qnc.reading.limits): past this point,
+        # a file without any. Both checks stay, so that nothing here can recurse for ever.
+        if self._count > MAX_NODES:
+            self._problem(node, "yaml-complexe", TOO_MANY)
+            raise _TooComplex
+        if id(node) in self._open:
             self._problem(
                 node,
                 "yaml-complexe",
@@ -90,6 +83,9 @@ class _Walker:
                 self._problem(key_node, "syntaxe-yaml", t("a key must be plain text"))
                 continue
             key = key_node.value
+            if key == "<<" and _tag(key_node) in (PLAIN, CORE + "merge"):
+                self._problem(key_node, "yaml-non-accepte", _MERGE_KEY)
+                continue
             if key in result:
                 first = self.keys[(*loc, key)]
                 self._problem(
@@ -120,7 +116,9 @@ class _Walker:
             node,
             "tag-interdit",
             t(
-                "the tag '{tag}' is not allowed; write a plain value",
+                "the tag '{tag}' is valid YAML, but not accepted in an audit file: a tag asks "
+                "a program to build something else than text, numbers and lists; write a "
+                "plain value",
                 tag=_short_tag(node.tag),
             ),
         )
@@ -128,6 +126,13 @@ class _Walker:
     def _problem(self, node: Any, code: str, message: Msg) -> None:
         line, column = _pos(node)
         self.problems.append(Diagnostic(self.path, line, column, Severity.ERROR, code, message))
+
+
+_MERGE_KEY = t(
+    "'<<' merges the keys of another mapping here: valid YAML 1.1, but not accepted in an "
+    "audit file (YAML 1.2, which qnc reads, has no merge keys, and each file must say "
+    "everything where it is read); write the keys out"
+)
 
 
 def _tag(node: Any) -> str:

@@ -2,12 +2,15 @@
 
 ruamel's C parser is used when ``ruamel.yaml.clib`` is installed (it is a declared
 dependency), its pure-Python parser otherwise; plain scalars are resolved by
-:mod:`qnc.reading.scalars` rather than by ruamel's Python resolver. Nesting is
-bounded before composing, since ruamel's composers recurse once per level.
+:mod:`qnc.reading.scalars` rather than by ruamel's Python resolver. Nesting and what
+aliases expand to are bounded before composing (:mod:`qnc.reading.limits`): ruamel's
+composers recurse once per level, and copy an anchor's value for every alias.
 """
 
 from __future__ import annotations
 
+import contextlib
+import warnings
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -15,25 +18,35 @@ from typing import Any
 
 from qnc.diagnostics import Diagnostic, Severity
 from qnc.i18n import t
-from qnc.reading.nodes import CORE, MAX_DEPTH, TOO_DEEP
+from qnc.reading.limits import (
+    ALIAS,
+    END,
+    MAX_DEPTH,
+    SCALAR,
+    START_MAPPING,
+    START_SEQUENCE,
+    Event,
+    first_excess,
+)
+from qnc.reading.nodes import CORE
 from qnc.reading.scalars import PLAIN
 from qnc.reading.text import YamlError, fail
 
 
 def compose(text: str, path: Path, *, pure: bool) -> Any:
-    from ruamel.yaml import YAML
+    """The node tree of ``text``; ``pure`` forces ruamel's pure-Python parser.
+
+    libyaml, behind the C parser, refuses some valid YAML that ruamel's own parser
+    reads (a directive it does not know, an empty value in braces): a file the C parser
+    refuses is read again with the pure one, and only a file both refuse is an error,
+    worded from the C parser's report. The second reading costs only on broken files.
+    """
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
+    fast = not pure and _c_loader() is not None
     try:
-        if _may_nest_too_deep(text):
-            mark = _too_deep(_events(text, pure=pure))
-            if mark is not None:
-                raise fail(path, mark.line + 1, mark.column + 1, "yaml-complexe", TOO_DEEP)
-        loader = None if pure else _c_loader()
-        if loader is None:  # without ruamel.yaml.clib: the pure-Python parser, same result
-            return YAML(typ="safe", pure=True).compose(text)
-        return loader(text).get_single_node()
+        return _compose(text, path, fast=fast)
     except ReaderError as exc:
         from qnc.reading.syntax import forbidden_characters  # only when a file is broken
 
@@ -44,6 +57,9 @@ def compose(text: str, path: Path, *, pure: bool) -> Any:
             ]
         ) from exc
     except MarkedYAMLError as exc:
+        if fast:
+            with contextlib.suppress(YAMLError):
+                return _compose(text, path, fast=False)
         from qnc.reading.syntax import syntax_error
 
         raise fail(path, *syntax_error(text, exc)) from exc
@@ -53,47 +69,69 @@ def compose(text: str, path: Path, *, pure: bool) -> Any:
         ) from exc
 
 
-def _events(text: str, *, pure: bool) -> Iterator[Any]:
-    """The parser events of ``text``, from the parser that composes it."""
+def _compose(text: str, path: Path, *, fast: bool) -> Any:
+    if _may_reach_far(text):
+        excess = first_excess(_shapes(_events(text, fast=fast)))
+        if excess is not None:
+            raise fail(path, *excess[:2], "yaml-complexe", excess[2])
+    if fast:
+        return _c_loader()(text).get_single_node()
     from ruamel.yaml import YAML
 
-    loader = None if pure else _c_loader()
-    if loader is None:
+    with warnings.catch_warnings():
+        # An anchor defined again is valid YAML (an alias takes the latest); ruamel's
+        # pure composer reads it, with a warning that must not reach the terminal.
+        warnings.simplefilter("ignore")
+        return YAML(typ="safe", pure=True).compose(text)
+
+
+def _events(text: str, *, fast: bool) -> Iterator[Any]:
+    """The parser events of ``text``, from the parser that composes it."""
+    if not fast:
+        from ruamel.yaml import YAML
+
         yield from YAML(typ="safe", pure=True).parse(text)
         return
-    parser = loader(text)
+    parser = _c_loader()(text)
     while parser.check_event():
         yield parser.get_event()
 
 
-def _may_nest_too_deep(text: str) -> bool:
-    """Whether ``text`` may nest past MAX_DEPTH, told without parsing it.
+def _may_reach_far(text: str) -> bool:
+    """Whether ``text`` may nest past MAX_DEPTH or hold an alias, told without parsing it.
 
-    A flow collection opens with '[' or '{'; a block one starts further right than its
-    parent (counting the '- ', '? ' and ': ' that nest on one line), but a list may share
-    its mapping's column: two levels per column at most.
+    An alias (``*a``) needs an anchor (``&a``). A flow collection opens with '[' or '{';
+    a block one starts further right than its parent (counting the '- ', '? ' and ': '
+    that nest on one line), but a list may share its mapping's column: two levels per
+    column at most.
     """
+    if "&" in text and "*" in text:
+        return True
     indent = max((len(line) - len(line.lstrip(" \t?:-")) for line in text.splitlines()), default=0)
     return text.count("[") + text.count("{") + 2 * (indent + 1) > MAX_DEPTH
 
 
-def _too_deep(events: Iterator[Any]) -> Any:
-    """The mark of the first collection nested past MAX_DEPTH, or None.
+def _shapes(events: Iterator[Any]) -> Iterator[Event]:
+    """The events as :mod:`qnc.reading.limits` measures them (it knows no ruamel)."""
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceStartEvent,
+    )
 
-    The composers of ruamel recurse once per level (the C one can crash the
-    interpreter); its parsers do not, so the events are counted before composing.
-    """
-    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
-
-    depth = 0
     for event in events:
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return event.start_mark
+        if isinstance(event, ScalarEvent):
+            yield SCALAR, event.anchor, len(event.value), event.start_mark
+        elif isinstance(event, AliasEvent):
+            yield ALIAS, event.anchor, 0, event.start_mark
+        elif isinstance(event, MappingStartEvent):
+            yield START_MAPPING, event.anchor, 0, event.start_mark
+        elif isinstance(event, SequenceStartEvent):
+            yield START_SEQUENCE, event.anchor, 0, event.start_mark
         elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-    return None
+            yield END, None, 0, event.start_mark
 
 
 @cache

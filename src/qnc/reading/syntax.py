@@ -37,8 +37,17 @@ _UNCLOSED_MAPPING = t(
     "check the closing brace and the commas"
 )
 _SECOND_DOCUMENT = t(
-    "a second document starts here, but a file holds only one; remove this '---' line"
+    "a second document starts here ('---'): valid YAML, but not accepted in an audit file, "
+    "which is read as one document: what follows would be lost; remove this line, or move "
+    "what follows to a file of its own"
 )
+_TAB_BETWEEN = t(
+    "a tab separates two parts of this line: YAML allows it, but audit files do not (editors "
+    "show a tab at varying widths, which hides the indentation YAML reads); replace it "
+    "with a space"
+)
+_REFUSED = (_SECOND_DOCUMENT, _TAB_BETWEEN)
+"""Valid YAML that audit files do not accept, on purpose: code yaml-non-accepte."""
 _LIST_ON_KEY_LINE = t(
     "a list cannot start on the line of its key; put each '- ' item on a line of its own, indented"
 )
@@ -124,9 +133,17 @@ def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
     lines = text.splitlines()
     before = lines[line][:column] if line < len(lines) else ""
     culprit = lines[line][column : column + 1] if line < len(lines) else ""
-    if culprit == "\t" or (before.strip() == "" and "\t" in before + culprit):
+    if before.strip() == "" and "\t" in before + culprit:
         message = t("a tab is used for indentation; YAML needs spaces")
         return line + 1, column + 1, "tabulation", message
+    if culprit == "\t":
+        return line + 1, column + 1, "yaml-non-accepte", _TAB_BETWEEN
+    if culprit == "\ufeff":
+        message = t(
+            "an invisible byte order mark (U+FEFF) stands here, in the middle of the file "
+            "(often left when two files are pasted together); delete it"
+        )
+        return line + 1, column + 1, "caractere-interdit", message
     if problem.startswith("found unknown escape") and before.endswith("\\"):
         column -= 1  # the pure parser points after the backslash, the C one at it
     message = _explain(problem, context, culprit, at_line_start=before.strip() == "")
@@ -136,7 +153,8 @@ def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
             "an apostrophe ends a text in single quotes; write it twice ('') or put the "
             'whole value in double quotes (")'
         )
-    return line + 1, column + 1, "syntaxe-yaml", message
+    code = "yaml-non-accepte" if message in _REFUSED else "syntaxe-yaml"
+    return line + 1, column + 1, code, message
 
 
 _SINGLE_QUOTED = re.compile(r"(?:^|[:\-\[,{])\s*'[^']*'$")
