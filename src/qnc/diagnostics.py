@@ -10,7 +10,7 @@ from qnc.codes import CODES, Severity
 from qnc.i18n import Msg
 from qnc.model.ids import natural_key
 
-__all__ = ["Diagnostic", "Loc", "Problem", "Severity", "error", "warning"]
+__all__ = ["Diagnostic", "Loc", "Problem", "Severity", "error", "excerpt", "warning"]
 
 Loc: TypeAlias = tuple[str | int, ...]
 
@@ -62,6 +62,16 @@ class Diagnostic:
     def sort_key(self) -> tuple[object, ...]:
         """By file (NC-2 before NC-10), then line, column and code."""
         return (natural_key(str(self.path)), self.line, self.column, self.code)
+
+
+EXCERPT = 80
+"""Characters of a file's text a message quotes at most."""
+
+
+def excerpt(text: str) -> str:
+    """``text`` as a message quotes it: a key or value of a file, cut past EXCERPT
+    characters (a 5,000-digit number is not echoed in full)."""
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
 
 
 def error(file: Path, loc: Loc, code: str, message: Msg, *, on_key: bool = False) -> Problem:

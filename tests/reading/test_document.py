@@ -477,6 +477,16 @@ def test_many_control_characters_are_reported_at_most_twenty_times() -> None:
     assert len(french(b"a: " + b"\x01" * 500 + b"\n")) == 20
 
 
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be", "utf-32"])
+def test_utf32_file_is_not_called_utf16(encoding: str) -> None:
+    """A UTF-32 file, with or without BOM, is said to be UTF-32 (its little-endian BOM
+    starts like UTF-16's, and it has NULs every other byte too)."""
+    raw = "id: NC-01\nconstat: évaluation\n".encode(encoding)
+    assert french(raw) == [
+        (1, 1, "encodage", "le fichier semble enregistré en UTF-32 ; enregistrez-le en UTF-8"),
+    ]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
 def test_utf16_file_is_named_not_empty(encoding: str) -> None:
     """A UTF-16 file, with or without BOM, is said to be UTF-16, never empty."""

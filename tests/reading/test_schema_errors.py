@@ -604,3 +604,42 @@ def test_list_where_keys_are_expected(
             "des clés et valeurs (clé: valeur) sont attendues, pas une liste : retirez les « - »",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "indicateur: " + "9" * 5000,
+            (2, 13, "type-invalide", f"le nombre {'9' * 79}… est beaucoup trop grand"),
+        ),
+        (
+            "gravite: " + "x" * 5000,
+            (3, 10, "valeur-invalide",
+             f"« {'x' * 79}… » n'est pas accepté ; valeurs acceptées : mineure, majeure"),
+        ),
+    ],
+)  # fmt: skip
+def test_long_values_are_quoted_cut(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, line: str, expected: tuple
+) -> None:
+    """A 5,000-digit number or a long text in the wrong place is quoted up to 80
+    characters, not echoed in full into a terminal or a CI log."""
+    key = line.split(":")[0]
+    nc = "\n".join(line if row.startswith(key + ":") else row for row in nc_text.splitlines())
+    assert [(p[0], p[1], p[3], p[4]) for p in nc_problems(write_audit, diagnose, nc + "\n")] == [
+        expected
+    ]
+
+
+def test_long_unknown_key_is_quoted_cut(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """An unknown key of 1,000 characters is quoted up to 80 characters."""
+    nc = nc_text + "k" * 1000 + ": 1\n"
+    assert [(p[3], p[4]) for p in nc_problems(write_audit, diagnose, nc)] == [
+        ("cle-inconnue", f"clé inconnue « {'k' * 79}… » ; clés acceptées ici : id, "
+         "indicateur, gravite, constat, exigence, "
+         "analyse_causes, correction, actions, plan_envoye_le, preuves_envoyees_le, "
+         "efficacite, levee_le, origine"),
+    ]  # fmt: skip

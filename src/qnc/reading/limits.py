@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Final
 
+from qnc.diagnostics import excerpt
 from qnc.i18n import Msg, t
 
 MAX_DEPTH: Final = 64
@@ -116,7 +117,7 @@ def _self_reference(name: str | None) -> Msg:
     return t(
         "this alias (*{name}) repeats the list or mapping that holds it, which would "
         "repeat without end; write the values out instead",
-        name=name,
+        name=excerpt(str(name)),
     )
 
 
@@ -125,7 +126,7 @@ def _expanded(name: str | None) -> Msg:
         "with this alias (*{name}), the file's text grows past {millions} million "
         "characters, far more than an audit file holds: each alias repeats the whole text "
         "of its anchor; write the values out, or use fewer aliases",
-        name=name,
+        name=excerpt(str(name)),
         millions=MAX_EXPANDED // 1_000_000,
     )
 
@@ -135,6 +136,6 @@ def _many_through(name: str | None) -> Msg:
         "with this alias (*{name}), the file grows past {thousands},000 values, far more "
         "than an audit file holds: each alias repeats the whole list or mapping of its "
         "anchor; use fewer aliases",
-        name=name,
+        name=excerpt(str(name)),
         thousands=MAX_NODES // 1000,
     )

@@ -10,7 +10,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from qnc.diagnostics import Diagnostic, Loc, Severity
+from qnc.diagnostics import Diagnostic, Loc, Severity, excerpt
 from qnc.i18n import Msg, t
 from qnc.reading.limits import MAX_DEPTH, MAX_NODES, TOO_DEEP, TOO_MANY
 from qnc.reading.scalars import PLAIN, TAGGED, plain_value
@@ -93,7 +93,7 @@ class _Walker:
                     "cle-dupliquee",
                     t(
                         "duplicate key '{key}' (already on line {line}); keep only one",
-                        key=key,
+                        key=excerpt(key),
                         line=first[0],
                     ),
                 )

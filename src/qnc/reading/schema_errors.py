@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from qnc.diagnostics import Loc, Problem, error
+from qnc.diagnostics import Loc, Problem, error, excerpt
 from qnc.i18n import Msg, t
 from qnc.model.referential import GRIDS
 from qnc.reading.record_keys import emptied_section, free_keys, keys_at, nearest
@@ -169,8 +169,10 @@ def _unknown_key(model: type[BaseModel], loc: Loc, near: list[str]) -> Msg:
     if invisible and key.strip() in known:
         return invisible
     if near:
-        return t("unknown key '{key}'; did you mean '{near}'?", key=key, near=near[0])
-    return t("unknown key '{key}'; accepted keys here: {known}", key=key, known=", ".join(known))
+        return t("unknown key '{key}'; did you mean '{near}'?", key=excerpt(key), near=near[0])
+    return t(
+        "unknown key '{key}'; accepted keys here: {known}", key=excerpt(key), known=", ".join(known)
+    )
 
 
 def _not_accepted(value: object, accepted: list[str]) -> Msg:
@@ -203,7 +205,7 @@ def _invisible_space(text: str) -> Msg | None:
     return t(
         "'{text}' holds an invisible special space ({code}, often typed by Word); "
         "replace it with a normal space or remove it",
-        text=text.strip(),
+        text=excerpt(text.strip()),
         code=found,
     )
 
@@ -213,4 +215,4 @@ def _shown(value: object) -> str:
         return "{…}"
     if isinstance(value, list):
         return "[…]"
-    return "null" if value is None else str(value)
+    return "null" if value is None else excerpt(str(value))

@@ -20,6 +20,7 @@ MAX_BYTES = 1_000_000
 
 _BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 class YamlError(Exception):
@@ -74,6 +75,8 @@ def _not_a_file(mode: int) -> Msg:
 
 def decode(raw: bytes, path: Path) -> str:
     """``raw`` as text: UTF-8, with or without a byte order mark."""
+    if _looks_utf32(raw):
+        raise fail(path, 1, 1, "encodage", t("the file looks saved in UTF-32; save it as UTF-8"))
     if _looks_utf16(raw):
         raise fail(path, 1, 1, "encodage", t("the file looks saved in UTF-16; save it as UTF-8"))
     bom = len(_BOM) if raw.startswith(_BOM) else 0
@@ -95,6 +98,15 @@ def decode(raw: bytes, path: Path) -> str:
             ),
         ) from exc
     return text
+
+
+def _looks_utf32(raw: bytes) -> bool:
+    """UTF-32 text starts with a BOM, or has three NULs in every four bytes (it would
+    also pass for UTF-16, whose BOM starts UTF-32's little-endian one)."""
+    if raw.startswith(_UTF32_BOMS):
+        return True
+    phases = (raw[i::4] for i in range(4))
+    return b"\x00\x00\x00" in raw and sum(2 * p.count(0) > len(p) for p in phases) >= 3
 
 
 def _looks_utf16(raw: bytes) -> bool:
