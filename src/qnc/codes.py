@@ -36,6 +36,9 @@ CODES: Final = MappingProxyType(
         "encodage": Code(_E, t("a file that is not UTF-8 text")),
         "fichier-vide": Code(_E, t("an empty file")),
         "caractere-interdit": Code(_E, t("an invisible control character in the text")),
+        "caractere-controle": Code(
+            _E, t("a control or bidirectional character written as an escape (\\e, \\u202e…)")
+        ),
         "tabulation": Code(_E, t("a tab used for indentation")),
         "syntaxe-yaml": Code(_E, t("invalid YAML syntax")),
         "yaml-complexe": Code(_E, t("nesting or aliases beyond what an audit file needs")),
@@ -60,6 +63,7 @@ CODES: Final = MappingProxyType(
             _E, t("a value that is not accepted (the accepted ones are listed)")
         ),
         "date-invalide": Code(_E, t("a date not written YYYY-MM-DD, or that does not exist")),
+        "id-invisible": Code(_E, t("an id holding an invisible character (U+200B…)")),
         "siret": Code(_E, t("a malformed SIRET (14 digits, Luhn key)")),
         "nda": Code(_E, t("a malformed NDA (11 digits)")),
         # Consistency of an audit

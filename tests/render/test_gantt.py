@@ -97,9 +97,9 @@ def test_audit_without_nc_is_an_empty_chart() -> None:
     [
         ("a: b", "A1 a b"),
         ("x # y ; z", "A1 x y z"),
-        ("ligne\nsuivante\r\n", "A1 ligne suivante"),
+        ("ligne\nsuivante\n", "A1 ligne suivante"),
         ('<b>"gras"</b> `code`', "A1 b gras /b code"),
-        ("\x1b[31m\u2028fin", "A1 [31m fin"),
+        ("\t[31m\nfin", "A1 [31m fin"),  # other controls: refused by the records
         ("é" * 200, "A1 " + "é" * 56 + "…"),
     ],
 )
@@ -132,6 +132,7 @@ def test_leading_keywords_and_empty_names(action_id: str, name: str) -> None:
 
 def test_hostile_nc_id_as_a_section() -> None:
     """An NC id is a section name: made inert the same way, 'NC' when nothing is left."""
-    built = report(folder([nc("section: x\nclick"), nc("#", indicator=1)]), TODAY)
+    # A line break in an id is refused by the records (an invisible character).
+    built = report(folder([nc("section: x click"), nc("#", indicator=1)]), TODAY)
     sections = [line for line in tasks(gantt(built, FR)) if line.startswith("    section")]
     assert sections == ["    section NC", "    section · section x click"]

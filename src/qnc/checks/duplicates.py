@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -16,7 +17,7 @@ def duplicate_ncs(ncs: Sequence[NcValues]) -> Iterator[Problem]:
     one blamed, not ``NC-02.yaml``."""
     seen_ids: dict[str, NcValues] = {}
     seen_indicators: dict[int, NcValues] = {}
-    for nc in sorted(ncs, key=lambda n: n.path.stem != n.id):
+    for nc in sorted(ncs, key=lambda n: unicodedata.normalize("NFC", n.path.stem) != n.id):
         first = nc if nc.id is None else seen_ids.setdefault(nc.id, nc)
         if first is not nc:
             yield error(
@@ -53,11 +54,13 @@ def duplicate_action_ids(file: Path, data: object) -> Iterator[Problem]:
         value = action.get("id") if isinstance(action, dict) else None
         if not isinstance(value, str | int) or isinstance(value, bool):
             continue
-        if str(value) in seen:
+        # As the records compare ids: an 'é' typed as one character or as two is one id.
+        text = unicodedata.normalize("NFC", str(value))
+        if text in seen:
             yield error(
                 file,
                 ("actions", i, "id"),
                 "action-dupliquee",
-                t("the action id '{id}' is used twice in this NC", id=str(value)),
+                t("the action id '{id}' is used twice in this NC", id=text),
             )
-        seen.add(str(value))
+        seen.add(text)

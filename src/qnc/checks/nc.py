@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +26,9 @@ def check_nc_values(
     ``duplicate_id`` spares the advice to name the file after an id another file holds.
     """
     file = nc.path
-    if nc.id is not None and not duplicate_id and file.name != f"{nc.id}.yaml":
+    # Ids are NFC (qnc.model.fields); a macOS disk may spell the file's name in NFD.
+    name = unicodedata.normalize("NFC", file.name)
+    if nc.id is not None and not duplicate_id and name != f"{nc.id}.yaml":
         yield warning(
             file,
             ("id",),

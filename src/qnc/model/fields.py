@@ -8,9 +8,10 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from qnc.model.characters import code_point, control_in, invisible_in
 from qnc.model.dates import ISO_SHAPE, near_miss
 from qnc.model.durations import Duration, Unit, parse_duration
 from qnc.model.referential import GRIDS, Category
@@ -84,7 +85,9 @@ def none_as_default(value: Any) -> Any:
 def digits(length: int, code: str, luhn: bool) -> Any:
     def check(value: Any) -> Any:
         text = str(value).replace(" ", "")
-        if not (text.isdigit() and len(text) == length) or (luhn and not _luhn_ok(text)):
+        # isdigit() alone takes '²' (then int() fails) and other scripts' digits
+        digits = text.isascii() and text.isdigit()
+        if not (digits and len(text) == length) or (luhn and not _luhn_ok(text)):
             raise PydanticCustomError(code, "bad number", {"value": str(value)})
         return text
 
@@ -162,7 +165,37 @@ DurationField = Annotated[
     # In the files (and so in the JSON schema), a duration is text such as "3 mois".
     WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN}),
 ]
-Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _plain_text(value: str) -> str:
+    """Text of a file, without a character that would take over a terminal or reorder
+    what is shown (:data:`qnc.model.characters.CONTROL`)."""
+    found = control_in(value)
+    if found is not None:
+        raise PydanticCustomError("qnc_control", "control character", {"code": code_point(found)})
+    return value
+
+
+def _identifier(value: str) -> str:
+    """An id as compared: NFC, so that an 'é' typed as one character or as 'e' and an
+    accent is one id; without an invisible character, which would make two ids that look
+    the same."""
+    import unicodedata
+
+    found = invisible_in(value)
+    if found is not None:
+        raise PydanticCustomError(
+            "qnc_invisible", "invisible character", {"code": code_point(found)}
+        )
+    return unicodedata.normalize("NFC", value)
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+"""Every text of the records: what a file says reaches terminals and documents."""
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_plain_text)]
+"""Text that may not be empty."""
+Identifier = Annotated[str, StringConstraints(min_length=1), AfterValidator(_identifier)]
+"""The id of an NC or an action."""
 _TEXT_SCHEMA = {"type": "string", "minLength": 1}
 Owners = Annotated[
     tuple[Text, ...],

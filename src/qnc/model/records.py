@@ -18,9 +18,11 @@ from qnc.model.durations import parse_duration
 from qnc.model.fields import (
     DurationField,
     Fingerprint,
+    Identifier,
     IsoDate,
     NewEntrant,
     Owners,
+    PlainText,
     Text,
     digits,
     evidence_item,
@@ -81,7 +83,7 @@ class Organisation(Record):
 
 class Certifier(Record):
     name: Text = Field(alias="nom")
-    contact: str | None = None
+    contact: PlainText | None = None
 
 
 class AuditInfo(Record):
@@ -89,9 +91,9 @@ class AuditInfo(Record):
     start: IsoDate = Field(alias="debut")
     end: IsoDate | None = Field(default=None, alias="fin")
     notification: IsoDate | None = None
-    auditor: str | None = Field(default=None, alias="auditeur")
+    auditor: PlainText | None = Field(default=None, alias="auditeur")
     grid: Annotated[str, BeforeValidator(grid_id)] | None = Field(default=None, alias="referentiel")
-    previous: str | None = Field(default=None, alias="precedent")
+    previous: PlainText | None = Field(default=None, alias="precedent")
 
     @property
     def last_day(self) -> date:
@@ -144,9 +146,9 @@ class Rules(Record):
 class Signatory(Record):
     """Who signs the action plan sent to the certifier; what is missing is left blank."""
 
-    name: str | None = Field(default=None, alias="nom")
-    function: str | None = Field(default=None, alias="fonction")
-    place: str | None = Field(default=None, alias="lieu")
+    name: PlainText | None = Field(default=None, alias="nom")
+    function: PlainText | None = Field(default=None, alias="fonction")
+    place: PlainText | None = Field(default=None, alias="lieu")
     day: IsoDate | None = Field(default=None, alias="date")
 
 
@@ -169,7 +171,7 @@ class Audit(Record):
 class EvidenceFile(Record):
     """An evidence file or address, and the fingerprint the file had when it was sent."""
 
-    path: str = Field(alias="chemin")
+    path: PlainText = Field(alias="chemin")
     fingerprint: Fingerprint | None = Field(default=None, alias="empreinte")
 
 
@@ -181,41 +183,41 @@ Evidence = Annotated[
 
 
 class Action(Record):
-    id: Text
+    id: Identifier
     type: ActionType = ActionType.CORRECTIVE
-    description: str = ""
+    description: PlainText = ""
     owners: Owners = Field(alias="responsable")
     """One person or several sharing the action."""
     start: IsoDate | None = Field(default=None, alias="debut")
     """The day work on the action began (or is planned to): where its bar starts."""
     due: IsoDate = Field(alias="echeance")
     done: IsoDate | None = Field(default=None, alias="fait_le")
-    expected_evidence: str | None = Field(default=None, alias="preuve_attendue")
+    expected_evidence: PlainText | None = Field(default=None, alias="preuve_attendue")
     evidence: Annotated[tuple[Evidence, ...], BeforeValidator(none_as_empty)] = Field(
         default=(), alias="preuves"
     )
 
 
 class Effectiveness(Record):
-    method: str | None = Field(default=None, alias="methode")
+    method: PlainText | None = Field(default=None, alias="methode")
     """How the actions' effect will be checked: what the certifier expects with the plan."""
     checked: IsoDate | None = Field(default=None, alias="verifiee_le")
-    result: str | None = Field(default=None, alias="resultat")
+    result: PlainText | None = Field(default=None, alias="resultat")
 
 
 class NonConformity(Record):
     """The contents of one nc/<id>.yaml file."""
 
-    id: Text
+    id: Identifier
     indicator: Annotated[int, BeforeValidator(whole_number)] = Field(alias="indicateur")
     grade: Grade = Field(alias="gravite")
     finding: Text = Field(alias="constat")
-    requirement: str | None = Field(default=None, alias="exigence")
-    root_cause: str | None = Field(default=None, alias="analyse_causes")
-    correction: str | None = None
+    requirement: PlainText | None = Field(default=None, alias="exigence")
+    root_cause: PlainText | None = Field(default=None, alias="analyse_causes")
+    correction: PlainText | None = None
     actions: Annotated[tuple[Action, ...], BeforeValidator(none_as_empty)] = ()
     plan_sent: IsoDate | None = Field(default=None, alias="plan_envoye_le")
     evidence_sent: IsoDate | None = Field(default=None, alias="preuves_envoyees_le")
     effectiveness: Effectiveness | None = Field(default=None, alias="efficacite")
     lifted: IsoDate | None = Field(default=None, alias="levee_le")
-    origin: str | None = Field(default=None, alias="origine")
+    origin: PlainText | None = Field(default=None, alias="origine")

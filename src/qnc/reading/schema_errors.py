@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from qnc.diagnostics import Loc, Problem, error, excerpt
 from qnc.i18n import Msg, t
+from qnc.model.characters import code_point, invisible_in
 from qnc.model.referential import GRIDS
 from qnc.reading.record_keys import emptied_section, free_keys, keys_at, nearest
 
@@ -49,11 +50,22 @@ _TYPE_MESSAGES = {
         "'{value}' is not a fingerprint: write 'sha256:' and 64 hexadecimal characters, "
         "as 'qnc empreinte FILE' prints them"
     ),
+    "qnc_control": t(
+        "this text holds the control character {code}, which can take over a terminal or "
+        "reorder what a document shows (often written between double quotes as an escape "
+        "such as \\e or \\u202e); remove it"
+    ),
+    "qnc_invisible": t(
+        "this id holds an invisible character ({code}), which makes it look like another "
+        "id; type the id again without it"
+    ),
 }
 
 _CODES = {
     "qnc_siret": "siret",
     "qnc_nda": "nda",
+    "qnc_control": "caractere-controle",
+    "qnc_invisible": "id-invisible",
     "qnc_duration": "valeur-invalide",
     "qnc_duration_range": "valeur-invalide",
     "qnc_fingerprint": "valeur-invalide",
@@ -165,8 +177,8 @@ def _where(loc: Loc) -> str:
 def _unknown_key(model: type[BaseModel], loc: Loc, near: list[str]) -> Msg:
     key = str(loc[-1])
     known = keys_at(model, loc[:-1])
-    invisible = _invisible_space(key)
-    if invisible and key.strip() in known:
+    invisible = _invisible(key, known)
+    if invisible:
         return invisible
     if near:
         return t("unknown key '{key}'; did you mean '{near}'?", key=excerpt(key), near=near[0])
@@ -176,8 +188,8 @@ def _unknown_key(model: type[BaseModel], loc: Loc, near: list[str]) -> Msg:
 
 
 def _not_accepted(value: object, accepted: list[str]) -> Msg:
-    invisible = _invisible_space(str(value))
-    if invisible and str(value).strip() in accepted:
+    invisible = _invisible(str(value), accepted)
+    if invisible:
         return invisible
     near = nearest(str(value), accepted)
     if near:
@@ -194,19 +206,28 @@ def _not_accepted(value: object, accepted: list[str]) -> Msg:
     )
 
 
-_ODD_SPACES = {"\u00a0": "U+00A0", "\u202f": "U+202F", "\u2007": "U+2007", "\u2009": "U+2009"}
+_ODD_SPACES = frozenset("\u00a0\u202f\u2007\u2009")
+"""Spaces Word types (before ':', in numbers), which look like an ordinary one."""
 
 
-def _invisible_space(text: str) -> Msg | None:
-    """A non-breaking or thin space (often typed by Word before ':'), which looks like none."""
-    found = next((code for char, code in _ODD_SPACES.items() if char in text), None)
-    if found is None:
+def _invisible(text: str, accepted: list[str]) -> Msg | None:
+    """What is wrong with ``text`` when it is one of ``accepted`` but for characters
+    that show as nothing or as a space: a non-breaking space, a zero-width space…"""
+    found = invisible_in(text, controls=False)
+    cleaned = "".join(char for char in text if not invisible_in(char, controls=False)).strip()
+    if found is None or cleaned not in accepted:
         return None
+    if found in _ODD_SPACES:
+        return t(
+            "'{text}' holds an invisible special space ({code}, often typed by Word); "
+            "replace it with a normal space or remove it",
+            text=cleaned,
+            code=code_point(found),
+        )
     return t(
-        "'{text}' holds an invisible special space ({code}, often typed by Word); "
-        "replace it with a normal space or remove it",
-        text=excerpt(text.strip()),
-        code=found,
+        "'{text}' holds an invisible character ({code}); remove it",
+        text=cleaned,
+        code=code_point(found),
     )
 
 
