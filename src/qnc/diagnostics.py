@@ -68,10 +68,10 @@ EXCERPT = 80
 """Characters of a file's text a message quotes at most."""
 
 
-def excerpt(text: str) -> str:
-    """``text`` as a message quotes it: a key or value of a file, cut past EXCERPT
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """``text`` as a message quotes it: a key or value of a file, cut past ``limit``
     characters (a 5,000-digit number is not echoed in full)."""
-    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def error(file: Path, loc: Loc, code: str, message: Msg, *, on_key: bool = False) -> Problem:

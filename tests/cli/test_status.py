@@ -657,3 +657,16 @@ def test_minor_with_every_step_met_waits_for_the_certifier(run_main, write_audit
     assert "1. NC-01 — NC mineure, ne bloque pas le certificat ; toutes les étapes sont " in (
         wide.stdout
     )
+
+
+def test_terminal_cuts_a_long_text(run_main, write_audit, nc_text: str) -> None:
+    """The terminal is a summary: a 5,000-character description of an action to chase is
+    shown up to 200 characters (the plan has it whole)."""
+    action = (
+        "actions:\n  - id: A1\n    responsable: Marie\n    echeance: 2026-03-25\n"
+        f"    description: {'mot ' * 1250}\n"
+    )
+    write_audit(ncs={"NC-01.yaml": nc_text + action})
+    result = run_main("status", "audit", "--today", "2026-03-20", env={"COLUMNS": "100000"})
+    chase = next(line for line in result.stdout.splitlines() if line.startswith("- NC-01 A1"))
+    assert chase == "- NC-01 A1 — Marie — 25/03/2026 (dans 5 jours) — " + ("mot " * 50)[:199] + "…"

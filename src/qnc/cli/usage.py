@@ -141,7 +141,9 @@ def report_usage_error(error: Any) -> int:
         sys.stderr.write(ctx.get_usage() + "\n")
         help_hint = tr(t("Try '{command} --help' for help.", command=ctx.command_path))
         sys.stderr.write(help_hint + "\n")
-    message = tr(reworded(error.format_message()))
+    from qnc.render.diagnostics import visible  # what was typed is quoted: `--format $'\e[2J'`
+
+    message = visible(tr(reworded(error.format_message())))
     sys.stderr.write("\n" + tr(t("Error: {message}", message=message)) + "\n")
     option = getattr(error, "option_name", None)
     if ctx is not None and ctx.parent is None and option:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+CONTROL_CHARACTERS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 )
+CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 """What a text field may not hold: C0 controls but tab and line feed (a carriage return
 rewrites a line), DEL, C1 controls, line and paragraph separators, and the bidirectional
 marks, embeddings, overrides and isolates, which make a terminal or an editor show text

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from qnc.diagnostics import Diagnostic, Severity
 from qnc.i18n import Translator, t, tn
+from qnc.model.characters import CONTROL, CONTROL_CHARACTERS
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -21,16 +22,17 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return str(path)
 
 
-def visible(text: str) -> str:
-    """``text`` without control characters, which a terminal would obey: each becomes
-    a visible escape (``\\x1b``, ``\\u202e``), as Python writes it."""
-    return _CONTROL.sub(_escape_control, text)
+def visible(text: str, *, lines: bool = False) -> str:
+    """``text`` without a character that a terminal would obey or that would reorder what
+    it shows (:data:`qnc.model.characters.CONTROL`): each becomes a visible escape
+    (``\\x1b``, ``\\u202e``), as Python writes it. Tabs and line breaks are escaped too,
+    unless ``lines`` (a document or a table, not a one-line message). Every output of qnc
+    goes through it, or through :func:`json_text`."""
+    return (_IN_LINES if lines else _ON_ONE_LINE).sub(_escape_control, text)
 
 
-# C0 and C1 controls, line and paragraph separators, and the bidirectional overrides
-# that make a terminal show text in another order than it is ("Trojan Source").
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_IN_LINES = CONTROL
+_ON_ONE_LINE = re.compile(f"[\t\n{CONTROL_CHARACTERS}]")
 
 
 def _escape_control(match: re.Match[str]) -> str:
@@ -71,7 +73,7 @@ def json_text(payload: object) -> str:
     """``payload`` as JSON that a terminal shows safely: json.dumps escapes C0 controls
     only, so C1 controls and bidirectional overrides become ``\\uNNNN`` escapes too."""
     text = json.dumps(payload, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def as_github(diagnostics: Sequence[Diagnostic], tr: Translator) -> str:

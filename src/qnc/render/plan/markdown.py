@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qnc.i18n import Translator, t
+from qnc.render.diagnostics import visible
 from qnc.render.plan.blocks import (
     Block,
     Bullets,
@@ -25,7 +26,9 @@ MARKER = "<!-- qnc:plan"
 def plan_markdown(document: Document, tr: Translator) -> str:
     comment = document.comment.replace("--", "—")  # '--' would end the comment early
     head = f"{MARKER} {comment} -->\n\n# {escape(document.title)}\n"
-    return "\n".join([head, *(_block(block, tr) for block in document.blocks)])
+    text = "\n".join([head, *(_block(block, tr) for block in document.blocks)])
+    # The records refuse control characters; a folder's name may still hold one.
+    return visible(text, lines=True)
 
 
 def _block(block: Block, tr: Translator) -> str:

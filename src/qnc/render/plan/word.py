@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from qnc.i18n import Translator, t
+from qnc.render.diagnostics import visible
 from qnc.render.plan.blocks import (
     Block,
     Bullets,
@@ -57,7 +58,13 @@ PLACEHOLDER = "\x00"
 
 def plan_docx(document: Document, tr: Translator) -> bytes:
     """The whole plan as DOCX bytes."""
-    typo: Callable[[str], str] = french_typography if document.language == "fr" else str
+    base: Callable[[str], str] = french_typography if document.language == "fr" else str
+
+    def typo(text: str) -> str:
+        # The records refuse control characters; a folder's name may still hold one
+        # (and XML could not hold most of them: python-docx would fail).
+        return visible(base(text), lines=True)
+
     doc = docx.Document()
     _page(doc, document, tr, typo)
     set_language(doc, LANGUAGES[document.language])
@@ -67,8 +74,9 @@ def plan_docx(document: Document, tr: Translator) -> bytes:
     doc.add_heading(typo(document.title), level=0)
     for block in document.blocks:
         _block(doc, block, tr, typo)
-    fix_properties(doc, title=typo(document.title), author=document.header, day=document.day,
-                   identifier=MARKER, comments=document.comment)  # fmt: skip
+    fix_properties(doc, title=typo(document.title), author=typo(document.header),
+                   day=document.day, identifier=MARKER,
+                   comments=typo(document.comment))  # fmt: skip
     out = io.BytesIO()
     doc.save(out)
     return reproducible(out.getvalue())
@@ -129,7 +137,7 @@ def _inline(paragraph: WordParagraph, parts: tuple[Inline, ...],
             typo: Callable[[str], str], *, italic: bool = False) -> None:  # fmt: skip
     for part in parts:
         if isinstance(part, Link):
-            add_hyperlink(paragraph, part.label, part.target)
+            add_hyperlink(paragraph, visible(part.label), visible(part.target))
         else:
             paragraph.add_run(typo(part)).italic = italic or None
 

@@ -10,7 +10,7 @@ from qnc.i18n import Translator, t
 from qnc.render.diagnostics import display_path
 from qnc.render.phrases import days_left
 from qnc.render.terminal.styles import STATUS_STYLES
-from qnc.render.terminal.wrap import wrapped
+from qnc.render.terminal.wrap import shown, wrapped
 from qnc.rules.report import AuditReport
 
 
@@ -28,13 +28,14 @@ def actions_to_chase(reports: Sequence[AuditReport], tr: Translator, *, width: i
         text.append("- ")
         if named:
             where = display_path(report.folder.path)
-            text.append(f"{report.folder.audit.organisation.name} ({where}) — ")
-        text.append(f"{nc.file.nc.id} {action.id} — {', '.join(action.owners)} — ")
+            text.append(f"{shown(report.folder.audit.organisation.name)} ({where}) — ")
+        owners = shown(", ".join(action.owners))
+        text.append(f"{shown(nc.file.nc.id)} {shown(action.id)} — {owners} — ")
         text.append(
             tr(t("{due} ({left})", due=tr.short_date(action.due), left=days_left(item.days_left))),
             STATUS_STYLES[item.status],
         )
         if action.description:
-            text.append(f" — {action.description}")
+            text.append(f" — {shown(action.description)}")
         text.append("\n")
     return wrapped(text, width)

@@ -14,7 +14,7 @@ from qnc.render.diagnostics import display_path
 from qnc.render.phrases import audit_title, days_left
 from qnc.render.terminal.status import labelled_line, titled_table
 from qnc.render.terminal.styles import STATUS_STYLES, VERDICT_STYLES
-from qnc.render.terminal.wrap import wrapped
+from qnc.render.terminal.wrap import shown, wrapped
 from qnc.rules.report import AuditReport
 from qnc.rules.words import step_label, verdict_label
 
@@ -92,7 +92,7 @@ def _portfolio_row(
             waited = -deadline.step.days_left
             left = Text(tr(tn("awaited for {n} day", "awaited for {n} days", waited)), style)
     return (
-        Text(report.folder.audit.organisation.name),
+        Text(shown(report.folder.audit.organisation.name)),
         Text(display_path(report.folder.path)),
         Text(tr(audit_title(report))),
         Text(tr(verdict_label(verdict)), VERDICT_STYLES[verdict]),
@@ -108,7 +108,7 @@ def _broken_row(
 ) -> tuple[Text, Text, Text, Text, str, str, Text, Text]:
     errors = tn("{n} error: run qnc check", "{n} errors: run qnc check", broken.errors)
     return (
-        Text(broken.organisation or "—"),
+        Text(shown(broken.organisation or "—")),
         Text(display_path(broken.path)),
         Text("—"),
         Text(tr(t("in error")), "bold red"),

@@ -31,7 +31,7 @@ from qnc.render.phrases import (
 from qnc.render.terminal.chase import actions_to_chase
 from qnc.render.terminal.cycle import cycle_block, cycle_fields
 from qnc.render.terminal.styles import GROUP_STYLES, STATUS_STYLES, VERDICT_STYLES
-from qnc.render.terminal.wrap import wrapped
+from qnc.render.terminal.wrap import shown, wrapped
 from qnc.rules.report import AuditReport, NcState
 from qnc.rules.words import (
     grade_label,
@@ -87,8 +87,8 @@ def header(report: AuditReport, tr: Translator, width: int) -> Panel:
     audit = report.folder.audit
     text = Text()
     for label, value in (
-        (t("Organisation"), audit.organisation.name),
-        (t("Audit"), tr(audit_title(report)) + " — " + audit.certifier.name),
+        (t("Organisation"), shown(audit.organisation.name)),
+        (t("Audit"), tr(audit_title(report)) + " — " + shown(audit.certifier.name)),
         (t("Folder"), display_path(report.folder.path)),
         (t("Notification"), tr(notification_phrase(report))),
         (t("Grid"), grid_phrase(report, tr)),
@@ -184,7 +184,7 @@ def explanations(report: AuditReport, tr: Translator, width: int, *, titles: boo
     table cuts it)."""
     text = Text(tr(t("Why this order")) + "\n", "bold")
     for nc in report.ncs:
-        text.append(f"{nc.rank}. {nc.file.nc.id} — {tr(nc.reason)}")
+        text.append(f"{nc.rank}. {shown(nc.file.nc.id)} — {tr(nc.reason)}")
         if titles:
             labelled_line(text, t("Indicator"), tr, _indicator(nc, tr))
         text.append("\n")
@@ -207,7 +207,7 @@ def _cells(nc: NcState, tr: Translator, *, short: bool = False) -> _Cells:
         step = Text(tr(waiting_for_lift()))
     return _Cells(
         rank=str(nc.rank),
-        nc_id=Text(record.id),
+        nc_id=Text(shown(record.id)),
         indicator=_indicator(nc, tr),
         grade=Text(tr(grade_label(record.grade)), "bold" if record.grade is Grade.MAJOR else ""),
         state=Text(tr(state), GROUP_STYLES[nc.group]),

@@ -14,6 +14,18 @@ import re
 from rich.cells import cell_len
 from rich.text import Text
 
+from qnc.diagnostics import excerpt
+
+SHOWN = 200
+"""Characters of a file's text the terminal shows at most: it is a summary, and a text
+a thousand times longer (which aliases could make) must not flood it; the plan has it all."""
+
+
+def shown(text: str) -> str:
+    """``text`` cut past :data:`SHOWN` characters."""
+    return excerpt(text, SHOWN)
+
+
 _SPACES = re.compile(r" +")
 _HANGING = re.compile(r" *(?:- |\d+\. )?")
 """What a wrapped line is indented by: its block's spaces and list marker."""
