@@ -138,7 +138,8 @@ NOT_A_FILE = (
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this platform")
 @pytest.mark.usefixtures("deadline")
 def test_pipe_and_device_do_not_hang_check(run_main: Run, write_audit: WriteAudit) -> None:
-    """A named pipe and a link to /dev/zero in nc/ are refused; qnc check used to hang."""
+    """A named pipe in nc/ is refused, and a link to /dev/zero (out of the folder) is not
+    followed; qnc check used to hang on both."""
     folder = write_audit()
     os.mkfifo(folder / "nc" / "NC-05.yaml")
     (folder / "nc" / "NC-06.yaml").symlink_to("/dev/zero")
@@ -147,7 +148,9 @@ def test_pipe_and_device_do_not_hang_check(run_main: Run, write_audit: WriteAudi
         1,
         "4 fichiers vérifiés : 2 erreurs, 0 avertissement.\n",
         f"audit/nc/NC-05.yaml:1:1: erreur: {NOT_A_FILE}\n"
-        f"audit/nc/NC-06.yaml:1:1: erreur: {NOT_A_FILE}\n",
+        "audit/nc/NC-06.yaml:1:1: erreur: ce fichier est, par un lien symbolique, hors du dépôt "
+        "(ou hors du dossier donné, sans git) : qnc ne suit pas ce lien, pour ne rien lire ni "
+        "citer d'ailleurs ; mettez ici le fichier lui-même [lien-externe]\n",
     )
 
 

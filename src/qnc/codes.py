@@ -51,6 +51,7 @@ CODES: Final = MappingProxyType(
         # Where files are
         "audit-absent": Code(_E, t("an NC file in a folder without audit.yaml")),
         "fichier-ignore": Code(_E, t("a YAML file qnc would not read (not directly in nc/)")),
+        "lien-externe": Code(_E, t("a symbolic link out of the repository, not followed")),
         "copie-audit": Code(_W, t("a second audit file beside audit.yaml")),
         "nom-fichier": Code(_W, t("an NC file not named after its id")),
         # Keys and values

@@ -142,7 +142,7 @@ def inspect(paths: Iterable[Path], *, today: date, lang: Language | None = None)
     # Each audit is read and checked in turn, so that the parsed files of one are freed
     # before the next; only the positions the later checks may need are kept until
     # every audit is read, and with it how the audits of each organisation tie together.
-    first = [_read_and_check(path, today) for path in found.folders]
+    first = [_read_and_check(path, today, given=found.given.get(path)) for path in found.folders]
     extra = _read_linked(first)
     cycles = link([f.read.folder for f in (*first, *extra) if f.read.folder])
     audits = tuple(f.with_deadlines(cycles, today) for f in first)
@@ -205,9 +205,13 @@ def _clocked(entry: NcFile, folder: AuditFolder, cycles: Cycles, today: date) ->
 
 
 def _read_and_check(
-    path: Path, today: date, pending: Mapping[Path, bytes] | None = None
+    path: Path,
+    today: date,
+    pending: Mapping[Path, bytes] | None = None,
+    *,
+    given: Path | None = None,
 ) -> _FirstPass:
-    read = read_audit(path, pending=pending)
+    read = read_audit(path, given=given, pending=pending)
     problems = list(read.problems)
     for file, document in read.documents.items():
         if file != path / AUDIT_FILE:

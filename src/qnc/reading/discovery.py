@@ -13,6 +13,7 @@ from qnc.errors import QncError
 from qnc.i18n import Msg, t
 from qnc.model.folder import AUDIT_FILE, NC_DIR
 from qnc.reading.layout import YAML_SUFFIXES, folder_problem
+from qnc.reading.links import git_root
 
 _SKIPPED = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__"}
 
@@ -20,6 +21,9 @@ _SKIPPED = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__"}
 @dataclass
 class Found:
     folders: list[Path] = field(default_factory=list)
+    given: dict[Path, Path] = field(default_factory=dict)
+    """The folder given that each audit folder was found from (the audit folder itself
+    when a file or a folder inside it was given)."""
     orphans: list[Diagnostic] = field(default_factory=list)
     """NC files that belong to no audit."""
     unreadable: list[Diagnostic] = field(default_factory=list)
@@ -56,8 +60,11 @@ def _find(path: Path, given: Path, found: Found) -> None:
     elif enclosing is not None:
         found.folders.append(enclosing)
     else:
-        before = len(found.folders) + len(found.orphans) + len(found.unreadable)
+        known = len(found.folders)
+        before = known + len(found.orphans) + len(found.unreadable)
         _walk(path, found)
+        for folder in found.folders[known:]:
+            found.given.setdefault(folder, path)
         if len(found.folders) + len(found.orphans) + len(found.unreadable) == before:
             raise QncError(
                 t(
@@ -192,7 +199,4 @@ def path_exists(path: Path) -> bool:
 
 def repository_of(folder: Path) -> Path:
     """The git work tree holding ``folder``, or the folder itself outside git."""
-    for parent in (folder, *folder.parents):
-        if (parent / ".git").exists():
-            return parent
-    return folder
+    return git_root(folder) or folder

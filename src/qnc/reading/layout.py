@@ -37,12 +37,13 @@ def read_layout(folder: Path) -> Layout:
     """
     layout = Layout()
     nc = folder / NC_DIR
+    walked = _Walked(folder)
     try:
         with os.scandir(nc) as scanned:
             entries = sorted(scanned, key=lambda e: natural_key(e.name))
         names = {entry.name.lower() for entry in entries}
         for entry in entries:
-            _nc_entry(Path(entry.path), _is_dir(entry), names, layout)
+            _nc_entry(Path(entry.path), _is_dir(entry), names, layout, walked)
     except FileNotFoundError:
         pass  # no nc/ folder: no NC was raised
     except NotADirectoryError:
@@ -50,19 +51,19 @@ def read_layout(folder: Path) -> Layout:
         layout.problems.append(Diagnostic(nc, 1, 1, Severity.ERROR, "lecture", message))
     except OSError as exc:
         layout.problems.append(folder_problem(nc, exc))
-    _top_level(folder, layout)
+    _top_level(folder, layout, walked)
     layout.problems.sort(key=Diagnostic.sort_key)
     return layout
 
 
-def _nc_entry(path: Path, is_dir: bool, names: set[str], layout: Layout) -> None:
+def _nc_entry(path: Path, is_dir: bool, names: set[str], layout: Layout, walked: _Walked) -> None:
     """One entry of nc/; ``names`` are the lower-case names of all its entries."""
     if path.name.startswith("."):
         return
     if path.suffix.lower() in YAML_SUFFIXES:
         layout.nc_files.append(path)  # even a folder or a pipe: the reader says what is wrong
     elif is_dir and path.name != EVIDENCE_DIR:
-        _ignored_below(path, layout)
+        _ignored_below(path, layout, walked)
     elif (yaml := _YAML_THEN_MORE.search(path.name)) and not is_dir:
         meant = path.name[: yaml.end()]
         stem = path.name[: yaml.start()].lower()
@@ -78,10 +79,11 @@ def _nc_entry(path: Path, is_dir: bool, names: set[str], layout: Layout) -> None
             )
 
 
-def _top_level(folder: Path, layout: Layout) -> None:
+def _top_level(folder: Path, layout: Layout, walked: _Walked) -> None:
     try:
         with os.scandir(folder) as scanned:
-            entries = sorted(scanned, key=lambda e: e.name)
+            # A folder under its own name before a link to it: each is read once.
+            entries = sorted(scanned, key=lambda e: (_is_link(e), e.name))
     except OSError as exc:
         layout.problems.append(folder_problem(folder, exc))
         return
@@ -92,24 +94,54 @@ def _top_level(folder: Path, layout: Layout) -> None:
         if is_dir and entry.name != EVIDENCE_DIR:
             # NC/, ncs/, fiches/…: NC files put there would be silently missed.
             if not _same_folder(path, folder / NC_DIR):  # NC/ is nc/ where case is ignored
-                _ignored_below(path, layout)
+                _ignored_below(path, layout, walked)
         elif not is_dir and path.suffix.lower() in YAML_SUFFIXES:
             layout.problems.append(_other_audit(path) if _like_audit(path) else _ignored(path))
 
 
-def _ignored_below(root: Path, layout: Layout) -> None:
+def _ignored_below(root: Path, layout: Layout, walked: _Walked) -> None:
     """Every YAML file below ``root``, outside evidence and hidden folders, is an error."""
 
     def unreadable(exc: OSError) -> None:
         layout.problems.append(folder_problem(Path(exc.filename or root), exc))
 
     for current, dirs, files in os.walk(root, onerror=unreadable):
+        if not walked.first_time(current):
+            dirs.clear()
+            continue
         dirs[:] = sorted(d for d in dirs if d != EVIDENCE_DIR and not d.startswith("."))
         layout.problems += [
             _ignored(Path(current, name))
             for name in sorted(files)
             if not name.startswith(".") and Path(name).suffix.lower() in YAML_SUFFIXES
         ]
+
+
+class _Walked:
+    """The real folders already looked through, so that each is read once (README), and
+    the audit folder and those above it, which a link back (``ln -s .. retour``) would
+    otherwise read again as misplaced NC files."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._seen: set[str] = set()  # filled on first use: most audits never need it
+
+    def first_time(self, folder: str) -> bool:
+        if not self._seen:
+            own = (NC_DIR, EVIDENCE_DIR, f"{NC_DIR}/{EVIDENCE_DIR}", ".")
+            self._seen = {os.path.realpath(self._folder / name) for name in own}
+        real = os.path.realpath(folder)
+        if real in self._seen or Path(os.path.realpath(self._folder)).is_relative_to(real):
+            return False
+        self._seen.add(real)
+        return True
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

@@ -18,6 +18,7 @@ from qnc.model.records import Audit, NonConformity
 from qnc.model.values import NcValues, nc_values
 from qnc.reading.document import Document, YamlError, parse_yaml, read_yaml
 from qnc.reading.layout import Layout, read_layout
+from qnc.reading.links import Boundary, left
 from qnc.reading.partial import readable
 from qnc.reading.schema_errors import problems_from
 
@@ -76,7 +77,10 @@ class ReadFolder:
             problem.file, line, column, problem.severity, problem.code, problem.message
         )
 
-    def _record(self, path: Path, model: type[R]) -> R | None:
+    def _record(self, path: Path, model: type[R], boundary: Boundary) -> R | None:
+        if boundary.leaves(path):
+            self.diagnostics.append(left(path))
+            return None
         try:
             pending = self.pending.get(path)
             document = read_yaml(path) if pending is None else parse_yaml(pending, path)
@@ -95,21 +99,26 @@ class ReadFolder:
             return None
 
 
-def read_audit(path: Path, *, pending: Mapping[Path, bytes] | None = None) -> ReadFolder:
-    """Read the audit folder ``path``: audit.yaml, then each file of nc/.
+def read_audit(
+    path: Path, *, given: Path | None = None, pending: Mapping[Path, bytes] | None = None
+) -> ReadFolder:
+    """Read the audit folder ``path``: audit.yaml, then each file of nc/. Outside git, no
+    link is followed out of ``given``, the folder it was found from (``path`` itself by
+    default).
 
     ``pending`` maps files (new ones included) to the bytes to read instead of the disk:
     the folder as a change would leave it, checked before it is written.
     """
     read = ReadFolder(path, pending=pending or {})
-    read.audit = read._record(path / AUDIT_FILE, Audit)
+    boundary = Boundary(path, given or path)
+    read.audit = read._record(path / AUDIT_FILE, Audit, boundary)
     layout = read_layout(path) if path.is_dir() else Layout()  # `qnc init`: not yet made
     new = [f for f in read.pending if f.parent == path / NC_DIR and f not in layout.nc_files]
     layout.nc_files = sorted([*layout.nc_files, *new], key=lambda f: natural_key(f.name))
     read.diagnostics += layout.problems
     read.nc_files = len(layout.nc_files)
     for file in layout.nc_files:
-        nc = read._record(file, NonConformity)
+        nc = read._record(file, NonConformity, boundary)
         if nc is not None:
             read.ncs.append(NcFile(file, nc))
     return read
