@@ -426,7 +426,8 @@ def test_named_pipe_is_refused_without_reading_it(
     assert result.exit_code == 1
     assert result.stderr == (
         f"qnc: « {pipe} » n'est pas un fichier ordinaire mais un tube nommé : qnc ne le "
-        "remplace pas, même avec --force ; donnez le nom d'un fichier\n"
+        "remplace pas, même avec --force ; donnez le nom d'un fichier, ou omettez --out pour "
+        "écrire sur la sortie standard\n"
     )
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]
@@ -439,7 +440,8 @@ def test_device_is_refused_even_with_force(run_main) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "qnc: « /dev/null » n'est pas un fichier ordinaire mais un périphérique : qnc ne le "
-        "remplace pas, même avec --force ; donnez le nom d'un fichier\n"
+        "remplace pas, même avec --force ; donnez le nom d'un fichier, ou omettez --out pour "
+        "écrire sur la sortie standard\n"
     )
 
 

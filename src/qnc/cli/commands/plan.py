@@ -129,7 +129,15 @@ def plan(
               "write the plan elsewhere", path=str(out))
         )  # fmt: skip
     sources = [folder.audit_file, *(n.path for n in folder.ncs), *nc_dir.glob("*")]
-    write_atomically(target, content, stamp=stamp, force=force, sources=sources)
+    cited = [item.path for entry in folder.ncs for action in entry.nc.actions
+             for item in action.evidence]  # fmt: skip
+    evidence = {  # wherever it lies: a plan never replaces evidence, even with --force
+        folder.path / name.replace("\\", "/")
+        for name in cited
+        if name.strip() and not name.startswith(("http://", "https://"))
+    }
+    write_atomically(target, content, stamp=stamp, force=force,
+                     sources=[*sources, *evidence], kept_in=folder.path)  # fmt: skip
     written = tr(t("Action plan written to {path}", path=display_path(target)))
     sys.stderr.write(visible(written) + "\n")
     mention_warnings(inspection, tr)
