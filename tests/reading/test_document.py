@@ -680,6 +680,47 @@ def test_syntax_errors_in_plain_french(raw: bytes, expected: tuple[int, int, str
     assert french(raw) == [(expected[0], expected[1], "syntaxe-yaml", expected[2])]
 
 
+VALUE_EXPECTED = (
+    "une valeur est attendue ici ; vérifiez les crochets, les virgules et les « : » autour, "
+    "ou mettez le texte entre guillemets"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"!x {", (1, 5, VALUE_EXPECTED)),
+        (
+            b"a: [1, 2",
+            (1, 9, "une liste entre crochets n'est pas refermée, ou il manque une virgule "
+                   "entre deux éléments ; vérifiez le « ] » final et les virgules"),
+        ),
+        (
+            b"%YAML 1.2 x\n---\na: 1\n",
+            (1, 11, "une ligne qui commence par « % » est une directive YAML, et celle-ci est "
+                    "mal formée ou répétée ; supprimez-la, ou mettez le texte entre guillemets"),
+        ),
+        (
+            b"a: !<%zz> b\n",
+            (1, 7, "cette balise (« !… ») est mal formée, et un fichier d'audit n'accepte de "
+                   "toute façon pas de balise ; supprimez-la, ou mettez la valeur entre "
+                   "guillemets"),
+        ),
+        (
+            b"a: 'x\n---\n'\n",
+            (2, 1, "une ligne qui commence par « --- » ou « ... » dans un texte entre "
+                   "guillemets terminerait le document ; indentez cette ligne, ou modifiez-la"),
+        ),
+        # libyaml refuses the anchor defined again (valid YAML); the real mistake is later
+        (b"a: &x 1\nb: &x 2\nc: [\n", (4, 1, VALUE_EXPECTED)),
+    ],
+)  # fmt: skip
+def test_rarer_syntax_errors_in_plain_french(raw: bytes, expected: tuple[int, int, str]) -> None:
+    """Directives, tags, document markers in quotes, a missing value: French words, never
+    ruamel's English, and a place inside the file even when it lacks a last line break."""
+    assert french(raw) == [(expected[0], expected[1], "syntaxe-yaml", expected[2])]
+
+
 # --- what the path is: pipes, devices, folders, links, system errors --------------------------
 
 

@@ -9,7 +9,6 @@ composers recurse once per level, and copy an anchor's value for every alias.
 
 from __future__ import annotations
 
-import contextlib
 import warnings
 from collections.abc import Iterator
 from functools import cache
@@ -38,8 +37,8 @@ def compose(text: str, path: Path, *, pure: bool) -> Any:
 
     libyaml, behind the C parser, refuses some valid YAML that ruamel's own parser
     reads (a directive it does not know, an empty value in braces): a file the C parser
-    refuses is read again with the pure one, and only a file both refuse is an error,
-    worded from the C parser's report. The second reading costs only on broken files.
+    refuses is read again with the pure one, and only a file both refuse is an error
+    (:func:`_reach` says whose). The second reading costs only on broken files.
     """
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
@@ -57,16 +56,32 @@ def compose(text: str, path: Path, *, pure: bool) -> Any:
             ]
         ) from exc
     except MarkedYAMLError as exc:
+        error = exc
         if fast:
-            with contextlib.suppress(YAMLError):
+            try:
                 return _compose(text, path, fast=False)
+            except MarkedYAMLError as second:
+                error = max(exc, second, key=_reach)
+            except YAMLError:
+                pass
         from qnc.reading.syntax import syntax_error
 
-        raise fail(path, *syntax_error(text, exc)) from exc
+        raise fail(path, *syntax_error(text, error)) from exc
     except YAMLError as exc:  # no other kind is known; a last resort, never a traceback
         raise fail(
             path, 1, 1, "syntaxe-yaml", t("invalid YAML syntax: {detail}", detail=str(exc))
         ) from exc
+
+
+def _reach(error: Any) -> tuple[int, int]:
+    """How far a parser read before ``error``. When both parsers fail, the one that read
+    further took what the other refused (a tab between words for ruamel's, a directive
+    for libyaml): its error is the file's. libyaml's refusal of an anchor defined again
+    is never the file's error: YAML allows it."""
+    if str(error.context or "").startswith("found duplicate anchor"):
+        return (-1, -1)
+    mark = error.problem_mark or error.context_mark
+    return (mark.line, mark.column) if mark else (-1, -1)
 
 
 def _compose(text: str, path: Path, *, fast: bool) -> Any:

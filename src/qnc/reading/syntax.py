@@ -55,12 +55,26 @@ _ESCAPE = t(
     "a backslash between double quotes starts an escape sequence; put the value in "
     "single quotes instead"
 )
+_TEXT_AFTER = t("unexpected text after the data of the file; remove it, or indent it under its key")
+_VALUE_EXPECTED = t(
+    "a value is expected here; check the brackets, the commas and the ':' around it, or put "
+    "the text in quotes"
+)
+_COLON = t(
+    "a ':' is not allowed here; check the indentation of this line, or put the text in quotes"
+)
+_TAG = t(
+    "this tag ('!…') is malformed, and audit files take no tags anyway; remove it, or put "
+    "the value in quotes"
+)
+_DIRECTIVE = t(
+    "a line starting with '%' is a YAML directive, and this one is malformed or repeated; "
+    "remove it, or put the text in quotes"
+)
 # ruamel's C and pure-Python parsers word problems differently: the start of each
 # wording is listed. The pure parser's "expected <block end>" is told by its context.
 _PROBLEMS = {
-    "mapping values are not allowed": t(
-        "a ':' is not allowed here; check the indentation of this line, or put the text in quotes"
-    ),
+    "mapping values are not allowed": _COLON,
     "found unexpected end of stream": t("the file ends too early; is a quote or bracket unclosed?"),
     "found undefined alias": t("this alias (*name) refers to no anchor (&name)"),
     "did not find expected key": _KEY_ALIGNMENT,
@@ -79,13 +93,31 @@ _PROBLEMS = {
     "sequence entries are not allowed": _LIST_ON_KEY_LINE,
     "found unknown escape character": _ESCAPE,
     "found invalid Unicode character escape": _ESCAPE,
-    "did not find expected <document start>": t(
-        "unexpected text after the data of the file; remove it, or indent it under its key"
-    ),
+    "expected '<document start>'": _TEXT_AFTER,
+    "did not find expected <document start>": _TEXT_AFTER,
     "did not find expected hexdecimal number": _ESCAPE,
     "expected escape sequence": _ESCAPE,
+    "did not find expected node content": _VALUE_EXPECTED,
+    "expected the node content": _VALUE_EXPECTED,
+    "found unexpected ':'": _COLON,
+    "mapping keys are not allowed": t(
+        "a '?' here starts a key where none is allowed; put the text in quotes"
+    ),
+    "found unexpected document": t(
+        "a line starting with '---' or '...' inside a text in quotes would end the document; "
+        "indent that line, or change it"
+    ),
+    "found undefined tag handle": _TAG,
+    "found duplicate": _DIRECTIVE,
+    "duplicate tag handle": _DIRECTIVE,
+    "found incompatible YAML document": _DIRECTIVE,
 }
 _CONTEXTS = {
+    "while scanning a directive": _DIRECTIVE,
+    "while parsing a tag": _TAG,  # the pure parser says "an tag"
+    "while parsing an tag": _TAG,
+    "while scanning an tag": _TAG,
+    "while scanning a tag": _TAG,
     "while parsing a block mapping": _KEY_ALIGNMENT,
     "while parsing a block collection": _LIST_ITEM,
     "while scanning a block scalar": t(
@@ -130,7 +162,9 @@ def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
     lacks_colon = problem.startswith("could not find expected ':'") and exc.context_mark
     mark = exc.context_mark if lacks_colon else exc.problem_mark or exc.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
-    lines = text.splitlines()
+    lines = _BREAK.split(text)
+    if line >= len(lines):  # the C parser's end of a file without a last line break
+        line, column = len(lines) - 1, len(lines[-1])
     before = lines[line][:column] if line < len(lines) else ""
     culprit = lines[line][column : column + 1] if line < len(lines) else ""
     if before.strip() == "" and "\t" in before + culprit:
