@@ -713,6 +713,16 @@ VALUE_EXPECTED = (
         ),
         # libyaml refuses the anchor defined again (valid YAML); the real mistake is later
         (b"a: &x 1\nb: &x 2\nc: [\n", (4, 1, VALUE_EXPECTED)),
+        (
+            b"*a---\n>\r\n \n  x\n",  # found by a property test
+            (4, 3, "une ligne blanche au début d'un texte après « | » ou « > » contient plus "
+                   "d'espaces que la première ligne du texte ; supprimez ces espaces"),
+        ),
+        (
+            b"a: 1\n" + b"k" * 1100 + b": 1\n",
+            (2, 1, "cette clé dépasse 1024 caractères, ce que YAML ne permet pas ; "
+                   "raccourcissez-la, ou indentez la ligne si elle continue le texte au-dessus"),
+        ),
     ],
 )  # fmt: skip
 def test_rarer_syntax_errors_in_plain_french(raw: bytes, expected: tuple[int, int, str]) -> None:

@@ -23,6 +23,8 @@ from qnc.model.characters import CONTROL
 from tests.conftest import AUDIT, NC
 from tests.properties import examples
 
+EXAMPLES = {"bytes": 80, "text": 100, "mutated": 50, "trees": 60}
+"""Files each property test generates (the README states their sum)."""
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _COMMAND = typer.main.get_command(app)
 """The command line, built once: Typer's CliRunner builds it again on every run."""
@@ -65,7 +67,7 @@ def assert_read_safely(folder: Path, raw: bytes) -> None:
     assert nc.read_bytes() == raw
 
 
-@examples(80)
+@examples(EXAMPLES["bytes"])
 @given(st.binary(max_size=600))
 def test_arbitrary_bytes(folder: Path, raw: bytes) -> None:
     """Bytes of any kind: encodings, NULs, truncated UTF-8, control characters."""
@@ -81,14 +83,14 @@ YAML_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@examples(100)
+@examples(EXAMPLES["text"])
 @given(st.lists(YAML_PIECES, max_size=60).map("".join))
 def test_yaml_like_text(folder: Path, text: str) -> None:
     """Text made of YAML's own signs, in any order: every syntax error path."""
     assert_read_safely(folder, text.encode("utf-8"))
 
 
-@examples(50)
+@examples(EXAMPLES["mutated"])
 @given(st.integers(0, len(NC)), st.lists(YAML_PIECES, min_size=1, max_size=4).map("".join))
 def test_valid_file_mutated(folder: Path, at: int, piece: str) -> None:
     """A valid NC file with a few signs put in at one place."""
@@ -123,7 +125,7 @@ def dumped(tree: Any) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-@examples(60)
+@examples(EXAMPLES["trees"])
 @given(st.dictionaries(KEYS, TREES, max_size=8))
 def test_arbitrary_yaml_trees(folder: Path, tree: dict[str, Any]) -> None:
     """Well-formed YAML of any shape: wrong types, nesting, escapes, odd keys."""

@@ -55,6 +55,10 @@ _ESCAPE = t(
     "a backslash between double quotes starts an escape sequence; put the value in "
     "single quotes instead"
 )
+_BLANK_FIRST = t(
+    "a blank line at the start of a text after '|' or '>' holds more spaces than the "
+    "text's first line; remove those spaces"
+)
 _TEXT_AFTER = t("unexpected text after the data of the file; remove it, or indent it under its key")
 _VALUE_EXPECTED = t(
     "a value is expected here; check the brackets, the commas and the ':' around it, or put "
@@ -108,11 +112,13 @@ _PROBLEMS = {
         "indent that line, or change it"
     ),
     "found undefined tag handle": _TAG,
+    "more indented follow up line": _BLANK_FIRST,
     "found duplicate": _DIRECTIVE,
     "duplicate tag handle": _DIRECTIVE,
     "found incompatible YAML document": _DIRECTIVE,
 }
 _CONTEXTS = {
+    "more indented follow up line": _BLANK_FIRST,  # ruamel's pure parser says it here
     "while scanning a directive": _DIRECTIVE,
     "while parsing a tag": _TAG,  # the pure parser says "an tag"
     "while parsing an tag": _TAG,
@@ -178,6 +184,14 @@ def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
             "(often left when two files are pasted together); delete it"
         )
         return line + 1, column + 1, "caractere-interdit", message
+    text_line = lines[line] if line < len(lines) else ""
+    if ":" in text_line and len(text_line.split(":", 1)[0].strip()) > _KEY_LIMIT:
+        message = t(
+            "this key is longer than {limit} characters, which YAML does not allow; shorten "
+            "it, or indent the line if it continues the text above",
+            limit=_KEY_LIMIT,
+        )
+        return line + 1, 1, "syntaxe-yaml", message
     if problem.startswith("found unknown escape") and before.endswith("\\"):
         column -= 1  # the pure parser points after the backslash, the C one at it
     message = _explain(problem, context, culprit, at_line_start=before.strip() == "")
@@ -191,6 +205,8 @@ def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
     return line + 1, column + 1, code, message
 
 
+_KEY_LIMIT = 1024
+"""YAML's limit on the length of a key written without '?' (spec 1.2, 7.4.2)."""
 _SINGLE_QUOTED = re.compile(r"(?:^|[:\-\[,{])\s*'[^']*'$")
 
 
