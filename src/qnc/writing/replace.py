@@ -25,6 +25,7 @@ from qnc.errors import QncError
 from qnc.i18n import Msg, t
 from qnc.oserrors import reason
 from qnc.reading.text import read_bytes
+from qnc.writing.signals import Terminated, end_as, terminations_raise
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,16 @@ def read_snapshot(path: Path, *, name: str | None = None) -> Snapshot:
 
 
 def write_snapshot(snapshot: Snapshot, new: bytes) -> None:
-    """Write ``new`` in place of the file read as ``snapshot``, or refuse if it changed."""
+    """Write ``new`` in place of the file read as ``snapshot``, or refuse if it changed.
+    SIGTERM and SIGHUP remove the temporary file, as Ctrl-C does (:mod:`.signals`)."""
+    with terminations_raise():
+        try:
+            _write(snapshot, new)
+        except Terminated as exc:
+            end_as(exc)
+
+
+def _write(snapshot: Snapshot, new: bytes) -> None:
     folder = snapshot.target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
