@@ -100,3 +100,15 @@ def test_usage_error_quotes_what_was_typed_escaped(run_main: Run) -> None:
         "Erreur : valeur invalide pour --format : « \\x1b[2J » ne fait pas partie de : "
         "table, json\n"
     )
+
+
+def test_dry_run_diff_shows_a_comment_escaped(run_main: Run, write_audit: WriteAudit) -> None:
+    """A comment may hold any character YAML allows, a right-to-left override included:
+    the diff of --dry-run shows it escaped (the file itself is not touched)."""
+    text = NC + "# relu par \u202eelleim\n"
+    folder = write_audit(ncs={"NC-01.yaml": text})
+    result = run_main("sent", "NC-01", "--plan", "--dry-run", "--dossier", str(folder), *TODAY)
+    assert result.exit_code == 0, result.stderr
+    assert no_control(result.stdout, result.stderr)
+    assert " # relu par \\u202eelleim\n" in result.stdout
+    assert (folder / "nc" / "NC-01.yaml").read_text("utf-8") == text

@@ -35,7 +35,8 @@ def fix_paths(paths: list[Path], *, today: date, lang: Language | None, dry_run:
 
         for one in fixed:
             change = one.change
-            write_utf8(unified_diff(change.snapshot.raw or b"", change.new, shown(change.path)))
+            diff = unified_diff(change.snapshot.raw or b"", change.new, shown(change.path))
+            write_utf8(visible(diff, lines=True))  # a file's comments may hold anything
         summary = tn("{n} correction to make; nothing written (--dry-run)",
                      "{n} corrections to make; nothing written (--dry-run)", count)  # fmt: skip
         sys.stderr.write(tr(summary) + "\n")

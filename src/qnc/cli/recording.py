@@ -54,7 +54,9 @@ def asked(
         converted = convert(answer)
         if not isinstance(converted, Msg):
             return converted
-        typer.echo(tr(converted), err=True)
+        from qnc.render.diagnostics import visible  # the answer is quoted back
+
+        typer.echo(visible(tr(converted)), err=True)
 
 
 def _on_terminal() -> bool:
@@ -72,7 +74,7 @@ def commit_root(folder: Path, commit: bool) -> Path | None:
 
 def finish(recorded: Recorded, *, language: Language, dry_run: bool, root: Path | None) -> None:
     """Show the change, or write it and say the fact; warn; commit when asked."""
-    from qnc.render.diagnostics import as_text
+    from qnc.render.diagnostics import as_text, visible
 
     tr = translator(language)
     if dry_run:
@@ -80,12 +82,13 @@ def finish(recorded: Recorded, *, language: Language, dry_run: bool, root: Path 
         from qnc.writing.edit import unified_diff
 
         for change in recorded.changes:
-            write_utf8(unified_diff(change.snapshot.raw or b"", change.new, shown(change.path)))
+            diff = unified_diff(change.snapshot.raw or b"", change.new, shown(change.path))
+            write_utf8(visible(diff, lines=True))  # a file's comments may hold anything
         sys.stderr.write(as_text(recorded.warnings, tr))
         sys.stderr.write(tr(t("nothing written (--dry-run)")) + "\n")
         return
     write(recorded.changes)
-    sys.stdout.write(tr(recorded.fact) + "\n")
+    sys.stdout.write(visible(tr(recorded.fact)) + "\n")
     sys.stderr.write(as_text(recorded.warnings, tr))
     if root is not None:
         from qnc.editing.git import commit
