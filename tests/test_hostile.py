@@ -33,6 +33,7 @@ COMMANDS = [
     ["status", "--explain", "--detail"],
     ["status", "--format", "json"],
     ["plan"],
+    ["historique"],
 ]
 MAX_OUTPUT = 5_000_000
 """Characters a command may print for one case: the largest case is 200 kB of text."""
