@@ -41,7 +41,8 @@ def test_json_text_escapes_what_json_dumps_leaves() -> None:
 
 
 def no_control(*texts: str) -> bool:
-    return all(CONTROL.search(text) is None for text in texts)
+    """No refused character, a CRLF line end aside (iCalendar and CSV for Excel use it)."""
+    return all(CONTROL.search(text.replace("\r\n", "\n")) is None for text in texts)
 
 
 @pytest.fixture
@@ -67,6 +68,10 @@ def hostile_portfolio(write_audit: WriteAudit, tmp_path: Path) -> Path:
         ["check", "portefeuille"],
         ["check", "portefeuille", "--format", "json"],
         ["check", "portefeuille", "--format", "github"],
+        ["relances", "portefeuille"],
+        ["calendar", "portefeuille"],
+        ["export", "portefeuille"],
+        ["historique", "portefeuille"],
     ],
 )
 def test_hostile_names_never_reach_the_output(
@@ -76,9 +81,10 @@ def test_hostile_names_never_reach_the_output(
     result = run_main(*args, *TODAY)
     assert result.exit_code == 0, result.stderr
     assert no_control(result.stdout, result.stderr)
-    assert "client\\x1b[2J" in result.stdout + result.stderr or "client\\u001b[2J" in (
-        result.stdout
-    )
+    if args[0] in ("status", "plan", "check", "export", "historique"):  # they name folders
+        assert "client\\x1b[2J" in result.stdout + result.stderr or "client\\u001b[2J" in (
+            result.stdout
+        )
 
 
 @pytest.mark.parametrize("width", ["80", "200"])
@@ -112,3 +118,21 @@ def test_dry_run_diff_shows_a_comment_escaped(run_main: Run, write_audit: WriteA
     assert no_control(result.stdout, result.stderr)
     assert " # relu par \\u202eelleim\n" in result.stdout
     assert (folder / "nc" / "NC-01.yaml").read_text("utf-8") == text
+
+
+def test_workbook_holds_no_control_character(run_main: Run, hostile_portfolio: Path) -> None:
+    """The XLSX export names each NC file: escaped, where openpyxl would refuse the raw
+    character (a traceback) and Excel would show it."""
+    openpyxl = pytest.importorskip("openpyxl")
+    out = hostile_portfolio.parent / "actions.xlsx"
+    result = run_main("export", "portefeuille", "--out", str(out), *TODAY)
+    assert result.exit_code == 0, result.stderr
+    cells = [
+        str(cell.value)
+        for sheet in openpyxl.load_workbook(out).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    ]
+    assert no_control(*cells)
+    assert any("client\\x1b[2J" in cell for cell in cells)

@@ -66,6 +66,24 @@ def write_out(
 
     sources = [f for r in reports for f in (r.folder.audit_file, *(n.path for n in r.folder.ncs))]
     target = out.absolute()
-    write_atomically(out, content, stamp=stamp, force=force, sources=sources)
+    # As for the plan: cited evidence is never replaced, and in an audit folder only a
+    # file qnc wrote, even with --force.
+    evidence = [
+        r.folder.path / item.path.replace("\\", "/")
+        for r in reports
+        for entry in r.folder.ncs
+        for action in entry.nc.actions
+        for item in action.evidence
+        if item.path.strip() and not item.path.startswith(("http://", "https://"))
+    ]
+    folder = next((r.folder.path for r in reports if _inside(target, r.folder.path)), None)
+    write_atomically(out, content, stamp=stamp, force=force, sources=[*sources, *evidence],
+                     kept_in=folder)  # fmt: skip
     written = tr(t("Written to {path}", path=display_path(target)))
     sys.stderr.write(visible(written) + "\n")
+
+
+def _inside(target: Path, folder: Path) -> bool:
+    import os
+
+    return Path(os.path.realpath(target)).is_relative_to(os.path.realpath(folder))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from qnc import __version__
 from qnc.i18n import Msg, Translator, t
-from qnc.render.diagnostics import display_path
+from qnc.render.diagnostics import display_path, visible
 from qnc.render.phrases import audit_title, days_left
 from qnc.rules.clocks import Step
 from qnc.rules.report import ActionState, AuditReport, NcState
@@ -126,10 +126,10 @@ def _event(key: str, day: date, title: str, lines: list[str], report: AuditRepor
     heading = f"{organisation} — {tr(audit_title(report))}"
     event = Event()
     event.add("uid", f"{uuid.uuid5(_NAMESPACE, key)}@qnc")
-    event.add("summary", title)
+    event.add("summary", visible(title))  # a folder's name may hold a control character
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
-    event.add("description", "\n".join([heading, *lines]))
+    event.add("description", visible("\n".join([heading, *lines]), lines=True))
     event.add("transp", "TRANSPARENT")  # a due date does not make anyone busy
     event.add("categories", ["Qualiopi"])
     return event

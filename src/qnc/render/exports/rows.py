@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from qnc.i18n import Msg, Translator, t
-from qnc.render.diagnostics import display_path
+from qnc.render.diagnostics import display_path, visible
 from qnc.render.phrases import audit_title, state_of
 from qnc.rules.clocks import known, regulatory_step
 from qnc.rules.reminders import owners_of
@@ -48,13 +48,20 @@ def action_sheet(reports: Sequence[AuditReport], tr: Translator) -> Sheet:
         for nc in report.ncs
         for item in (nc.actions or (None,))
     ]
-    return Sheet(tr(t("Actions")), _headers(_ACTION_HEADERS, tr), tuple(rows))
+    return Sheet(tr(t("Actions")), _headers(_ACTION_HEADERS, tr), _visible(rows))
 
 
 def nc_sheet(reports: Sequence[AuditReport], tr: Translator) -> Sheet:
     """One row per NC, in priority order within each audit."""
     rows = [_nc_row(report, nc, tr) for report in reports for nc in report.ncs]
-    return Sheet(tr(t("Non-conformities")), _headers(_NC_HEADERS, tr), tuple(rows))
+    return Sheet(tr(t("Non-conformities")), _headers(_NC_HEADERS, tr), _visible(rows))
+
+
+def _visible(rows: Sequence[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
+    """Rows without a control character (a file or folder name may hold one): Excel would
+    show it, and openpyxl refuses it outright."""
+    return tuple(tuple(visible(c, lines=True) if isinstance(c, str) else c for c in row)
+                 for row in rows)  # fmt: skip
 
 
 def _headers(headers: Sequence[Msg], tr: Translator) -> tuple[str, ...]:
