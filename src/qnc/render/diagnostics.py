@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Sequence
@@ -72,6 +71,8 @@ def as_json(diagnostics: Sequence[Diagnostic], tr: Translator, files: int) -> st
 def json_text(payload: object) -> str:
     """``payload`` as JSON that a terminal shows safely: json.dumps escapes C0 controls
     only, so C1 controls and bidirectional overrides become ``\\uNNNN`` escapes too."""
+    import json  # only for JSON output: not on the text path of qnc check
+
     text = json.dumps(payload, ensure_ascii=False, indent=2)
     return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
