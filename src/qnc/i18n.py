@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-import io
 import re
-import struct
-from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal, TypeAlias, get_args
+from typing import Literal, NamedTuple, TypeAlias, get_args
 
 Language: TypeAlias = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
@@ -39,18 +35,17 @@ _MONTHS = (
 )
 
 
-@dataclass(frozen=True)
-class Msg:
+class Msg(NamedTuple):
     """A sentence to translate later: an English msgid and its named arguments."""
 
     text: str
     args: tuple[tuple[str, object], ...] = ()
     plural: str | None = None
-    count: int | None = None
+    quantity: int | None = None
+    """The number that chooses the plural form."""
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Two days as prose, without repeating what they share: ``du 24 au 26 novembre
     2026``, ``du 30 septembre au 2 octobre 2026``."""
 
@@ -118,8 +113,8 @@ class Translator:
         return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
     def _message(self, msg: Msg) -> str:
-        if msg.plural is not None and msg.count is not None:
-            template = self._catalog.ngettext(msg.text, msg.plural, msg.count)
+        if msg.plural is not None and msg.quantity is not None:
+            template = self._catalog.ngettext(msg.text, msg.plural, msg.quantity)
         else:
             template = self._catalog.gettext(msg.text)
         return template.format(**{name: self._argument(arg) for name, arg in msg.args})
@@ -138,45 +133,84 @@ def _catalog(language: Language) -> gettext.NullTranslations:
     if language == "en":
         return gettext.NullTranslations()
     po = (Path(__file__).parent / "locale" / f"{language}.po").read_text("utf-8")
-    return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
+    return Catalog(parse_po(po))
+
+
+class Catalog(gettext.NullTranslations):
+    """A parsed .po catalog, looked up directly: compiling it to the .mo format for
+    ``gettext.GNUTranslations`` to parse again cost every run a few milliseconds.
+    Plural forms follow French: the singular for 0 and 1 (``Plural-Forms`` of fr.po)."""
+
+    def __init__(self, messages: dict[str, str]) -> None:
+        super().__init__()
+        self._messages = messages
+
+    def gettext(self, message: str) -> str:
+        return self._messages.get(message, message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        forms = self._messages.get(f"{msgid1}\0{msgid2}")
+        if forms is None:
+            return msgid1 if n == 1 else msgid2
+        return forms.split("\0")[int(n > 1)]
 
 
 def parse_po(text: str) -> dict[str, str]:
     """Entries of a .po catalog as ``{msgid: msgstr}``; plural forms joined by NUL.
 
-    Fuzzy and empty translations are skipped, as msgfmt does.
+    Fuzzy and empty translations are skipped, as msgfmt does. Most entries are one
+    ``msgid`` line and one ``msgstr`` line: those are read with one pattern, the others
+    (plurals, continued strings, the header) line by line.
     """
     entries: dict[str, str] = {}
+    others = []
     for block in text.split("\n\n"):
-        fields: dict[str, list[str]] = {}
-        current: list[str] | None = None
-        fuzzy = False
-        for line in block.splitlines():
-            line = line.strip()
-            if line.startswith("#,") and "fuzzy" in line:
-                fuzzy = True
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith('"'):
-                if current is None:
-                    raise ValueError(f"orphan string in catalog: {line}")
-                current.append(_unquote(line))
-                continue
-            keyword, _, rest = line.partition(" ")
-            current = fields.setdefault(keyword, [])
-            current.append(_unquote(rest))
-        if "msgid" not in fields or fuzzy:
+        simple = _SIMPLE_ENTRY.fullmatch(block)
+        if simple is None or "fuzzy" in block:
+            others.append(block)
             continue
-        msgid = "".join(fields["msgid"])
-        if "msgid_plural" in fields:
-            msgid += "\0" + "".join(fields["msgid_plural"])
-            forms = sorted(k for k in fields if k.startswith("msgstr["))
-            msgstr = "\0".join("".join(fields[k]) for k in forms)
-        else:
-            msgstr = "".join(fields.get("msgstr", []))
-        if msgstr.strip("\0") or not msgid:
-            entries[msgid] = msgstr
+        msgid, msgstr = simple.groups()
+        entries[_unescape(msgid)] = _unescape(msgstr)
+    for block in others:
+        entry = _entry(block)
+        if entry is not None:
+            entries[entry[0]] = entry[1]
     return entries
+
+
+_SIMPLE_ENTRY = re.compile(r'(?:#.*\n)*msgid "(.*)"\nmsgstr "(.+)"\n*')
+
+
+def _entry(block: str) -> tuple[str, str] | None:
+    """The msgid and msgstr of one entry of any form; None for a fuzzy, untranslated or
+    comment-only block."""
+    fields: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    fuzzy = False
+    for line in block.splitlines():
+        line = line.strip()
+        if line.startswith("#,") and "fuzzy" in line:
+            fuzzy = True
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith('"'):
+            if current is None:
+                raise ValueError(f"orphan string in catalog: {line}")
+            current.append(_unquote(line))
+            continue
+        keyword, _, rest = line.partition(" ")
+        current = fields.setdefault(keyword, [])
+        current.append(_unquote(rest))
+    if "msgid" not in fields or fuzzy:
+        return None
+    msgid = "".join(fields["msgid"])
+    if "msgid_plural" in fields:
+        msgid += "\0" + "".join(fields["msgid_plural"])
+        forms = sorted(k for k in fields if k.startswith("msgstr["))
+        msgstr = "\0".join("".join(fields[k]) for k in forms)
+    else:
+        msgstr = "".join(fields.get("msgstr", []))
+    return (msgid, msgstr) if msgstr.strip("\0") or not msgid else None
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "b": "\b", '"': '"', "\\": "\\"}
@@ -188,33 +222,11 @@ def _unquote(literal: str) -> str:
     """The text of a .po string literal such as ``"a \\"b\\"\\n"``."""
     if len(literal) < 2 or literal[0] != '"' or literal[-1] != '"':
         raise ValueError(f"not a catalog string: {literal}")
-    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), literal[1:-1])
+    return _unescape(literal[1:-1])
 
 
-def compile_po(text: str) -> bytes:
-    """Compile a .po catalog to the GNU .mo format in memory (what msgfmt writes)."""
-    return _mo_bytes(sorted(parse_po(text).items()))
-
-
-def _mo_bytes(items: Iterable[tuple[str, str]]) -> bytes:
-    pairs = [(k.encode("utf-8"), v.encode("utf-8")) for k, v in items]
-    header_size = 7 * 4
-    table_size = len(pairs) * 8
-    offset = header_size + 2 * table_size
-    ids = b"".join(k + b"\0" for k, _ in pairs)
-    strs = b"".join(v + b"\0" for _, v in pairs)
-    id_table, str_table = [], []
-    position = 0
-    for key, _ in pairs:
-        id_table += [len(key), offset + position]
-        position += len(key) + 1
-    position = 0
-    for _, value in pairs:
-        str_table += [len(value), offset + len(ids) + position]
-        position += len(value) + 1
-    header = struct.pack(
-        "<7I", 0x950412DE, 0, len(pairs), header_size, header_size + table_size, 0, 0
-    )
-    tables = struct.pack(f"<{len(id_table)}I", *id_table)
-    tables += struct.pack(f"<{len(str_table)}I", *str_table)
-    return header + tables + ids + strs
+def _unescape(body: str) -> str:
+    """The text of the inside of a .po string literal: escapes read."""
+    if "\\" not in body:
+        return body
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), body)
