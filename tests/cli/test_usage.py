@@ -10,8 +10,8 @@ from typing import Annotated, Any
 import pytest
 import typer
 
-from qnc.cli.localized import Command
-from qnc.cli.usage import UsageError, report_usage_error, reworded
+from qnc.cli.localized import Command, UsageError
+from qnc.cli.usage import report_usage_error, reworded
 from qnc.i18n import translator
 from tests.conftest import EXAMPLES
 

@@ -13,9 +13,8 @@ import typer
 
 from qnc import __version__
 from qnc.cli.commands import COMMANDS
-from qnc.cli.localized import Command, Group, ReaderLeft, run_language, translate
+from qnc.cli.localized import Command, Group, ReaderLeft, UsageError, run_language, translate
 from qnc.cli.options import RootLang, h
-from qnc.cli.usage import UsageError, report_usage_error
 from qnc.errors import QncError
 from qnc.i18n import t, translator
 
@@ -115,6 +114,8 @@ def main() -> None:
     except ReaderLeft:
         code = _output_failed(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)))
     except UsageError as exc:
+        from qnc.cli.usage import report_usage_error  # only on a usage error
+
         try:
             code = report_usage_error(exc)
         except BrokenPipeError as broken:  # `qnc | true`: the help had no reader

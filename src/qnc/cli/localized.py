@@ -54,10 +54,11 @@ def _language(value: str | None) -> Language | None:
     return next((lang for lang in LANGUAGES if value and value.lower() == lang), None)
 
 
+# Patterns as text, compiled by the re module's cache when help is first shown.
 _HELP_WORDS = (
-    (re.compile(r"^(?P<heading>[A-Za-zÀ-ÿ]+):$", re.M), t("{heading}:")),
-    (re.compile(r"^Usage: ", re.M), t("Usage: ")),
-    (re.compile(r"Show this message and exit\."), t("Show this message and exit.")),
+    (r"(?m)^(?P<heading>[A-Za-zÀ-ÿ]+):$", t("{heading}:")),
+    (r"(?m)^Usage: ", t("Usage: ")),
+    (r"Show this message and exit\.", t("Show this message and exit.")),
 )
 # Typer looks these up through gettext before wrapping the help text, so they are
 # translated where Typer asks for them rather than found again in the wrapped text.
@@ -87,14 +88,14 @@ if hasattr(typer.core, "_"):
     typer.core._ = _typer_gettext
 
 
-def _localize(text: str, patterns: tuple[tuple[re.Pattern[str], Msg], ...]) -> str:
+def _localize(text: str, patterns: tuple[tuple[str, Msg], ...]) -> str:
     tr = translator(run_language())
     for pattern, replacement in patterns:
 
         def reword(match: re.Match[str], template: Msg = replacement) -> str:
             return tr(Msg(template.text, tuple(match.groupdict().items())))
 
-        text = pattern.sub(reword, text)
+        text = re.sub(pattern, reword, text)
     return text
 
 
@@ -111,6 +112,10 @@ class _NamedArgument(TyperArgument):
 
     def display_type_rich(self, ctx: Any) -> str | None:
         return None if self.metavar else super().display_type_rich(ctx)
+
+
+UsageError: type[Exception] = typer.BadParameter.__mro__[1]
+"""Click's usage error, from whichever copy of Click Typer uses."""
 
 
 class ReaderLeft(Exception):

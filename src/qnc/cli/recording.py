@@ -11,8 +11,7 @@ from typing import TypeVar
 
 import typer
 
-from qnc.cli.localized import run_language
-from qnc.cli.usage import UsageError
+from qnc.cli.localized import UsageError, run_language
 from qnc.editing.facts import Recorded
 from qnc.editing.session import Session, shown, write
 from qnc.errors import QncError

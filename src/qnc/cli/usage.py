@@ -9,8 +9,6 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-import typer
-
 from qnc.cli.localized import run_args, run_language
 from qnc.i18n import Msg, t, tn, translator
 
@@ -125,9 +123,6 @@ def reworded(text: str) -> Msg | str:
         if match:
             return build(match)
     return text
-
-
-UsageError: type[Exception] = typer.BadParameter.__mro__[1]
 
 
 def report_usage_error(error: Any) -> int:

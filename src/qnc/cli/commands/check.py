@@ -68,8 +68,7 @@ def check(
     from qnc.render import diagnostics as render
 
     if dry_run and not fix:
-        from qnc.cli.localized import run_language
-        from qnc.cli.usage import UsageError
+        from qnc.cli.localized import UsageError, run_language
         from qnc.i18n import t
 
         raise UsageError(translator(run_language())(t("--dry-run goes with --fix")), ctx)

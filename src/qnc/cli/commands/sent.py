@@ -40,9 +40,8 @@ def sent(
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    from qnc.cli.localized import run_language
+    from qnc.cli.localized import UsageError, run_language
     from qnc.cli.recording import record
-    from qnc.cli.usage import UsageError
     from qnc.editing import facts
     from qnc.i18n import t, translator
 
