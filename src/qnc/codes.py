@@ -7,10 +7,9 @@ is this table (``tests/test_codes.py`` holds both).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 from qnc.i18n import Msg, t
 
@@ -20,8 +19,7 @@ class Severity(StrEnum):
     WARNING = "avertissement"
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     severity: Severity
     meaning: Msg
 

@@ -15,10 +15,9 @@ asked for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from qnc.checks.audit import check_audit, check_ncs_alone
 from qnc.checks.context import Context
@@ -45,8 +44,7 @@ MAX_LINKED = 200
 """Audits read only because another names them: a bound against a runaway chain."""
 
 
-@dataclass(frozen=True)
-class AuditInspection:
+class AuditInspection(NamedTuple):
     """One audit folder as read and checked, with the clocks of its NCs."""
 
     path: Path
@@ -63,8 +61,7 @@ class AuditInspection:
         return self.folder is None or any(d.is_error for d in self.diagnostics)
 
 
-@dataclass(frozen=True)
-class Broken:
+class Broken(NamedTuple):
     """An audit (or a folder) whose files have errors: listed, never judged."""
 
     path: Path
@@ -73,8 +70,7 @@ class Broken:
     errors: int
 
 
-@dataclass(frozen=True)
-class Inspection:
+class Inspection(NamedTuple):
     today: date
     language: Language
     """``--lang`` if given, else the ``langue`` all the audits agree on, else French."""
@@ -173,13 +169,13 @@ def inspect_pending(
     return Inspection(today, language, (audit,), audit.diagnostics, audit.files, (), cycles)
 
 
-@dataclass
 class _FirstPass:
     """An audit read and checked, before the rules that need every audit: its documents
     reduced to the positions those rules may point at."""
 
-    read: ReadFolder
-    diagnostics: list[Diagnostic]
+    def __init__(self, read: ReadFolder, diagnostics: list[Diagnostic]) -> None:
+        self.read = read
+        self.diagnostics = diagnostics
 
     def with_deadlines(self, cycles: Cycles, today: date, *, checked: bool = True
                        ) -> AuditInspection:  # fmt: skip

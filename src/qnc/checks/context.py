@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     today: date
     exists: Callable[[Path], bool]
     """Whether a path exists: the checks never touch the disk themselves."""

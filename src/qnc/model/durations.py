@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from qnc.i18n import Msg, tn
 
@@ -37,8 +37,7 @@ _UNITS = {
 _PATTERN = re.compile(r"\s*(\d{1,4})\s*([^\W\d_]+)\s*")
 
 
-@dataclass(frozen=True)
-class Duration:
+class Duration(NamedTuple):
     amount: int
     unit: Unit
 

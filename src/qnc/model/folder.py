@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from qnc.model.records import Audit, NonConformity
 from qnc.model.referential import Grid, grid_for
@@ -12,14 +12,12 @@ AUDIT_FILE = "audit.yaml"
 NC_DIR = "nc"
 
 
-@dataclass(frozen=True)
-class NcFile:
+class NcFile(NamedTuple):
     path: Path
     nc: NonConformity
 
 
-@dataclass(frozen=True)
-class AuditFolder:
+class AuditFolder(NamedTuple):
     path: Path
     audit: Audit
     ncs: tuple[NcFile, ...]

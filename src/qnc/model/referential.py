@@ -7,11 +7,10 @@ Labels are our own short wording (English msgids, French in the catalog).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 
 class Category(StrEnum):
@@ -31,8 +30,7 @@ class Activity(StrEnum):
     SOUS_TRAITANCE = "sous_traitance"
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
     number: int
     criterion: int | None
     label: str
@@ -46,8 +44,7 @@ class Indicator:
         return tuple(c for c in Category if c in self.applies)
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     id: str
     label: str
     applies_from: date

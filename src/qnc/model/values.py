@@ -9,10 +9,9 @@ validated, so that the same checks word the same messages in both cases.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from qnc.model.folder import NcFile
 from qnc.model.records import EvidenceFile, Grade
@@ -25,8 +24,7 @@ _FACTS = ("plan_envoye_le", "preuves_envoyees_le", "levee_le")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class NcValues:
+class NcValues(NamedTuple):
     """What could be read of one NC file; None (or empty) where a value is missing or
     invalid, since its own error is reported by the schema."""
 

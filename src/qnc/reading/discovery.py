@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from qnc.diagnostics import Diagnostic, Severity
@@ -18,16 +17,18 @@ from qnc.reading.links import git_root
 _SKIPPED = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__"}
 
 
-@dataclass
 class Found:
-    folders: list[Path] = field(default_factory=list)
-    given: dict[Path, Path] = field(default_factory=dict)
-    """The folder given that each audit folder was found from (the audit folder itself
-    when a file or a folder inside it was given)."""
-    orphans: list[Diagnostic] = field(default_factory=list)
-    """NC files that belong to no audit."""
-    unreadable: list[Diagnostic] = field(default_factory=list)
-    """Folders below the given paths that could not be searched."""
+    """What a list of paths means, gathered while walking them."""
+
+    def __init__(self) -> None:
+        self.folders: list[Path] = []
+        self.given: dict[Path, Path] = {}
+        """The folder given that each audit folder was found from (the audit folder itself
+        when a file or a folder inside it was given)."""
+        self.orphans: list[Diagnostic] = []
+        """NC files that belong to no audit."""
+        self.unreadable: list[Diagnostic] = []
+        """Folders below the given paths that could not be searched."""
 
 
 def find_audits(paths: Iterable[Path]) -> Found:

@@ -13,7 +13,6 @@ to say precisely what is wrong with ``15/04/2026`` or ``2026-02-30``. Any other 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +25,14 @@ from qnc.reading.text import MAX_BYTES, YamlError, decode, fail, read_bytes
 __all__ = ["MAX_BYTES", "Document", "YamlError", "parse_yaml", "read_yaml"]
 
 
-@dataclass
 class Document:
     """A parsed YAML file: plain data and the 1-based position of each key and value."""
 
-    data: Any
-    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    def __init__(self, data: Any, keys: dict[Loc, tuple[int, int]] | None = None,
+                 values: dict[Loc, tuple[int, int]] | None = None) -> None:  # fmt: skip
+        self.data = data
+        self.keys = keys if keys is not None else {}
+        self.values = values if values is not None else {}
 
     def position(self, loc: Loc, *, on_key: bool = False) -> tuple[int, int]:
         """Where ``loc`` is; the nearest enclosing value when it does not exist."""

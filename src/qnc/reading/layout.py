@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from qnc.diagnostics import Diagnostic, Severity
@@ -19,12 +18,12 @@ _YAML_THEN_MORE = re.compile(r"\.ya?ml(?=\.[^.]+$)", re.IGNORECASE)
 """``NC-01.yaml.txt``: what Notepad saves when extensions are hidden."""
 
 
-@dataclass
 class Layout:
     """The files of one audit folder: the NC files qnc reads, and layout problems."""
 
-    nc_files: list[Path] = field(default_factory=list)
-    problems: list[Diagnostic] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.nc_files: list[Path] = []
+        self.problems: list[Diagnostic] = []
 
 
 def read_layout(folder: Path) -> Layout:

@@ -4,7 +4,6 @@ problem found on the way and what is needed to place later ones in the files."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,26 +24,26 @@ from qnc.reading.schema_errors import problems_from
 R = TypeVar("R", bound=BaseModel)
 
 
-@dataclass
 class ReadFolder:
     """An audit folder as read: its records, the problems found, its parsed documents."""
 
-    path: Path
-    audit: Audit | None = None
-    """None when audit.yaml is missing or has errors."""
-    ncs: list[NcFile] = field(default_factory=list)
-    """The NC files that are valid records."""
-    documents: dict[Path, Document] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    """Problems placed by the reader itself (syntax, encoding, layout)."""
-    problems: list[Problem] = field(default_factory=list)
-    """Problems of the records, to :meth:`locate` in their documents."""
-    partial: dict[Path, dict[str, Any]] = field(default_factory=dict)
-    """The values still valid in each file with schema errors."""
-    nc_files: int = 0
-    pending: Mapping[Path, bytes] = field(default_factory=dict)
-    """Files read from these bytes instead of the disk: a change checked before it is
-    written."""
+    def __init__(self, path: Path, *, pending: Mapping[Path, bytes] | None = None) -> None:
+        self.path = path
+        self.audit: Audit | None = None
+        """None when audit.yaml is missing or has errors."""
+        self.ncs: list[NcFile] = []
+        """The NC files that are valid records."""
+        self.documents: dict[Path, Document] = {}
+        self.diagnostics: list[Diagnostic] = []
+        """Problems placed by the reader itself (syntax, encoding, layout)."""
+        self.problems: list[Problem] = []
+        """Problems of the records, to :meth:`locate` in their documents."""
+        self.partial: dict[Path, dict[str, Any]] = {}
+        """The values still valid in each file with schema errors."""
+        self.nc_files = 0
+        self.pending: Mapping[Path, bytes] = pending or {}
+        """Files read from these bytes instead of the disk: a change checked before it is
+        written."""
 
     @property
     def folder(self) -> AuditFolder | None:
@@ -109,7 +108,7 @@ def read_audit(
     ``pending`` maps files (new ones included) to the bytes to read instead of the disk:
     the folder as a change would leave it, checked before it is written.
     """
-    read = ReadFolder(path, pending=pending or {})
+    read = ReadFolder(path, pending=pending)
     boundary = Boundary(path, given or path)
     read.audit = read._record(path / AUDIT_FILE, Audit, boundary)
     layout = read_layout(path) if path.is_dir() else Layout()  # `qnc init`: not yet made

@@ -12,9 +12,9 @@ paths are compared, never opened.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from qnc.model.folder import AuditFolder
 from qnc.model.records import AuditType
@@ -23,8 +23,7 @@ from qnc.rules.lineage import Lineage, closing, nc_key
 __all__ = ["Closure", "closures", "nc_key", "owners"]
 
 
-@dataclass(frozen=True)
-class Closure:
+class Closure(NamedTuple):
     """Why and when an NC stops running in its audit."""
 
     day: date

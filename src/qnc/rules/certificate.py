@@ -12,8 +12,8 @@ to be corrected (3 months) and checked (1 month): qnc advises 4 months before it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from qnc.model.durations import Duration, Unit
 from qnc.model.folder import AuditFolder
@@ -29,8 +29,7 @@ RENEWAL_MARGIN = LEGAL_MAJOR_CORRECTION.amount + LEGAL_DECISION.amount
 major NC be corrected and checked in time."""
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """When the next audit of the cycle is due."""
 
     kind: AuditType

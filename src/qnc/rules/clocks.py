@@ -7,8 +7,8 @@ evaluated on an earlier day (``--today``), it has not happened yet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from qnc.model.durations import Duration
 from qnc.model.folder import NcFile
@@ -17,8 +17,7 @@ from qnc.rules.carry import Closure
 from qnc.rules.states import Status, StepKind
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     kind: StepKind
     due: date
     met_on: date | None
@@ -33,8 +32,7 @@ class Step:
         return self.kind is not StepKind.DECISION
 
 
-@dataclass(frozen=True)
-class Clocked:
+class Clocked(NamedTuple):
     """An NC file with its steps on a given day, as the verdict and the priority need it."""
 
     file: NcFile

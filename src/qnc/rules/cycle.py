@@ -10,9 +10,9 @@ indicators that recur. Pure: the values only depend on the records.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import Certificate
@@ -21,16 +21,14 @@ from qnc.rules.certificate import Window, in_force, next_audit
 from qnc.rules.lineage import Lineage, closing, lineages, previous
 
 
-@dataclass(frozen=True)
-class Tie:
+class Tie(NamedTuple):
     """An NC of an earlier audit that an NC is tied to."""
 
     file: NcFile
     audit: AuditFolder
 
 
-@dataclass(frozen=True)
-class AuditCycle:
+class AuditCycle(NamedTuple):
     """What the other audits of its organisation say about one audit."""
 
     lineage: Lineage = ()
@@ -40,28 +38,27 @@ class AuditCycle:
     """The next audit of the cycle, which closes this one once notified."""
     next_audit: Window | None = None
     """For the organisation's latest audit: the next audit due."""
-    origins: Mapping[Path, Tie] = field(default_factory=dict)
+    origins: Mapping[Path, Tie] = MappingProxyType({})
     """NC file -> the NC of an earlier audit it takes over (``origine``)."""
-    recurrences: Mapping[Path, Tie] = field(default_factory=dict)
+    recurrences: Mapping[Path, Tie] = MappingProxyType({})
     """NC file -> an NC on the same indicator at the previous audit of the cycle (or the
     one it takes over): auditors look at those first."""
 
 
-@dataclass(frozen=True)
-class Cycles:
+class Cycles(NamedTuple):
     groups: tuple[Lineage, ...]
     closures: Mapping[Path, Closure]
     """NC file (normalised) -> how a later audit closes it."""
-    _by_folder: Mapping[Path, AuditCycle]
-    _folders: Mapping[Path, AuditFolder]
+    by_folder: Mapping[Path, AuditCycle]
+    folders: Mapping[Path, AuditFolder]
 
     def folder(self, path: Path) -> AuditFolder | None:
         """The audit read at ``path`` (normalised), if any."""
-        return self._folders.get(nc_key(path))
+        return self.folders.get(nc_key(path))
 
     def of(self, folder: AuditFolder) -> AuditCycle:
         default = AuditCycle(certificate=folder.audit.certificate)
-        return self._by_folder.get(nc_key(folder.path), default)
+        return self.by_folder.get(nc_key(folder.path), default)
 
 
 def link(folders: Sequence[AuditFolder]) -> Cycles:

@@ -10,8 +10,8 @@ is allowed and used; a longer one is capped at the legal one (``qnc check`` warn
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from qnc.model.durations import Duration, Unit
 from qnc.model.records import Rules
@@ -24,8 +24,7 @@ LEGAL_DECISION = Duration(1, Unit.MONTHS)
 LEGAL_MINOR_IMPLEMENTATION = Duration(6, Unit.MONTHS)
 
 
-@dataclass(frozen=True)
-class Excess:
+class Excess(NamedTuple):
     """A delay of ``regles`` longer than the arrêté allows."""
 
     key: str
