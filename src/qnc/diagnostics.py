@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from qnc.codes import CODES, Severity
 from qnc.i18n import Msg
@@ -22,14 +21,7 @@ def _registered(code: str, severity: Severity) -> None:
         raise ValueError(f"diagnostic code {code!r} ({severity}) is not in qnc.codes.CODES")
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A problem found by the rules, located by its key path inside a file.
-
-    ``on_key`` points at the key itself (an unknown or duplicated key) rather than
-    at its value. The loader turns the key path into a line and column.
-    """
-
+class _ProblemFields(NamedTuple):
     file: Path
     loc: Loc
     severity: Severity
@@ -37,14 +29,23 @@ class Problem:
     message: Msg
     on_key: bool = False
 
-    def __post_init__(self) -> None:
-        _registered(self.code, self.severity)
+
+class Problem(_ProblemFields):
+    """A problem found by the rules, located by its key path inside a file.
+
+    ``on_key`` points at the key itself (an unknown or duplicated key) rather than
+    at its value. The loader turns the key path into a line and column.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, file: Path, loc: Loc, severity: Severity, code: str, message: Msg,
+                on_key: bool = False) -> Problem:  # fmt: skip
+        _registered(code, severity)
+        return super().__new__(cls, file, loc, severity, code, message, on_key)
 
 
-@dataclass(frozen=True)
-class Diagnostic:
-    """A problem with its 1-based line and column, ready to print."""
-
+class _DiagnosticFields(NamedTuple):
     path: Path
     line: int
     column: int
@@ -52,8 +53,16 @@ class Diagnostic:
     code: str
     message: Msg
 
-    def __post_init__(self) -> None:
-        _registered(self.code, self.severity)
+
+class Diagnostic(_DiagnosticFields):
+    """A problem with its 1-based line and column, ready to print."""
+
+    __slots__ = ()
+
+    def __new__(cls, path: Path, line: int, column: int, severity: Severity, code: str,
+                message: Msg) -> Diagnostic:  # fmt: skip
+        _registered(code, severity)
+        return super().__new__(cls, path, line, column, severity, code, message)
 
     @property
     def is_error(self) -> bool:

@@ -5,8 +5,6 @@ are refused (``extra="forbid"``) so that a typo never goes unnoticed. Rules that
 several records (duplicate ids, grid membership, date order) live in :mod:`qnc.checks`.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
