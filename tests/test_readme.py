@@ -38,7 +38,7 @@ def test_every_option_in_the_readme_exists(run_main) -> None:
     )
     named = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", README))
     # --help is -h; the others are pre-commit's, the benchmark's and pip's
-    named -= {"--help", "--all-files", "--prune", "--quick", "--user"}
+    named -= {"--help", "--all-files", "--prune", "--quick", "--tool", "--user"}
     assert {option for option in named if option not in helps} == set()
 
 
