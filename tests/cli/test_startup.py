@@ -92,19 +92,34 @@ def test_history_table_loads_neither_the_plan_nor_the_status_table() -> None:
     assert not modules & {"qnc.render.plan.markdown", "qnc.render.terminal.status", "rich.table"}
 
 
-@pytest.mark.parametrize(
-    ("args", "module"),
-    [
-        (["check", EXAMPLE], "check"),
-        (["status", EXAMPLE, "--format", "json"], "status"),
-        (["historique", EXAMPLE, "--format", "json"], "history"),
-        (["indicateurs", "--format", "json"], "indicators"),
-    ],
-)
-def test_a_run_builds_only_its_command(args: list[str], module: str) -> None:
+READS = {
+    "check": ["check", EXAMPLE],
+    "status": ["status", EXAMPLE, "--format", "json"],
+    "history": ["historique", EXAMPLE, "--format", "json"],
+    "plan": ["plan", EXAMPLE],
+    "indicators": ["indicateurs", "--format", "json"],
+    "schema": ["schema", "audit"],
+    "reminders": ["relances", EXAMPLE],
+    "calendar": ["calendar", EXAMPLE],
+    "export": ["export", EXAMPLE],
+    "fingerprint": ["empreinte", str(EXAMPLES / "2026-09-audit-initial" / "audit.yaml")],
+}
+"""One run of each command that only reads, by its module in ``qnc.cli.commands``."""
+
+
+@pytest.mark.parametrize("module", list(READS))
+def test_a_run_builds_only_its_command(module: str) -> None:
     """Each command is imported and built only when it runs: the others cost nothing."""
-    commands = {m for m in imported(*args) if m.startswith("qnc.cli.commands.")}
+    commands = {m for m in imported(*READS[module]) if m.startswith("qnc.cli.commands.")}
     assert commands == {f"qnc.cli.commands.{module}"}
+
+
+def test_every_command_has_a_start_up_test() -> None:
+    """A new command is not forgotten here: each one is run by a test of this module."""
+    from qnc.cli.commands import COMMANDS
+
+    assert set(COMMANDS.values()) == set(READS) | set(EDITS)
+    assert not set(READS) & set(EDITS) - {"check"}
 
 
 def test_markdown_plan_loads_no_word_library() -> None:
