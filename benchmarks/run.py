@@ -19,7 +19,9 @@ Any Python >= 3.11 can run it: it installs what it times (see ``benchmarks/venvs
    ``.pyc``, before and after the warm-up run (PYTHONDONTWRITEBYTECODE is unset for the
    timed processes, so the warm-up writes any that are missing, for every side alike);
 5. times every command after one warm-up, ``--runs`` times, the commands of a corpus
-   interleaved round by round, and prints medians, ratios, max RSS and the targets.
+   interleaved round by round, and prints medians, ratios, max RSS and the targets. On
+   the small corpus it also times the other commands that only read (``READS``),
+   each against ``qnc check`` on the same folder.
 
 The exit status is 0 even when a target fails (this is a measurement), 1 with
 ``--check`` when a target fails, 2 when the benchmark itself cannot run.
@@ -77,6 +79,18 @@ FLOOR, MODEL, TYPER = "import floor", "floor + 1 Pydantic model", "bare Typer ap
 STACK, REF = "stack floor", "check-jsonschema"
 CHECK, STATUS = "qnc check", "qnc status --format json"
 COMMANDS = (FLOOR, MODEL, TYPER, STACK, REF, CHECK, STATUS)
+# The other commands that only read, timed on the small corpus against qnc check on the
+# same folder. The Word plan, the calendar and the Excel export are left out: each loads
+# its file format's library (python-docx, icalendar, openpyxl), which only it uses.
+READS = {
+    "qnc status (table)": ["status", "."],
+    "qnc historique": ["historique", "."],
+    "qnc plan (Markdown)": ["plan", "."],
+    "qnc relances": ["relances", "."],
+    "qnc export (CSV)": ["export", "."],
+    "qnc indicateurs": ["indicateurs"],
+}
+READ_LIMIT = 1.1
 REFERENCES = (FLOOR, MODEL, TYPER)
 """Programs that do no work on the corpus: what the libraries cost before any file."""
 LINEAR_TOLERANCE = 1.3
@@ -307,6 +321,11 @@ def commands(
         for schema, files in ((nc_schema, nc_files), (audit_schema, audit_files))
         for argv in chunks([str(cjs), "--schemafile", str(schema)], files, ref_env)
     ]
+    reads = {
+        label: [Proc([str(qnc), *args, "--today", TODAY], root, qnc_env)]
+        for label, args in READS.items()
+        if corpus.label == SMALL
+    }
     return {
         FLOOR: [Proc([python, "-c", FLOOR_CODE], root, qnc_env)],
         MODEL: [Proc([python, "-c", MODEL_CODE], root, qnc_env)],
@@ -317,6 +336,7 @@ def commands(
         STATUS: [
             Proc([str(qnc), "status", ".", "--format", "json", "--today", TODAY], root, qnc_env)
         ],
+        **reads,
     }
 
 
@@ -392,12 +412,15 @@ def evaluate(results: dict[str, dict[str, Measure]]) -> list[Target]:
             return
         m = results[corpus]
         ratio = m[command].median / m[versus].median
-        name = "cjs" if versus == REF else "stack"
+        name = {REF: "cjs", STACK: "stack", CHECK: "qnc check"}[versus]
         targets.append(Target(corpus, command, f"<= {limit:g} x {name}", ratio <= limit))
 
     ratio_target(SMALL, CHECK, STACK, 1.1)
     ratio_target(PORTFOLIO, CHECK, REF, 0.3)
     ratio_target(PORTFOLIO, STATUS, REF, 0.4)
+    for command in READS:
+        if command in results.get(SMALL, {}):
+            ratio_target(SMALL, command, CHECK, READ_LIMIT)
     for command in (CHECK, STATUS):
         if LARGE in results:
             rss = results[LARGE][command].rss_mb
@@ -427,6 +450,7 @@ def table(corpora: list[Corpus], results: dict[str, dict[str, Measure]],
         "median s",
         "x cjs",
         "x stack",
+        "x check",
         "max RSS MB",
         "target",
         "result",
@@ -434,7 +458,7 @@ def table(corpora: list[Corpus], results: dict[str, dict[str, Measure]],
     rows = [head]
     for corpus in corpora:
         m = results[corpus.label]
-        for command in COMMANDS:
+        for command in m:
             mine = [t for t in targets if t.corpus == corpus.label and t.command == command]
             verdicts = [t for t in mine if t.ok is not None]
             result = (
@@ -452,13 +476,14 @@ def table(corpora: list[Corpus], results: dict[str, dict[str, Measure]],
                     f"{m[command].median:.3f}",
                     f"{m[command].median / m[REF].median:.2f}",
                     f"{m[command].median / m[STACK].median:.2f}",
+                    f"{m[command].median / m[CHECK].median:.2f}",
                     f"{m[command].rss_mb:.0f}",
                     ", ".join(t.text for t in mine) or "-",
                     result,
                 )
             )
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    right = {1, 3, 4, 5, 6}
+    right = {1, 3, 4, 5, 6, 7}
     lines = []
     for n, row in enumerate(rows):
         cells = [
