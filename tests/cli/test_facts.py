@@ -87,14 +87,130 @@ def test_dry_run_prints_the_diff_and_writes_nothing(run: Run, write_audit: Write
     assert (folder / "nc" / "NC-02.yaml").read_bytes() == before
 
 
-def test_a_new_warning_is_printed_after_the_fact(run: Run, write_audit: WriteAudit) -> None:
-    """A fact dated after --today is written, with the warning qnc check would give."""
-    folder = golden_folder(write_audit, "NC-02.before.yaml")
-    result = run("lift", "NC-02", "--le", "2026-06-25", *DAY, cwd=folder)
-    assert result.exit_code == 0
+def test_a_new_warning_is_printed_after_the_fact(
+    run: Run, write_audit: WriteAudit, nc_text: str
+) -> None:
+    """A plan sent without a root cause analysis nor any action is written, with the
+    warnings qnc check would give."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text})
+    result = run("sent", "NC-01", "--plan", "--le", "2026-03-20", *DAY, cwd=folder)
+    assert (result.exit_code, result.stdout) == (
+        0, "NC-01 : plan d'actions envoyé le 20 mars 2026\n")  # fmt: skip
     assert result.stderr == (
-        "nc/NC-02.yaml:33:11: avertissement: le 25 juin 2026 est dans le futur : "
-        "n'inscrivez un fait qu'une fois accompli [date-future]\n"
+        "nc/NC-01.yaml:5:17: avertissement: le plan d'actions a été envoyé sans analyse "
+        "des causes ; ajoutez « analyse_causes: » [analyse-causes]\n"
+        "nc/NC-01.yaml:5:17: avertissement: le plan d'actions a été envoyé, mais aucune action "
+        "n'est listée ; ajoutez-les sous « actions: » [sans-action]\n"
+    )
+
+
+FUTURE = (
+    "qnc: NC-02 : le 25 juin 2026 est après aujourd'hui (20 juin 2026) : ce fait n'a pas "
+    "encore eu lieu ; enregistrez-le une fois accompli, ou donnez avec --le le jour où il "
+    "a eu lieu\n"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("done", "NC-02", "A2", "--le", "2026-06-25"),
+        ("sent", "NC-02", "--preuves", "--le", "2026-06-25"),
+        ("verify", "NC-02", "--resultat", "efficace", "--le", "2026-06-25"),
+        ("lift", "NC-02", "--le", "2026-06-25", "--dry-run"),
+        ("done", "NC-02", "A1", "--le", "2026-06-25", "--corriger"),
+    ],
+)
+def test_a_fact_in_the_future_is_refused(
+    run_main: Run, write_audit: WriteAudit, args: tuple[str, ...]
+) -> None:
+    """A fact dated after --today has not happened: refused (exit 1), --dry-run and
+    --corriger too, and the file left as it was."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    before = (folder / "nc" / "NC-02.yaml").read_bytes()
+    result = run_main(*args, *DAY, cwd=folder)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", FUTURE)
+    assert (folder / "nc" / "NC-02.yaml").read_bytes() == before
+
+
+def test_corriger_replaces_a_recorded_day(run_main: Run, write_audit: WriteAudit) -> None:
+    """--corriger writes the right day over the wrong one, keeps the comment beside
+    it, and says both; --dry-run shows it as a diff first."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    args = ("done", "NC-02", "A1", "--le", "2026-04-07", "--corriger", *DAY)
+    shown = run_main(*args, "--dry-run", cwd=folder)
+    assert (shown.exit_code, shown.stderr) == (0, "rien n'a été écrit (--dry-run)\n")
+    assert "-    fait_le: 2026-04-06\n+    fait_le: 2026-04-07\n" in shown.stdout
+    result = run_main(*args, cwd=folder)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, (
+        "NC-02 : action A1 faite le 7 avril 2026 (correction : c'était le 6 avril 2026)\n"
+    ), "")  # fmt: skip
+    text = (folder / "nc" / "NC-02.yaml").read_text("utf-8")
+    expected = (EDITS / "NC-02.before.yaml").read_text("utf-8")
+    assert text == expected.replace("fait_le: 2026-04-06", "fait_le: 2026-04-07")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("sent", "NC-02", "--plan", "--le", "2026-04-02"),
+         "NC-02 : plan d'actions envoyé le 2 avril 2026 (correction : c'était le "
+         "1er avril 2026)\n"),
+        (("verify", "NC-02", "--resultat", "inefficace", "--le", "2026-06-15"),
+         "NC-02 : efficacité vérifiée le 15 juin 2026 (inefficace) (correction : c'était "
+         "le 15 juin 2026, efficace)\n"),
+        (("lift", "NC-02", "--le", "2026-06-20"),
+         "NC-02 : levée le 20 juin 2026 (correction : c'était le 19 juin 2026)\n"),
+    ],
+)  # fmt: skip
+def test_corriger_each_fact(
+    run_main: Run, write_audit: WriteAudit, args: tuple[str, ...], said: str
+) -> None:
+    """Each fact recorded once can be corrected, the old and new values said."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    first = CASES[{"sent": "sent-plan"}.get(args[0], args[0])]
+    assert run_main(*first, *DAY, cwd=folder).exit_code == 0
+    result = run_main(*args, "--corriger", *DAY, cwd=folder)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, said, "")
+
+
+def test_corriger_needs_le(run_main: Run, write_audit: WriteAudit) -> None:
+    """--corriger without --le would guess the right day: a usage error (exit 2)."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    result = run_main("lift", "NC-02", "--corriger", *DAY, cwd=folder)
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Erreur : --corriger s'emploie avec --le, le bon jour du fait\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "missing"),
+    [
+        (("done", "NC-02", "A2"), "l'action A2 n'est pas encore faite"),
+        (("lift", "NC-02"), "« levee_le » n'est pas encore enregistré"),
+        (("verify", "NC-02", "--resultat", "efficace"),
+         "« efficacite.verifiee_le » n'est pas encore enregistré"),
+    ],
+)  # fmt: skip
+def test_corriger_what_is_not_recorded_is_refused(
+    run_main: Run, write_audit: WriteAudit, args: tuple[str, ...], missing: str
+) -> None:
+    """Nothing to correct: exit 1, said so, nothing written."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    result = run_main(*args, "--le", "2026-06-10", "--corriger", *DAY, cwd=folder)
+    assert (result.exit_code, result.stderr) == (1, (
+        f"qnc: NC-02 : {missing} : rien à corriger ; enregistrez le fait sans --corriger\n"
+    ))  # fmt: skip
+
+
+def test_lift_without_le_says_the_day_it_wrote(run: Run, write_audit: WriteAudit) -> None:
+    """levee_le is the certifier's decision: written as today without --le, and said so."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    result = run("lift", "NC-02", *DAY, cwd=folder)
+    assert (result.exit_code, result.stdout) == (0, "NC-02 : levée le 20 juin 2026\n")
+    assert result.stderr == (
+        "sans --le, la date de la décision du certificateur est celle d'aujourd'hui "
+        "(20 juin 2026) ; si la décision porte une autre date, corrigez-la : qnc lift NC-02 "
+        "--le AAAA-MM-JJ --corriger\n"
     )
 
 
@@ -120,13 +236,14 @@ def test_the_same_fact_again_is_nothing_to_do(run_main: Run, write_audit: WriteA
 
 
 def test_a_recorded_fact_is_never_overwritten(run_main: Run, write_audit: WriteAudit) -> None:
-    """Another day for a fact already recorded is refused: the line is to correct by hand."""
+    """Another day for a fact already recorded is refused without --corriger."""
     folder = golden_folder(write_audit, "NC-02.before.yaml")
     result = run_main("done", "NC-02", "A1", "--le", "2026-04-07", *DAY, cwd=folder)
     assert result.exit_code == 1
     assert result.stderr == (
-        "qnc: NC-02 : l'action A1 est déjà faite, le 6 avril 2026 ; qnc ne remplace pas un "
-        "fait enregistré : s'il est faux, corrigez la ligne dans nc/NC-02.yaml\n"
+        "qnc: NC-02 : l'action A1 est déjà faite, le 6 avril 2026 ; qnc ne remplace un fait "
+        "enregistré que si on le lui demande : s'il est faux, relancez la commande avec le "
+        "bon jour (--le) et --corriger\n"
     )
 
 

@@ -145,6 +145,16 @@ Commit = Annotated[
 On = Annotated[
     date | None, date_option("--le", h("The day of the fact (default: today, or --today)."))
 ]
+Correct = Annotated[
+    bool,
+    typer.Option(
+        "--corriger",
+        help=h(
+            "Replace the day already recorded, when it is wrong, with the day of --le "
+            "(required); the old and new values are printed."
+        ),
+    ),
+]
 
 
 def today_or_now(today: date | None) -> date:

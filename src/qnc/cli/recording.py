@@ -15,7 +15,7 @@ from qnc.cli.localized import UsageError, run_language
 from qnc.editing.facts import Recorded
 from qnc.editing.session import Session, shown, write
 from qnc.errors import QncError
-from qnc.i18n import Language, Msg, t, translator
+from qnc.i18n import Language, Msg, Translator, t, translator
 
 T = TypeVar("T")
 
@@ -84,11 +84,13 @@ def finish(recorded: Recorded, *, language: Language, dry_run: bool, root: Path 
             diff = unified_diff(change.snapshot.raw or b"", change.new, shown(change.path))
             write_utf8(visible(diff, lines=True))  # a file's comments may hold anything
         sys.stderr.write(as_text(recorded.warnings, tr))
+        _notes(recorded, tr)
         sys.stderr.write(tr(t("nothing written (--dry-run)")) + "\n")
         return
     write(recorded.changes)
     sys.stdout.write(visible(tr(recorded.fact)) + "\n")
     sys.stderr.write(as_text(recorded.warnings, tr))
+    _notes(recorded, tr)
     if root is not None:
         from qnc.editing.git import commit
 
@@ -98,6 +100,20 @@ def finish(recorded: Recorded, *, language: Language, dry_run: bool, root: Path 
             raise QncError(
                 t("the change is written, but not recorded in git: {reason}", reason=exc.message)
             ) from exc
+
+
+def _notes(recorded: Recorded, tr: Translator) -> None:
+    from qnc.render.diagnostics import visible
+
+    for note in recorded.notes:
+        sys.stderr.write(visible(tr(note)) + "\n")
+
+
+def correction_day(ctx: typer.Context, on: date | None, correct: bool) -> None:
+    """``--corriger`` replaces a recorded day with the one given: ``--le`` is required."""
+    if correct and on is None:
+        tr = translator(run_language())
+        raise UsageError(tr(t("--corriger needs --le, the right day of the fact")), ctx)
 
 
 def record(

@@ -15,7 +15,8 @@ from pydantic import BaseModel
 
 from qnc.diagnostics import Diagnostic
 from qnc.editing.evidence import evidence_path
-from qnc.editing.session import Change, Refused, Session, shown
+from qnc.editing.guards import corrected, happened, not_recorded, nothing, recorded, replaced
+from qnc.editing.session import Change, Session
 from qnc.errors import QncError
 from qnc.i18n import Msg, t
 from qnc.model.folder import NcFile
@@ -32,6 +33,8 @@ class Recorded:
     fact: Msg
     changes: tuple[Change, ...]
     warnings: tuple[Diagnostic, ...]
+    notes: tuple[Msg, ...] = ()
+    """What the user should know about the fact as written (a day taken by default)."""
 
 
 def predecessors(model: type[BaseModel], key: str) -> tuple[str, ...]:
@@ -47,17 +50,28 @@ def record(session: Session, fact: Msg, path: Path, edits: list[Edit]) -> Record
 
 
 def done(
-    session: Session, nc_id: str, action_id: str, *, day: date, explicit: bool, evidence: list[str]
+    session: Session,
+    nc_id: str,
+    action_id: str,
+    *,
+    day: date,
+    explicit: bool,
+    evidence: list[str],
+    correct: bool = False,
 ) -> Recorded:
-    """Action ``action_id`` of ``nc_id`` done on ``day``, with its evidence files."""
+    """Action ``action_id`` of ``nc_id`` done on ``day``, with its evidence files; with
+    ``correct``, ``day`` replaces the day recorded."""
     entry = session.nc(nc_id)
     action = _action(entry, action_id)
+    happened(entry, day, session.today)
     step = ("actions", Match("id", action.id))
     edits: list[Edit] = []
-    if action.done is None:
+    if correct and action.done is None:
+        raise not_recorded(entry, t("action {action} is not done yet", action=action.id))
+    if action.done is None or (correct and action.done != day):
         edits.append(SetValue((*step, "fait_le"), day, predecessors(Action, "fait_le")))
     elif explicit and action.done != day:
-        raise _recorded(
+        raise recorded(
             entry, t("action {action} is already done, on {day}", action=action.id, day=action.done)
         )
     added: list[str] = []
@@ -67,11 +81,13 @@ def done(
             added.append(stored)
             edits.append(Append((*step, "preuves"), stored, predecessors(Action, "preuves")))
     if not edits:
-        raise _nothing(
+        raise nothing(
             t("action {action} is already done, on {day}", action=action.id, day=action.done)
         )
     fact = t("{nc}: action {action} done on {day}", nc=entry.nc.id, action=action.id, day=day)
-    if action.done is not None:
+    if action.done is not None and action.done != day and correct:
+        fact = corrected(fact, action.done)
+    elif action.done is not None:
         fact = t(
             "{nc}: evidence added to action {action}: {files}",
             nc=entry.nc.id,
@@ -81,26 +97,38 @@ def done(
     return record(session, fact, entry.path, edits)
 
 
-def sent(session: Session, nc_id: str, *, what: str, day: date) -> Recorded:
+def sent(session: Session, nc_id: str, *, what: str, day: date, correct: bool = False) -> Recorded:
     """The action plan (``what`` "plan") or the evidence ("preuves") sent on ``day``."""
     entry = session.nc(nc_id)
+    happened(entry, day, session.today)
     if what == "plan":
         key, current = "plan_envoye_le", entry.nc.plan_sent
         fact = t("{nc}: action plan sent on {day}", nc=entry.nc.id, day=day)
     else:
         key, current = "preuves_envoyees_le", entry.nc.evidence_sent
         fact = t("{nc}: evidence sent on {day}", nc=entry.nc.id, day=day)
-    _not_yet(entry, key, current, day)
-    return record(
-        session, fact, entry.path, [SetValue((key,), day, predecessors(NonConformity, key))]
-    )
+    replaced(entry, key, current, day, correct=correct)
+    edits: list[Edit] = [SetValue((key,), day, predecessors(NonConformity, key))]
+    return record(session, corrected(fact, current) if current else fact, entry.path, edits)
 
 
-def verify(session: Session, nc_id: str, *, result: str, day: date) -> Recorded:
+def verify(
+    session: Session, nc_id: str, *, result: str, day: date, correct: bool = False
+) -> Recorded:
     """The effectiveness of the actions checked on ``day``, with its result."""
     entry = session.nc(nc_id)
+    happened(entry, day, session.today)
     checked = entry.nc.effectiveness
-    _not_yet(entry, "efficacite.verifiee_le", checked.checked if checked else None, day)
+    before = (checked.checked, checked.result) if checked and checked.checked else None
+    key = "efficacite.verifiee_le"
+    if before is None and correct:
+        raise not_recorded(entry, t("'{key}' is not recorded yet", key=key))
+    if before == (day, result):
+        raise nothing(t("'{key}' is already {day} ({result})", key=key, day=day, result=result))
+    if before is not None and not correct:
+        already = t("'{key}' is already {day} ({result})", key=key, day=before[0],
+                    result=before[1] or "—")  # fmt: skip
+        raise recorded(entry, already)
     # A new key goes after its nearest predecessor where it is created: in the NC when
     # there is no 'efficacite' yet, else inside it (after 'methode').
     where = predecessors(NonConformity, "efficacite") if checked is None else ()
@@ -112,16 +140,33 @@ def verify(session: Session, nc_id: str, *, result: str, day: date) -> Recorded:
     fact = t(
         "{nc}: effectiveness checked on {day} ({result})", nc=entry.nc.id, day=day, result=result
     )
+    if before is not None:
+        fact = corrected(fact, t("{day}, {result}", day=before[0], result=before[1] or "—"))
     return record(session, fact, entry.path, edits)
 
 
-def lift(session: Session, nc_id: str, *, day: date) -> Recorded:
-    """The certifier lifted the NC on ``day``."""
+def lift(
+    session: Session, nc_id: str, *, day: date, explicit: bool = True, correct: bool = False
+) -> Recorded:
+    """The certifier lifted the NC on ``day``; without ``explicit``, ``day`` is the day
+    of the run, which a note says (it is the certifier's decision that counts)."""
     entry = session.nc(nc_id)
-    _not_yet(entry, "levee_le", entry.nc.lifted, day)
+    happened(entry, day, session.today)
+    replaced(entry, "levee_le", entry.nc.lifted, day, correct=correct)
     fact = t("{nc}: lifted on {day}", nc=entry.nc.id, day=day)
+    if entry.nc.lifted is not None:
+        fact = corrected(fact, entry.nc.lifted)
     edit = SetValue(("levee_le",), day, predecessors(NonConformity, "levee_le"))
-    return record(session, fact, entry.path, [edit])
+    done = record(session, fact, entry.path, [edit])
+    if explicit:
+        return done
+    note = t(
+        "without --le, the day of the certifier's decision was taken as today ({day}); if "
+        "the decision bears another date, correct it: qnc lift {nc} --le YYYY-MM-DD --corriger",
+        day=day,
+        nc=entry.nc.id,
+    )
+    return Recorded(done.fact, done.changes, done.warnings, (note,))
 
 
 def add_action(session: Session, nc_id: str, *, fields: dict[str, Value]) -> Recorded:
@@ -156,36 +201,3 @@ def _action(entry: NcFile, action_id: str) -> Action:
             )
         )
     return found[0]
-
-
-def _not_yet(entry: NcFile, key: str, current: date | None, day: date) -> None:
-    """A fact already recorded is never overwritten: the same date is nothing to do, a
-    different one is a mistake to correct by hand."""
-    if current is None:
-        return
-    if current == day:
-        raise _nothing(t("'{key}' is already {day}", key=key, day=day))
-    raise _recorded(entry, t("'{key}' is already {day}", key=key, day=current))
-
-
-def _recorded(entry: NcFile, already: Msg) -> Refused:
-    return Refused(
-        t(
-            "{nc}: {already}; qnc does not overwrite a recorded fact: if it is "
-            "wrong, correct the line in {file}",
-            nc=entry.nc.id,
-            already=already,
-            file=shown(entry.path),
-        )
-    )
-
-
-class NothingToDo(QncError):
-    """The fact is already recorded as asked: nothing to write, not an error."""
-
-    def __init__(self, message: Msg) -> None:
-        super().__init__(message, exit_code=0)
-
-
-def _nothing(already: Msg) -> NothingToDo:
-    return NothingToDo(t("{already}: nothing to write", already=already))

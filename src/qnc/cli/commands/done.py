@@ -8,6 +8,7 @@ import typer
 
 from qnc.cli.options import (
     Commit,
+    Correct,
     Dossier,
     DryRun,
     LangOption,
@@ -39,19 +40,27 @@ def done(
         ),
     ] = None,
     on: On = None,
+    correct: Correct = False,
     folder: Dossier = None,
     dry_run: DryRun = False,
     commit: Commit = False,
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    from qnc.cli.recording import record
+    from qnc.cli.recording import correction_day, record
     from qnc.editing import facts
 
+    correction_day(ctx, on, correct)
     record(
         ctx,
         lambda session, day: facts.done(
-            session, nc, action, day=on or day, explicit=on is not None, evidence=evidence or []
+            session,
+            nc,
+            action,
+            day=on or day,
+            explicit=on is not None,
+            evidence=evidence or [],
+            correct=correct,
         ),
         folder=folder,
         today=today,

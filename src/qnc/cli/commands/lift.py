@@ -8,6 +8,7 @@ import typer
 
 from qnc.cli.options import (
     Commit,
+    Correct,
     Dossier,
     DryRun,
     LangOption,
@@ -17,7 +18,8 @@ from qnc.cli.options import (
 )
 
 HELP = (
-    "Record that the certifier lifted the NC: writes 'levee_le'.\n\n"
+    "Record that the certifier lifted the NC: writes 'levee_le', the day of the certifier's "
+    "decision: give it with --le (without --le, today is written, and said so).\n\n"
     "\b\nExample:\n  qnc lift NC-02 --le 2027-01-15"
 )
 
@@ -26,18 +28,22 @@ def lift(
     ctx: typer.Context,
     nc: Annotated[str, typer.Argument(metavar=h("NC-ID"), help=h("The NC (its id)."))],
     on: On = None,
+    correct: Correct = False,
     folder: Dossier = None,
     dry_run: DryRun = False,
     commit: Commit = False,
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    from qnc.cli.recording import record
+    from qnc.cli.recording import correction_day, record
     from qnc.editing import facts
 
+    correction_day(ctx, on, correct)
     record(
         ctx,
-        lambda session, day: facts.lift(session, nc, day=on or day),
+        lambda session, day: facts.lift(
+            session, nc, day=on or day, explicit=on is not None, correct=correct
+        ),
         folder=folder,
         today=today,
         lang=lang,

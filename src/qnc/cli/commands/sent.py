@@ -8,6 +8,7 @@ import typer
 
 from qnc.cli.options import (
     Commit,
+    Correct,
     Dossier,
     DryRun,
     LangOption,
@@ -34,6 +35,7 @@ def sent(
         typer.Option("--preuves", help=h("The evidence was sent (preuves_envoyees_le).")),
     ] = False,
     on: On = None,
+    correct: Correct = False,
     folder: Dossier = None,
     dry_run: DryRun = False,
     commit: Commit = False,
@@ -41,17 +43,18 @@ def sent(
     lang: LangOption = None,
 ) -> None:
     from qnc.cli.localized import UsageError, run_language
-    from qnc.cli.recording import record
+    from qnc.cli.recording import correction_day, record
     from qnc.editing import facts
     from qnc.i18n import t, translator
 
     if plan == evidence:
         tr = translator(run_language())
         raise UsageError(tr(t("give either --plan or --preuves")), ctx)
+    correction_day(ctx, on, correct)
     what = "plan" if plan else "preuves"
     record(
         ctx,
-        lambda session, day: facts.sent(session, nc, what=what, day=on or day),
+        lambda session, day: facts.sent(session, nc, what=what, day=on or day, correct=correct),
         folder=folder,
         today=today,
         lang=lang,

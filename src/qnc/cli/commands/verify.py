@@ -9,6 +9,7 @@ import typer
 
 from qnc.cli.options import (
     Commit,
+    Correct,
     Dossier,
     DryRun,
     LangOption,
@@ -37,18 +38,22 @@ def verify(
         typer.Option("--resultat", help=h("What the check found: efficace or inefficace.")),
     ],
     on: On = None,
+    correct: Correct = False,
     folder: Dossier = None,
     dry_run: DryRun = False,
     commit: Commit = False,
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    from qnc.cli.recording import record
+    from qnc.cli.recording import correction_day, record
     from qnc.editing import facts
 
+    correction_day(ctx, on, correct)
     record(
         ctx,
-        lambda session, day: facts.verify(session, nc, result=result.value, day=on or day),
+        lambda session, day: facts.verify(
+            session, nc, result=result.value, day=on or day, correct=correct
+        ),
         folder=folder,
         today=today,
         lang=lang,
