@@ -43,6 +43,22 @@ def test_text_diagnostics_on_stderr_summary_on_stdout(run: Run, misspelt: Path) 
     assert result.stdout == "2 fichiers vérifiés : 1 erreur, 0 avertissement.\n"
 
 
+def test_a_key_moved_to_column_0_is_named_at_its_line(
+    run: Run, write_audit: WriteAudit, nc_text: str
+) -> None:
+    """responsable: moved to column 0 inside an action is reported at its own line, with
+    how many spaces to add, not at the next line as a misplaced ':'."""
+    action = "actions:\n  - id: A1\n    description: d\nresponsable: r\n    echeance: 2026-04-01\n"
+    write_audit(ncs={"NC-01.yaml": nc_text + action})
+    result = run("check", "audit", *TODAY)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "audit/nc/NC-01.yaml:8:1: erreur: la clé « responsable » n'est pas indentée comme les "
+        "clés qui l'entourent (colonne 5) : elle commence en colonne 1 ; ajoutez 4 espaces en "
+        "début de ligne [cle-mal-indentee]\n"
+    )
+
+
 def test_missing_owner_and_unknown_indicator_in_one_run(
     run: Run, write_audit: WriteAudit, nc_text: str
 ) -> None:
@@ -553,7 +569,7 @@ def test_check_of_examples_writes_nothing(run: Run) -> None:
 # --- every example ----------------------------------------------------------------------------
 
 INVALID = {
-    "yaml-malforme": ("nc/NC-01.yaml", 10, "syntaxe-yaml"),
+    "yaml-malforme": ("nc/NC-01.yaml", 10, "cle-mal-indentee"),
     "tabulation": ("nc/NC-01.yaml", 9, "tabulation"),
     "fichier-vide": ("nc/NC-01.yaml", 1, "fichier-vide"),
     "liste-au-lieu-de-mapping": ("nc/NC-01.yaml", 1, "pas-un-mapping"),

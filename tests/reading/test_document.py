@@ -551,7 +551,7 @@ NOT_ALIGNED = (
         (b"a:\n  b: 1\n c: 2\n", (3, 2, NOT_ALIGNED)),
         (b"actions:\n- id: A1\n -id: A2\n", (3, 2, NOT_ALIGNED)),
         (
-            b"actions:\n  - id: A1\n    description: x\n  responsable: y\n",
+            b"actions:\n  - id: A1\n    description: x\n  note: y\n",
             (
                 4,
                 3,
@@ -678,6 +678,77 @@ NOT_ALIGNED = (
 def test_syntax_errors_in_plain_french(raw: bytes, expected: tuple[int, int, str]) -> None:
     """ruamel's English is replaced by a French sentence saying what to change."""
     assert french(raw) == [(expected[0], expected[1], "syntaxe-yaml", expected[2])]
+
+
+def misaligned(key: str, expected: int, found: int) -> str:
+    shift = expected - found
+    advice = (f"ajoutez {shift} espace{'s' if shift > 1 else ''}" if shift > 0
+              else f"retirez {-shift} espace{'s' if shift < -1 else ''}")  # fmt: skip
+    return (
+        f"la clé « {key} » n'est pas indentée comme les clés qui l'entourent (colonne "
+        f"{expected}) : elle commence en colonne {found} ; {advice} en début de ligne"
+    )
+
+
+ITEM = "id: NC-01\nactions:\n  - id: A1\n    description: d\n{line}\n{next}\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "after", "expected"),
+    [
+        # a key of an action moved to column 0: ruamel stops on the next line
+        ("responsable: r", "    echeance: 2026-12-15", (5, 1, misaligned("responsable", 5, 1))),
+        ("responsable: r", "  - id: A2", (5, 1, misaligned("responsable", 5, 1))),
+        # 3 spaces where the action's keys have 4: ruamel asks for a '-'
+        ("   responsable: r", "    echeance: 2026-12-15",
+         (5, 4, misaligned("responsable", 5, 4))),
+        ("   responsable: r", "", (5, 4, misaligned("responsable", 5, 4))),
+        ("  responsable: r", "  - id: A2", (5, 3, misaligned("responsable", 5, 3))),
+        # one space too many: the key reads as the text of the value above
+        ("     responsable: r", "    echeance: 2026-12-15",
+         (5, 6, misaligned("responsable", 5, 6))),
+        ("     responsable: r", "", (5, 6, misaligned("responsable", 5, 6))),
+    ],
+)  # fmt: skip
+def test_a_key_that_lost_its_indentation_is_named_at_its_line(
+    line: str, after: str, expected: tuple[int, int, str]
+) -> None:
+    """A misaligned key is reported at its own line and column, with how far to move it,
+    not where the parser stopped, nor as a missing '- '."""
+    raw = ITEM.format(line=line, next=after).encode()
+    assert french(raw) == [(*expected[:2], "cle-mal-indentee", expected[2])]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"organisme:\n  nom: X\n   siret: '1'\n  categories: [AF]\n",
+         (3, 4, misaligned("siret", 3, 4))),
+        (b"organisme:\n  nom: X\nsiret: '1'\n  categories: [AF]\n",
+         (3, 1, misaligned("siret", 3, 1))),
+        (b"organisme:\n  nom: X\n siret: '1'\ncertificateur:\n  nom: Y\n",
+         (3, 2, misaligned("siret", 3, 2))),
+        (b"actions:\n  - id: A1\n     description: d\n    echeance: 2026-12-15\n",
+         (3, 6, misaligned("description", 5, 6))),
+    ],
+)  # fmt: skip
+def test_a_misaligned_key_in_a_section(raw: bytes, expected: tuple[int, int, str]) -> None:
+    """The same under a section of audit.yaml, and after the '- ' line of an item."""
+    assert french(raw) == [(*expected[:2], "cle-mal-indentee", expected[2])]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"constat: Les formateurs\n  indiquent: rien\nid: x\n",  # text, not a known key
+        b"a:\n  b: 1\n c: 2\n",  # between two levels: which one is meant is unknown
+        b"constat: |\n  a\n   b: c\nid: x\n  d: e\n",  # lines of a '|' text are not keys
+    ],
+)
+def test_no_key_is_blamed_without_evidence(raw: bytes) -> None:
+    """When the keys around do not say how far a line should move, the parser's own
+    problem is explained instead."""
+    assert [code for *_, code, _ in french(raw)] == ["syntaxe-yaml"]
 
 
 VALUE_EXPECTED = (

@@ -134,6 +134,12 @@ BROKEN = {
     + b"".join(f"a{i}: &a{i} [*a{i - 1}]\n".encode() for i in range(1, 80)),
     "key not aligned": b"a:\n  b: 1\n c: 2\n",
     "list item expected": b"actions:\n  - id: A1\n  responsable: y\n",
+    "key at column 0 in an item": b"actions:\n  - id: A1\n    type: correction\n"
+    b"responsable: y\n    echeance: 2026-12-15\n",
+    "key with 3 spaces in an item": b"actions:\n  - id: A1\n    type: correction\n"
+    b"   responsable: y\n    echeance: 2026-12-15\n",
+    "key with one space too many": b"actions:\n  - id: A1\n    type: correction\n"
+    b"     responsable: y\n    echeance: 2026-12-15\n",
     "value starting with @": b"a: @x\n",
     "value starting with *": b"a: * x\n",
     "value starting with &": b"a: & co\n",

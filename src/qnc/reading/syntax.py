@@ -75,6 +75,8 @@ _DIRECTIVE = t(
     "a line starting with '%' is a YAML directive, and this one is malformed or repeated; "
     "remove it, or put the text in quotes"
 )
+_INDENTATION = (_KEY_ALIGNMENT, _LIST_ITEM, _COLON)
+"""What a key that lost its indentation makes the parser say (at its line or the next)."""
 # ruamel's C and pure-Python parsers word problems differently: the start of each
 # wording is listed. The pure parser's "expected <block end>" is told by its context.
 _PROBLEMS = {
@@ -195,6 +197,12 @@ def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
     if problem.startswith("found unknown escape") and before.endswith("\\"):
         column -= 1  # the pure parser points after the backslash, the C one at it
     message = _explain(problem, context, culprit, at_line_start=before.strip() == "")
+    if message in _INDENTATION:
+        from qnc.reading.indentation import misaligned_key
+
+        misaligned = misaligned_key(lines, line)
+        if misaligned is not None:
+            return (*misaligned[:2], "cle-mal-indentee", misaligned[2])
     if _SINGLE_QUOTED.search(before) and culprit.strip():
         # constat: 'L'organisme …': the apostrophe closed the quotes.
         message = t(
