@@ -132,13 +132,22 @@ class Inspection(NamedTuple):
         return broken + [Broken(folder, None, n) for folder, n in sorted(stray.items())]
 
 
-def inspect(paths: Iterable[Path], *, today: date, lang: Language | None = None) -> Inspection:
-    """Read, check and clock every audit folder that ``paths`` mean, as of ``today``."""
+def inspect(
+    paths: Iterable[Path],
+    *,
+    today: date,
+    lang: Language | None = None,
+    pending: Mapping[Path, bytes] | None = None,
+) -> Inspection:
+    """Read, check and clock every audit folder that ``paths`` mean, as of ``today``;
+    with ``pending`` bytes in place of those files (corrections not yet written)."""
     found = find_audits(paths)
     # Each audit is read and checked in turn, so that the parsed files of one are freed
     # before the next; only the positions the later checks may need are kept until
     # every audit is read, and with it how the audits of each organisation tie together.
-    first = [_read_and_check(path, today, given=found.given.get(path)) for path in found.folders]
+    first = [
+        _read_and_check(path, today, pending, given=found.given.get(path)) for path in found.folders
+    ]
     extra = _read_linked(first)
     cycles = link([f.read.folder for f in (*first, *extra) if f.read.folder])
     audits = tuple(f.with_deadlines(cycles, today) for f in first)

@@ -16,13 +16,12 @@ Run = Callable[..., Any]
 WriteAudit = Callable[..., Path]
 
 FIXED = [
-    "audit/nc/NC-03.yaml:4:10: corrigé : gravite « Mineure » devient « mineure »",
-    "audit/nc/NC-03.yaml:8:11: corrigé : actions[1].type « Corrective » devient « corrective »",
-    "audit/nc/NC-03.yaml:10:15: corrigé : actions[1].echeance « 15/05/2026 » devient "
-    "« 2026-05-15 »",
-    "audit/nc/NC-03.yaml:11:14: corrigé : actions[1].fait_le « 2026-5-2 » devient « 2026-05-02 »",
+    "audit/nc/NC-03.yaml:4:10: corrigé : gravite : « Mineure » → « mineure »",
+    "audit/nc/NC-03.yaml:8:11: corrigé : action A1, type : « Corrective » → « corrective »",
+    "audit/nc/NC-03.yaml:10:15: corrigé : action A1, echeance : « 15/05/2026 » → « 2026-05-15 »",
+    "audit/nc/NC-03.yaml:11:14: corrigé : action A1, fait_le : « 2026-5-2 » → « 2026-05-02 »",
     "audit/nc/NC-03.yaml:12:1: corrigé : la clé « plan_envoye » devient « plan_envoye_le »",
-    "audit/nc/NC-03.yaml:12:17: corrigé : plan_envoye_le « 01/04/2026 » devient « 2026-04-01 »",
+    "audit/nc/NC-03.yaml:12:17: corrigé : plan_envoye_le : « 01/04/2026 » → « 2026-04-01 »",
 ]
 
 
@@ -52,8 +51,13 @@ def test_fix_dry_run_writes_nothing(run: Run, write_audit: WriteAudit) -> None:
     before = (folder / "nc" / "NC-03.yaml").read_bytes()
     result = run("check", "--fix", "--dry-run", "audit", *DAY)
     assert result.exit_code == 0
-    assert result.stderr.splitlines() == [*FIXED, "6 corrections à faire ; rien n'a été écrit "
-                                          "(--dry-run)"]  # fmt: skip
+    assert result.stderr.splitlines() == [
+        *FIXED,
+        "6 corrections à faire ; rien n'a été écrit (--dry-run)",
+        "audit/nc/NC-03.yaml:12:17: avertissement: le plan d'actions a été envoyé sans analyse "
+        "des causes ; ajoutez « analyse_causes: » [analyse-causes]",
+        "2 fichiers vérifiés : 0 erreur, 1 avertissement.",
+    ]
     assert result.stdout.startswith("--- a/audit/nc/NC-03.yaml\n+++ b/audit/nc/NC-03.yaml\n")
     assert "-gravite: Mineure   # sic\n+gravite: mineure   # sic\n" in result.stdout
     assert (folder / "nc" / "NC-03.yaml").read_bytes() == before
@@ -84,5 +88,37 @@ def test_fix_in_english(run: Run, write_audit: WriteAudit) -> None:
     golden_folder(write_audit, "fix.before.yaml")
     result = run("check", "--fix", "--dry-run", "audit", *DAY, "--lang", "en")
     assert result.stderr.splitlines()[0] == (
-        "audit/nc/NC-03.yaml:4:10: fixed: gravite 'Mineure' becomes 'mineure'"
+        "audit/nc/NC-03.yaml:4:10: fixed: gravite: 'Mineure' → 'mineure'"
     )
+
+
+def test_fix_dry_run_lists_the_errors_that_remain(
+    run: Run, write_audit: WriteAudit, nc_text: str
+) -> None:
+    """A file YAML cannot read has nothing --fix can correct: --dry-run says so in words,
+    lists the errors qnc check would report, and exits 1."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + "actions: [A1\n"})
+    before = (folder / "nc" / "NC-01.yaml").read_bytes()
+    result = run("check", "--fix", "--dry-run", "audit", *DAY)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        "aucune correction à faire ; rien n'a été écrit (--dry-run)",
+        "audit/nc/NC-01.yaml:6:1: erreur: une liste entre crochets n'est pas refermée, ou il "
+        "manque une virgule entre deux éléments ; vérifiez le « ] » final et les virgules "
+        "[syntaxe-yaml]",
+        "2 fichiers vérifiés : 1 erreur, 0 avertissement.",
+    ]
+    assert (folder / "nc" / "NC-01.yaml").read_bytes() == before
+
+
+def test_a_key_renamed_in_an_action_is_said_in_words(
+    run: Run, write_audit: WriteAudit, nc_text: str
+) -> None:
+    """A key corrected inside an action names the action by its id."""
+    action = "actions:\n  - id: A2\n    responsable: R\n    echeance: 2026-04-01\n"
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + action + "    faite_le: 2026-04-01\n"})
+    result = run("check", "--fix", "audit", *DAY)
+    assert result.stderr.splitlines()[0] == (
+        "audit/nc/NC-01.yaml:9:5: corrigé : action A2 : la clé « faite_le » devient « fait_le »"
+    )
+    assert (folder / "nc" / "NC-01.yaml").read_text("utf-8").endswith("    fait_le: 2026-04-01\n")

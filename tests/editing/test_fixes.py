@@ -61,8 +61,8 @@ def test_a_category_is_fixed_in_its_list() -> None:
     assert new.decode() == audit.replace("[af,", "[AF,").replace("Initial", "initial")
     tr = translator("fr")
     assert [(f.line, f.column, tr(f.message)) for f in fixes] == [
-        (3, 16, "corrigé : organisme.categories[1] « af » devient « AF »"),
-        (7, 9, "corrigé : audit.type « Initial » devient « initial »"),
+        (3, 16, "corrigé : organisme, categories 1 : « af » → « AF »"),
+        (7, 9, "corrigé : audit, type : « Initial » → « initial »"),
     ]
 
 

@@ -7,11 +7,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from qnc.i18n import Language, tn, translator
+from qnc.i18n import Language, t, tn, translator
 
 
-def fix_paths(paths: list[Path], *, today: date, lang: Language | None, dry_run: bool) -> None:
-    """Correct the audit folders of ``paths``, or show the corrections (``dry_run``)."""
+def fix_paths(
+    paths: list[Path], *, today: date, lang: Language | None, dry_run: bool
+) -> dict[Path, bytes]:
+    """Correct the audit folders of ``paths``, or show the corrections (``dry_run``);
+    the files corrected, with their new bytes (written or not)."""
     from qnc.editing.fixes import fix_folder
     from qnc.editing.session import Session, shown, write
     from qnc.reading.discovery import find_audits
@@ -39,8 +42,12 @@ def fix_paths(paths: list[Path], *, today: date, lang: Language | None, dry_run:
             write_utf8(visible(diff, lines=True))  # a file's comments may hold anything
         summary = tn("{n} correction to make; nothing written (--dry-run)",
                      "{n} corrections to make; nothing written (--dry-run)", count)  # fmt: skip
+        if not count:
+            summary = t("no correction to make; nothing written (--dry-run)")
         sys.stderr.write(tr(summary) + "\n")
-        return
-    write([f.change for f in fixed])
-    if count:
-        sys.stderr.write(tr(tn("{n} correction made", "{n} corrections made", count)) + "\n")
+    else:
+        write([f.change for f in fixed])
+        if count:
+            made = tn("{n} correction made", "{n} corrections made", count)
+            sys.stderr.write(tr(made) + "\n")
+    return {f.change.path: f.change.new for f in fixed}

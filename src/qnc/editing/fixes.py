@@ -27,7 +27,7 @@ from qnc.reading.document import Document, YamlError, parse_yaml
 from qnc.reading.layout import read_layout
 from qnc.reading.record_keys import emptied_section, free_keys
 from qnc.writing.edit import apply_edits
-from qnc.writing.edits import Edit, EditError, RenameKey, SetValue, dotted
+from qnc.writing.edits import Edit, EditError, RenameKey, SetValue
 from qnc.writing.replace import read_snapshot
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -104,7 +104,11 @@ def _fix(
         close = difflib.get_close_matches(key.casefold(), free, n=2, cutoff=CLOSE)
         if len(close) == 1:
             line, column = document.position(loc, on_key=True)
-            message = t("fixed: the key '{key}' becomes '{new}'", key=dotted(loc), new=close[0])
+            where = place(loc[:-1], document.data)
+            message = t("fixed: the key '{key}' becomes '{new}'", key=key, new=close[0])
+            if where:
+                message = t("fixed: {where}: the key '{key}' becomes '{new}'", where=where,
+                            key=key, new=close[0])  # fmt: skip
             return Fix(line, column, message, RenameKey(loc, close[0]))
     return None
 
@@ -112,12 +116,37 @@ def _fix(
 def _value(document: Document, loc: Loc, old: Any, new: str | date) -> Fix:
     line, column = document.position(loc)
     message = t(
-        "fixed: {key} '{old}' becomes '{new}'",
-        key=dotted(loc),
+        "fixed: {where}: '{old}' → '{new}'",
+        where=place(loc, document.data),
         old=str(old),
         new=new.isoformat() if isinstance(new, date) else new,
     )
     return Fix(line, column, message, SetValue(loc, new))
+
+
+def place(loc: Loc, data: Any) -> tuple[str | Msg, ...]:
+    """Where a value is, as users read it: ``gravite``, ``audit, debut``, ``action A2,
+    echeance`` (an action by its id), ``organisme, categories 1`` (items from 1)."""
+    parts: list[str | Msg] = []
+    for step in loc:
+        item = _child(data, step)
+        if isinstance(step, int) and parts == ["actions"]:
+            known = item.get("id") if isinstance(item, dict) else None
+            parts[-1] = t("action {id}", id=known if isinstance(known, str) else step + 1)
+        elif isinstance(step, int):
+            parts[-1] = f"{parts[-1]} {step + 1}" if parts else str(step + 1)
+        else:
+            parts.append(str(step))
+        data = item
+    return tuple(parts)
+
+
+def _child(data: Any, step: str | int) -> Any:
+    if isinstance(data, dict):
+        return data.get(step)
+    if isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+        return data[step]
+    return None
 
 
 @dataclass(frozen=True)

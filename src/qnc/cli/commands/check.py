@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -58,7 +59,11 @@ def check(
     dry_run: Annotated[
         bool,
         typer.Option(
-            "--dry-run", help=h("With --fix: show the corrections as a diff; write nothing.")
+            "--dry-run",
+            help=h(
+                "With --fix: show the corrections as a diff, then the problems that would "
+                "remain; write nothing."
+            ),
         ),
     ] = False,
     today: Today = None,
@@ -72,15 +77,18 @@ def check(
         from qnc.i18n import t
 
         raise UsageError(translator(run_language())(t("--dry-run goes with --fix")), ctx)
+    pending: dict[Path, bytes] = {}
     if fix:
         from qnc.cli.fixing import fix_paths
 
         day, language = today_or_now(today), chosen_language(ctx, lang)
-        fix_paths(paths_or_here(paths), today=day, lang=language, dry_run=dry_run)
-        if dry_run:
-            return
+        pending = fix_paths(paths_or_here(paths), today=day, lang=language, dry_run=dry_run)
+    # --dry-run: what would remain once the corrections are made, the diff alone on stdout.
     inspection = inspect(
-        paths_or_here(paths), today=today_or_now(today), lang=chosen_language(ctx, lang)
+        paths_or_here(paths),
+        today=today_or_now(today),
+        lang=chosen_language(ctx, lang),
+        pending=pending if dry_run else None,
     )
     tr = translator(inspection.language)
     found = inspection.diagnostics
@@ -93,7 +101,8 @@ def check(
         sys.stdout.write(render.summary(found, tr, inspection.files))
     else:
         sys.stderr.write(render.as_text(found, tr))
-        sys.stdout.write(render.summary(found, tr, inspection.files))
+        summary = render.summary(found, tr, inspection.files)
+        (sys.stderr if dry_run else sys.stdout).write(summary)
     errors, warnings = render.counts(found)
     if errors or (strict and warnings):
         raise typer.Exit(1)
