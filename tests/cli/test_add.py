@@ -48,22 +48,48 @@ def test_add_numbers_after_the_last_id_and_keeps_its_width(
 
 
 def test_add_refuses_what_check_would_refuse(run_main: Run, write_audit: WriteAudit) -> None:
-    """A minor NC on a major-only indicator already used: refused with qnc check's own
-    messages, at their place in the file that would have been written; nothing written."""
+    """An indicator already used: refused with qnc check's own reason, said of the option
+    that gave it (the file it would be in does not exist); nothing written."""
     folder = write_audit()
     result = run_main("add", "--indicateur", "12", "--gravite", "mineure", "--constat", "x",
                       *DAY, cwd=folder)  # fmt: skip
     assert result.exit_code == 1
     assert result.stderr == (
-        "nc/NC-02.yaml:4:13: erreur: l'indicateur 12 a déjà une NC (NC-01.yaml) ; un "
-        "indicateur ne donne qu'une NC par audit : regroupez les constats "
-        "[indicateur-duplique]\n"
-        "qnc: la modification donnerait ces erreurs ; rien n'a été écrit\n"
+        "qnc: --indicateur : l'indicateur 12 a déjà une NC (NC-01.yaml) ; un indicateur ne "
+        "donne qu'une NC par audit : regroupez les constats ; rien n'a été écrit\n"
     )
     assert sorted(p.name for p in (folder / "nc").iterdir()) == ["NC-01.yaml"]
-    result = run_main("add", "--indicateur", "11", "--gravite", "mineure", "--constat", "x",
+
+
+def test_a_minor_nc_on_a_major_indicator_is_said_with_the_option(
+    run_main: Run, write_audit: WriteAudit
+) -> None:
+    """Indicator 11 gives only major NCs: the refusal names --gravite, not a line of a
+    file that was never written."""
+    folder = write_audit()
+    result = run_main("add", "--gravite", "mineure", "--indicateur", "11", "--constat", "x",
                       *DAY, cwd=folder)  # fmt: skip
-    assert "ne donne que des NC majeures" in result.stderr
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "qnc: l'indicateur 11 ne donne que des NC majeures : donnez --gravite majeure ; "
+        "rien n'a été écrit\n"
+    )
+
+
+def test_several_options_refused_each_on_its_line(run_main: Run, write_audit: WriteAudit) -> None:
+    """Two problems with the options: each on a line of its own, then the refusal."""
+    folder = write_audit(ncs={"NC-01.yaml": NC_11})
+    result = run_main("add", "--gravite", "mineure", "--indicateur", "11", "--constat", "x",
+                      *DAY, cwd=folder)  # fmt: skip
+    assert (result.exit_code, result.stderr) == (1, (
+        "--indicateur : l'indicateur 11 a déjà une NC (NC-01.yaml) ; un indicateur ne donne "
+        "qu'une NC par audit : regroupez les constats\n"
+        "l'indicateur 11 ne donne que des NC majeures : donnez --gravite majeure\n"
+        "qnc: les options données donneraient ces erreurs ; rien n'a été écrit\n"
+    ))  # fmt: skip
+
+
+NC_11 = "id: NC-01\nindicateur: 11\ngravite: majeure\nconstat: x\n"
 
 
 def test_add_without_its_options_is_a_usage_error_in_a_script(
@@ -138,9 +164,8 @@ def test_init_refuses_what_check_would_refuse(run_main: Run, tmp_path: Path) -> 
     result = run_main(*args, *DAY)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "2026-09-audit-initial/audit.yaml:6:10: erreur: « 83214560100016 » n'est pas un SIRET "
-        "valide : 14 chiffres avec une clé de Luhn correcte [siret]",
-        "qnc: la modification donnerait ces erreurs ; rien n'a été écrit",
+        "qnc: --siret : « 83214560100016 » n'est pas un SIRET valide : 14 chiffres avec une "
+        "clé de Luhn correcte ; rien n'a été écrit",
     ]
     assert not (tmp_path / "2026-09-audit-initial").exists()
 

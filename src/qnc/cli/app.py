@@ -125,6 +125,8 @@ def main() -> None:
 
         tr = translator(run_language())
         sys.stderr.write(as_text(getattr(exc, "diagnostics", ()), tr))  # why, where: as check
+        for detail in getattr(exc, "details", ()):
+            sys.stderr.write(f"{visible(tr(detail))}\n")
         sys.stderr.write(f"qnc: {visible(tr(exc.message))}\n")
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from qnc.editing.facts import Recorded
+from qnc.editing.given import Options, check_given
 from qnc.editing.session import Change, Session, shown
 from qnc.editing.templates import (
     AUDIT_SCHEMA,
@@ -53,7 +54,27 @@ def add(
         grade=grade,
         file=shown(path),
     )
-    return Recorded(fact, changes, tuple(session.check(changes)))
+    return Recorded(fact, changes, tuple(check_given(session, changes, ADD_OPTIONS)))
+
+
+ADD_OPTIONS: Options = {
+    ("indicateur",): "--indicateur",
+    ("gravite",): "--gravite",
+    ("constat",): "--constat",
+    ("exigence",): "--exigence",
+}
+INIT_OPTIONS: Options = {
+    ("organisme", "nom"): "--nom",
+    ("organisme", "siret"): "--siret",
+    ("organisme", "nda"): "--nda",
+    ("organisme", "categories"): "--categories",
+    ("certificateur", "nom"): "--certificateur",
+    ("audit", "type"): "--type",
+    ("audit", "debut"): "--debut",
+    ("audit", "fin"): "--fin",
+    ("audit", "notification"): "--notification",
+}
+"""The key each option of ``qnc add`` and ``qnc init`` writes."""
 
 
 def _nc_stems(folder: Path) -> list[str]:
@@ -86,4 +107,4 @@ def init(
         type=values.type,
         day=values.start,
     )
-    return Recorded(fact, changes, tuple(session.check([audit_change])))
+    return Recorded(fact, changes, tuple(check_given(session, [audit_change], INIT_OPTIONS)))

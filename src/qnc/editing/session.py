@@ -27,9 +27,13 @@ from qnc.writing.replace import Snapshot, read_snapshot, write_snapshot
 class Refused(QncError):
     """Nothing written: ``message`` says why, ``diagnostics`` where (as qnc check says)."""
 
-    def __init__(self, message: Msg, diagnostics: Sequence[Diagnostic] = ()) -> None:
+    def __init__(
+        self, message: Msg, diagnostics: Sequence[Diagnostic] = (), details: Sequence[Msg] = ()
+    ) -> None:
         super().__init__(message)
         self.diagnostics = tuple(diagnostics)
+        self.details = tuple(details)
+        """Problems that have no place in a file, each printed on a line of its own."""
 
 
 @dataclass(frozen=True)
