@@ -175,3 +175,16 @@ def test_init_without_its_options_is_a_usage_error_in_a_script(run_main: Run) ->
     result = run_main("init", "x", "--nom", "Horizon", *DAY)
     assert result.exit_code == 2
     assert result.stderr.endswith("Erreur : option manquante : --categories\n")
+
+
+def test_gravite_and_type_in_any_case(run: Run, write_audit: WriteAudit, tmp_path: Path) -> None:
+    """--gravite Majeure and --type Initial are accepted, written in lower case."""
+    folder = write_audit()
+    result = run(*ADD[:4], "Majeure", *ADD[5:], *DAY, cwd=folder)
+    assert result.exit_code == 0
+    assert "gravite: majeure\n" in (folder / "nc" / "NC-02.yaml").read_text("utf-8")
+    args = list(INIT)
+    args[args.index("initial")] = "Initial"
+    assert run(*args, *DAY).exit_code == 0
+    text = (tmp_path / "2026-09-audit-initial" / "audit.yaml").read_text("utf-8")
+    assert "\n  type: initial " in text

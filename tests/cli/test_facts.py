@@ -277,3 +277,23 @@ def test_verify_writes_inside_an_existing_efficacite(
     assert (folder / "nc" / "NC-01.yaml").read_text("utf-8") == text.replace(
         "fiches.\n", "fiches.\n  verifiee_le: 2026-06-15\n  resultat: inefficace\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (("verify", "NC-02", "--resultat", "Efficace", "--le", "2026-06-15"),
+         "  resultat: efficace\n"),
+        (("add-action", "NC-02", "--description", "d", "--responsable", "R", "--echeance",
+          "2026-07-15", "--type", "PREVENTIVE"), "    type: preventive\n"),
+    ],
+)  # fmt: skip
+def test_enumerated_values_in_any_case(
+    run: Run, write_audit: WriteAudit, args: tuple[str, ...], written: str
+) -> None:
+    """--resultat Efficace and --type PREVENTIVE are read as check --fix would correct
+    them in a file, and written in their one spelling."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    result = run(*args, *DAY, cwd=folder)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert written in (folder / "nc" / "NC-02.yaml").read_text("utf-8")

@@ -120,7 +120,7 @@ def test_missing_argument_is_french(
         app([], standalone_mode=False, prog_name="qnc")
     assert report_usage_error(caught.value) == 2
     assert capsys.readouterr().err == (
-        "Utilisation : qnc [OPTIONS] {CHEMIN}\nEssayez « qnc --help » pour l'aide.\n\n"
+        "Utilisation : qnc [OPTIONS] CHEMIN\nEssayez « qnc --help » pour l'aide.\n\n"
         "Erreur : argument manquant : CHEMIN\n"
     )
 
@@ -272,3 +272,15 @@ def test_help_of_a_command_that_writes_shows_an_example(run_main: Run, command: 
     assert f"\n  Exemple :\n{example}" in french
     english = help_of(run_main, "--lang", "en", command)
     assert f"\n  Example:\n{example}" in english
+
+
+def test_a_required_argument_is_shown_plainly(run_main: Run) -> None:
+    """The usage line shows ID-NC as it is typed, without Typer's braces."""
+    result = run_main("lift")
+    assert (result.exit_code, result.stderr) == (2, (
+        "Utilisation : qnc lift [OPTIONS] ID-NC\nEssayez « qnc lift --help » pour l'aide.\n\n"
+        "Erreur : argument manquant : ID-NC\n"
+    ))  # fmt: skip
+    assert help_of(run_main, "done").startswith(
+        "Utilisation : qnc done [OPTIONS] ID-NC ID-ACTION\n"
+    )

@@ -113,6 +113,14 @@ class _NamedArgument(TyperArgument):
     def display_type_rich(self, ctx: Any) -> str | None:
         return None if self.metavar else super().display_type_rich(ctx)
 
+    def _usage_display_name(self) -> str:
+        """A required argument as its metavar alone (``ID-NC``), as Click and git write
+        it: Typer's braces (``{ID-NC}``) read as something to type."""
+        name: str = super()._usage_display_name()
+        if self.required and name.startswith("{"):
+            name = name[1:].replace("}", "", 1)
+        return name
+
 
 UsageError: type[Exception] = typer.BadParameter.__mro__[1]
 """Click's usage error, from whichever copy of Click Typer uses."""

@@ -40,7 +40,12 @@ def add(
     ] = None,
     grade: Annotated[
         Grade | None,
-        typer.Option("--gravite", help=h("mineure or majeure."), show_default=False),
+        typer.Option(
+            "--gravite",
+            help=h("mineure or majeure."),
+            show_default=False,
+            case_sensitive=False,
+        ),
     ] = None,
     finding: Annotated[
         str | None,

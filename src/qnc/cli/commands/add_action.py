@@ -52,7 +52,10 @@ def add_action(
     kind: Annotated[
         Kind | None,
         typer.Option(
-            "--type", help=h("correction, corrective (default) or preventive."), show_default=False
+            "--type",
+            help=h("correction, corrective (default) or preventive."),
+            show_default=False,
+            case_sensitive=False,
         ),
     ] = None,
     expected: Annotated[

@@ -44,7 +44,11 @@ def check(
     ] = False,
     output: Annotated[
         CheckFormat,
-        typer.Option("--format", help=h("Output: text, json or github (annotations).")),
+        typer.Option(
+            "--format",
+            help=h("Output: text, json or github (annotations)."),
+            case_sensitive=False,
+        ),
     ] = CheckFormat.text,
     fix: Annotated[
         bool,

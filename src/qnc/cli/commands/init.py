@@ -66,6 +66,7 @@ def init(
                 "The audit: initial, surveillance, renouvellement, complementaire or extension."
             ),
             show_default=False,
+            case_sensitive=False,
         ),
     ] = None,
     start: Annotated[date | None, date_option("--debut", h("First day of the audit."))] = None,

@@ -35,7 +35,11 @@ def verify(
     nc: Annotated[str, typer.Argument(metavar=h("NC-ID"), help=h("The NC (its id)."))],
     result: Annotated[
         Result,
-        typer.Option("--resultat", help=h("What the check found: efficace or inefficace.")),
+        typer.Option(
+            "--resultat",
+            help=h("What the check found: efficace or inefficace."),
+            case_sensitive=False,
+        ),
     ],
     on: On = None,
     correct: Correct = False,
