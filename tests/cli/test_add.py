@@ -188,3 +188,79 @@ def test_gravite_and_type_in_any_case(run: Run, write_audit: WriteAudit, tmp_pat
     assert run(*args, *DAY).exit_code == 0
     text = (tmp_path / "2026-09-audit-initial" / "audit.yaml").read_text("utf-8")
     assert "\n  type: initial " in text
+
+
+def test_init_asks_what_it_needs_first_and_checks_each_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal, the values audit.yaml needs come first (nom, categories, certifier,
+    type, first day, notification), then the optional ones; a wrong answer is said at
+    once and asked again; a SIRET typed with spaces is written without them."""
+    from typer.testing import CliRunner
+
+    from qnc.cli import recording
+    from qnc.cli.app import app
+
+    monkeypatch.setattr(recording, "_on_terminal", lambda: True)
+    monkeypatch.chdir(tmp_path)
+    answers = [
+        "Formations Horizon", "AF, XX", "af,cfa", "Certif Exemple", "surv", "Surveillance",
+        "2026-09-31", "2026-09-14", "2026-09-10", "2026-09-18", "", "832 145 601 00016",
+        "832 145 601 00015", "", "Sophie Lambert", "../nulle-part", "",
+    ]  # fmt: skip
+    result = CliRunner().invoke(app, ["init", "audit", *DAY], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    questions = [line.split(" (--")[0] for line in result.stdout.splitlines()[:-1]]
+    assert questions == [
+        "Organisme", "Catégories : AF, BC, VAE, CFA, séparées par des virgules",
+        "Catégories : AF, BC, VAE, CFA, séparées par des virgules", "Certificateur",
+        "Type d'audit : initial, surveillance, renouvellement…",
+        "Type d'audit : initial, surveillance, renouvellement…",
+        "Premier jour de l'audit, AAAA-MM-JJ", "Premier jour de l'audit, AAAA-MM-JJ",
+        "Date de notification des NC, AAAA-MM-JJ", "Date de notification des NC, AAAA-MM-JJ",
+        "Dernier jour de l'audit, AAAA-MM-JJ", "SIRET", "SIRET",
+        "Numéro de déclaration d'activité, NDA", "Auditeur", "Dossier de l'audit précédent",
+        "Dossier de l'audit précédent",
+    ]  # fmt: skip
+    assert result.stdout.splitlines()[-1] == (
+        "Formations Horizon : dossier d'audit créé (audit de surveillance du 14 septembre 2026)"
+    )
+    assert result.stderr.splitlines() == [
+        "« XX » n'est pas une catégorie ; écrivez-en une ou plusieurs parmi AF, BC, VAE, CFA, "
+        "séparées par des virgules",
+        "écrivez l'une de ces valeurs : initial, surveillance, renouvellement, complementaire, "
+        "extension",
+        "« 2026-09-31 » n'est pas une date du calendrier",
+        "la notification (10 septembre 2026) précède le début de l'audit (14 septembre 2026)",
+        "« 832 145 601 00016 » n'est pas un SIRET valide : 14 chiffres avec une clé de Luhn "
+        "correcte",
+        "« ../nulle-part » ne contient pas d'audit.yaml : donnez le dossier de l'audit "
+        "précédent (depuis le dossier courant)",
+    ]
+    text = (tmp_path / "audit" / "audit.yaml").read_text("utf-8")
+    for line in ("  siret: '83214560100015'", "  categories: [AF, CFA]", "  type: surveillance",
+                 "  notification: 2026-09-18", "  auditeur: Sophie Lambert", "  # fin: ",
+                 "  # precedent: "):  # fmt: skip
+        assert f"\n{line}" in text
+
+
+def test_init_precedent_and_auditeur(run: Run, run_main: Run, tmp_path: Path) -> None:
+    """--precedent, given from the current folder, is written from the new audit's folder;
+    --auditeur in its place; a folder without audit.yaml is refused, naming the option."""
+    assert run(*INIT, *DAY).exit_code == 0
+    args = ("init", "2028-03-surveillance", "--nom", "Formations Horizon", "--categories", "AF",
+            "--certificateur", "Certif Exemple", "--type", "surveillance", "--debut",
+            "2028-03-14", "--auditeur", "Sophie Lambert")  # fmt: skip
+    result = run(*args, "--precedent", "2026-09-audit-initial", "--today", "2028-03-20")
+    assert (result.exit_code, result.stdout) == (0, (
+        "Formations Horizon : dossier d'audit créé (audit de surveillance du 14 mars 2028)\n"
+    ))  # fmt: skip
+    text = (tmp_path / "2028-03-surveillance" / "audit.yaml").read_text("utf-8")
+    assert "\n  auditeur: Sophie Lambert " in text
+    assert "\n  precedent: ../2026-09-audit-initial " in text
+    refused = run_main(args[0], "autre", *args[2:], "--precedent", "nulle-part", *DAY)
+    assert (refused.exit_code, refused.stderr) == (1, (
+        "qnc: --precedent : « nulle-part » ne contient pas d'audit.yaml : donnez le dossier "
+        "de l'audit précédent (depuis le dossier courant) ; rien n'a été écrit\n"
+    ))  # fmt: skip
+    assert not (tmp_path / "autre").exists()

@@ -20,7 +20,9 @@ from qnc.editing.templates import (
 from qnc.i18n import t, translator
 from qnc.model.folder import AUDIT_FILE, NC_DIR
 from qnc.model.ids import next_id
+from qnc.model.records import AuditType
 from qnc.reading.layout import YAML_SUFFIXES
+from qnc.rules.words import audit_type_label
 
 PRECOMMIT_FILE = ".pre-commit-config.yaml"
 
@@ -102,9 +104,9 @@ def init(
     changes = tuple(session.create(folder / name, text) for name, text in files.items())
     audit_change: Change = changes[0]
     fact = t(
-        "{name}: audit folder created ({type} audit of {day})",
+        "{name}: audit folder created ({type} of {day})",
         name=values.name,
-        type=values.type,
+        type=audit_type_label(AuditType(values.type)),
         day=values.start,
     )
     return Recorded(fact, changes, tuple(check_given(session, [audit_change], INIT_OPTIONS)))

@@ -34,6 +34,8 @@ class AuditValues:
     nda: str | None = None
     end: date | None = None
     notification: date | None = None
+    auditor: str | None = None
+    previous: str | None = None
 
 
 def audit_text(values: AuditValues, tr: Translator, *, schema: bool) -> str:
@@ -58,8 +60,8 @@ def audit_text(values: AuditValues, tr: Translator, *, schema: bool) -> str:
         (2, "fin", v.end, day, t("optional (by default: debut)")),
         (2, "notification", v.notification, day,
          t("the day the NCs were notified: every deadline runs from it")),
-        (2, "auditeur", None, "…", optional),
-        (2, "precedent", None, "../2024-03-audit-initial",
+        (2, "auditeur", v.auditor, "…", optional),
+        (2, "precedent", v.previous, "../2024-03-audit-initial",
          t("optional: the folder of the previous audit")),
     ]  # fmt: skip
     lines = [f"# yaml-language-server: $schema={AUDIT_SCHEMA}"] if schema else []

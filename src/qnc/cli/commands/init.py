@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from qnc.cli.options import Commit, DryRun, LangOption, Today, date_option, h
 from qnc.i18n import Msg, t
+
+if TYPE_CHECKING:
+    from qnc.editing.templates import AuditValues
+
+T = TypeVar("T")
 
 
 class AuditType(StrEnum):
@@ -74,6 +80,16 @@ def init(
     notification: Annotated[
         date | None, date_option("--notification", h("The day the NCs were notified."))
     ] = None,
+    auditor: Annotated[str | None, _text("--auditeur", h("The auditor's name."))] = None,
+    previous: Annotated[
+        str | None,
+        typer.Option(
+            "--precedent",
+            metavar=h("FOLDER"),
+            help=h("The folder of the previous audit of the organisation (from here)."),
+            show_default=False,
+        ),
+    ] = None,
     git: Annotated[
         bool,
         typer.Option("--git", help=h("Also run git init and write .pre-commit-config.yaml.")),
@@ -86,46 +102,19 @@ def init(
     import os
 
     from qnc.cli.commands.schema import schema_text
-    from qnc.cli.options import chosen_language, date_problem, today_or_now
-    from qnc.cli.recording import asked, finish
+    from qnc.cli.options import chosen_language, today_or_now
+    from qnc.cli.recording import finish
     from qnc.editing import git as repository
     from qnc.editing.creation import init as create
     from qnc.editing.session import Session
-    from qnc.editing.templates import AUDIT_SCHEMA, NC_SCHEMA, AuditValues
+    from qnc.editing.templates import AUDIT_SCHEMA, NC_SCHEMA
 
-    def day(answer: str) -> date | Msg:
-        return date_problem(answer) or date.fromisoformat(answer)
-
-    who = asked(name, "--nom", t("Organisation"), str)
-    number = asked(siret, "--siret", t("SIRET"), str, required=False)
-    declared = asked(nda, "--nda", t("Activity declaration number, NDA"), str, required=False)
-    listed = asked(
-        categories, "--categories", t("Categories: AF, BC, VAE, CFA, separated by commas"), str
-    )
-    by = asked(certifier, "--certificateur", t("Certifier"), str)
-    audit = asked(kind, "--type", t("Audit type: initial, surveillance, renouvellement…"), _kind)
-    first = asked(start, "--debut", t("First day of the audit, YYYY-MM-DD"), day)
-    last = asked(end, "--fin", t("Last day of the audit, YYYY-MM-DD"), day, required=False)
-    notified = asked(
-        notification,
-        "--notification",
-        t("Day the NCs were notified, YYYY-MM-DD"),
-        day,
-        required=False,
-    )
-    assert who and listed and by and audit and first  # required: asked, or a usage error
-    values = AuditValues(
-        name=who,
-        siret=number,
-        nda=declared,
-        categories=_categories(listed),
-        certifier=by,
-        type=audit.value,
-        start=first,
-        end=last,
-        notification=notified,
-    )
     path = Path(os.path.abspath(folder))
+    values = _values(
+        path, name=name, siret=siret, nda=nda, categories=categories, certifier=certifier,
+        kind=kind, start=start, end=end, notification=notification, auditor=auditor,
+        previous=previous,
+    )  # fmt: skip
     if git:
         repository.refuse_inside(path)
     root = None if not commit else path if git else repository.repository(path)
@@ -137,9 +126,79 @@ def init(
     finish(recorded, language=session.language, dry_run=dry_run, root=root)
 
 
-def _categories(text: str) -> tuple[str, ...]:
-    """``af, CFA`` as ``(AF, CFA)``: categories are written in capitals."""
-    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+def _values(path: Path, **given: Any) -> AuditValues:
+    """What audit.yaml will hold: the options given, and on a terminal the answers to
+    the questions for the others, the values it needs first, each checked as typed."""
+    from qnc.cli.options import date_problem
+    from qnc.cli.recording import asked
+    from qnc.editing import answers
+    from qnc.editing.templates import AuditValues
+
+    def day(answer: str) -> date | Msg:
+        return date_problem(answer) or date.fromisoformat(answer)
+
+    def after(start: date, problem: Callable[[date], Msg]) -> Callable[[str], date | Msg]:
+        later = answers.not_before(start, problem)
+
+        def convert(answer: str) -> date | Msg:
+            given = day(answer)
+            return given if isinstance(given, Msg) else later(given)
+
+        return convert
+
+    # The options given are checked before any question is asked.
+    listed = _checked(given["categories"], answers.categories, "--categories")
+    number = _checked(given["siret"], answers.siret, "--siret")
+    declared = _checked(given["nda"], answers.nda, "--nda")
+    previous = _checked(given["previous"], lambda a: answers.previous(path, a), "--precedent")
+    who = asked(given["name"], "--nom", t("Organisation"), str)
+    listed = asked(listed, "--categories", t("Categories: AF, BC, VAE, CFA, separated by commas"),
+                   answers.categories)  # fmt: skip
+    by = asked(given["certifier"], "--certificateur", t("Certifier"), str)
+    audit = asked(given["kind"], "--type", t("Audit type: initial, surveillance, renouvellement…"),
+                  _kind)  # fmt: skip
+    first = asked(given["start"], "--debut", t("First day of the audit, YYYY-MM-DD"), day)
+    assert who and listed and by and audit and first  # required: asked, or a usage error
+    notified = asked(given["notification"], "--notification",
+                     t("Day the NCs were notified, YYYY-MM-DD"),
+                     after(first, _notified_before(first)), required=False)  # fmt: skip
+    last = asked(given["end"], "--fin", t("Last day of the audit, YYYY-MM-DD"),
+                 after(first, _ends_before(first)), required=False)  # fmt: skip
+    number = asked(number, "--siret", t("SIRET"), answers.siret, required=False)
+    declared = asked(declared, "--nda", t("Activity declaration number, NDA"), answers.nda,
+                     required=False)  # fmt: skip
+    auditor = asked(given["auditor"], "--auditeur", t("Auditor"), str, required=False)
+    if previous is None and audit is not AuditType.initial:
+        previous = asked(None, "--precedent", t("Folder of the previous audit"),
+                         lambda a: answers.previous(path, a), required=False)  # fmt: skip
+    return AuditValues(
+        name=who, siret=number, nda=declared, categories=listed, certifier=by,
+        type=audit.value, start=first, end=last, notification=notified, auditor=auditor,
+        previous=previous,
+    )  # fmt: skip
+
+
+def _checked(value: str | None, convert: Callable[[str], T | Msg], option: str) -> T | None:
+    """An option's value as it will be written, or a refusal that names the option."""
+    if value is None:
+        return None
+    converted = convert(value)
+    if isinstance(converted, Msg):
+        from qnc.errors import QncError
+
+        problem = t("{option}: {problem}", option=option, problem=converted)
+        raise QncError(t("{problems}; nothing written", problems=problem))
+    return converted
+
+
+def _notified_before(start: date) -> Callable[[date], Msg]:
+    return lambda day: t(
+        "the notification ({date}) comes before the audit starts ({start})", date=day, start=start
+    )
+
+
+def _ends_before(start: date) -> Callable[[date], Msg]:
+    return lambda day: t("the audit ends ({end}) before it starts ({start})", end=day, start=start)
 
 
 def _kind(answer: str) -> AuditType | Msg:
