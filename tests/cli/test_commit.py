@@ -41,15 +41,18 @@ def _repository(folder: Path) -> None:
 
 
 def test_commit_records_only_the_files_written(run_main: Run, write_audit: WriteAudit) -> None:
-    """The commit holds the NC file alone, with the fact as message; another change the
-    user had staged stays staged, uncommitted."""
+    """The commit holds the NC file alone, with the organisation and the fact as message
+    (a repository may hold many clients' audits); another change the user had staged
+    stays staged, uncommitted."""
     folder = golden_folder(write_audit, "NC-02.before.yaml")
     _repository(folder)
     (folder / "audit.yaml").write_text((folder / "audit.yaml").read_text() + "# note\n")
     git(folder, "add", "audit.yaml")
     result = run_main("done", "NC-02", "A2", "--le", "2026-06-10", "--commit", *DAY, cwd=folder)
     assert (result.exit_code, result.stderr) == (0, "")
-    assert git(folder, "log", "-1", "--format=%s") == "NC-02 : action A2 faite le 10 juin 2026\n"
+    assert git(folder, "log", "-1", "--format=%s") == (
+        "Formations du Littoral — NC-02 : action A2 faite le 10 juin 2026\n"
+    )
     assert git(folder, "show", "--name-only", "--format=") == "nc/NC-02.yaml\n"
     assert git(folder, "diff", "--cached", "--name-only") == "audit.yaml\n"
 
@@ -59,7 +62,9 @@ def test_commit_message_in_english(run_main: Run, write_audit: WriteAudit) -> No
     folder = golden_folder(write_audit, "NC-02.before.yaml")
     _repository(folder)
     run_main("lift", "NC-02", "--le", "2026-06-19", "--commit", "--lang", "en", *DAY, cwd=folder)
-    assert git(folder, "log", "-1", "--format=%s") == "NC-02: lifted on 19 June 2026\n"
+    assert git(folder, "log", "-1", "--format=%s") == (
+        "Formations du Littoral — NC-02: lifted on 19 June 2026\n"
+    )
 
 
 def test_commit_outside_a_repository_is_refused_before_writing(

@@ -95,11 +95,19 @@ def finish(recorded: Recorded, *, language: Language, dry_run: bool, root: Path 
         from qnc.editing.git import commit
 
         try:
-            commit(root, [c.path for c in recorded.changes], tr(recorded.fact))
+            commit(root, [c.path for c in recorded.changes], tr(_subject(recorded)))
         except QncError as exc:
             raise QncError(
                 t("the change is written, but not recorded in git: {reason}", reason=exc.message)
             ) from exc
+
+
+def _subject(recorded: Recorded) -> Msg:
+    """The commit message: the fact, after whose audit it is (a repository may hold the
+    audits of many organisations)."""
+    if recorded.organisation is None:
+        return recorded.fact
+    return t("{organisation} — {fact}", organisation=recorded.organisation, fact=recorded.fact)
 
 
 def _notes(recorded: Recorded, tr: Translator) -> None:

@@ -56,7 +56,8 @@ def add(
         grade=grade,
         file=shown(path),
     )
-    return Recorded(fact, changes, tuple(check_given(session, changes, ADD_OPTIONS)))
+    warnings = tuple(check_given(session, changes, ADD_OPTIONS))
+    return Recorded(fact, changes, warnings, organisation=audit.audit.organisation.name)
 
 
 ADD_OPTIONS: Options = {

@@ -7,7 +7,7 @@ Each function returns the sentence that states the fact (printed, and the messag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +35,8 @@ class Recorded:
     warnings: tuple[Diagnostic, ...]
     notes: tuple[Msg, ...] = ()
     """What the user should know about the fact as written (a day taken by default)."""
+    organisation: str | None = None
+    """Whose audit it is: a commit names it, for a repository that holds many clients."""
 
 
 def predecessors(model: type[BaseModel], key: str) -> tuple[str, ...]:
@@ -46,7 +48,8 @@ def predecessors(model: type[BaseModel], key: str) -> tuple[str, ...]:
 
 def record(session: Session, fact: Msg, path: Path, edits: list[Edit]) -> Recorded:
     changes = (session.edit(path, edits),)
-    return Recorded(fact, changes, tuple(session.check(changes)))
+    organisation = session.audit().audit.organisation.name
+    return Recorded(fact, changes, tuple(session.check(changes)), organisation=organisation)
 
 
 def done(
@@ -166,7 +169,7 @@ def lift(
         day=day,
         nc=entry.nc.id,
     )
-    return Recorded(done.fact, done.changes, done.warnings, (note,))
+    return replace(done, notes=(note,))
 
 
 def add_action(session: Session, nc_id: str, *, fields: dict[str, Value]) -> Recorded:
