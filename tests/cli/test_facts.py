@@ -19,6 +19,8 @@ WriteAudit = Callable[..., Path]
 CASES = {
     "done": ("done", "NC-02", "A2", "--le", "2026-06-10", "--preuve",
              "preuves/calendrier.pdf"),
+    "done-empreinte": ("done", "NC-02", "A2", "--le", "2026-06-10", "--preuve",
+                       "preuves/calendrier.pdf", "--empreinte"),
     "sent-plan": ("sent", "NC-02", "--plan", "--le", "2026-04-01"),
     "sent-preuves": ("sent", "NC-02", "--preuves", "--le", "2026-06-18"),
     "verify": ("verify", "NC-02", "--resultat", "efficace", "--le", "2026-06-15"),
@@ -29,6 +31,7 @@ CASES = {
 }  # fmt: skip
 SAID = {
     "done": "NC-02 : action A2 faite le 10 juin 2026\n",
+    "done-empreinte": "NC-02 : action A2 faite le 10 juin 2026\n",
     "sent-plan": "NC-02 : plan d'actions envoyé le 1er avril 2026\n",
     "sent-preuves": "NC-02 : preuves envoyées le 18 juin 2026\n",
     "verify": "NC-02 : efficacité vérifiée le 15 juin 2026 (efficace)\n",
@@ -297,3 +300,18 @@ def test_enumerated_values_in_any_case(
     result = run(*args, *DAY, cwd=folder)
     assert (result.exit_code, result.stderr) == (0, "")
     assert written in (folder / "nc" / "NC-02.yaml").read_text("utf-8")
+
+
+def test_empreinte_refusals(run_main: Run, write_audit: WriteAudit) -> None:
+    """--empreinte without --preuve is a usage error; on a file the action already cites
+    without a fingerprint, refused with what to write by hand."""
+    folder = golden_folder(write_audit, "NC-02.before.yaml")
+    alone = run_main("done", "NC-02", "A1", "--empreinte", *DAY, cwd=folder)
+    assert alone.exit_code == 2
+    assert alone.stderr.endswith("Erreur : --empreinte s'emploie avec --preuve\n")
+    cited = run_main("done", "NC-02", "A1", "--preuve", "preuves/fiches.md", "--empreinte",
+                     *DAY, cwd=folder)  # fmt: skip
+    assert (cited.exit_code, cited.stderr) == (1, (
+        "qnc: NC-02 : l'action A1 cite déjà « preuves/fiches.md », sans empreinte : ajoutez "
+        "« empreinte: » dessous à la main, comme l'affiche « qnc empreinte preuves/fiches.md »\n"
+    ))  # fmt: skip

@@ -7,6 +7,11 @@ from pathlib import Path
 
 from qnc.errors import QncError
 from qnc.i18n import t
+from qnc.model.folder import NcFile
+from qnc.model.records import Action
+from qnc.oserrors import reason
+from qnc.reading.fingerprints import fingerprint
+from qnc.writing.edits import Entries
 
 
 def evidence_path(folder: Path, given: str) -> str:
@@ -37,3 +42,39 @@ def evidence_path(folder: Path, given: str) -> str:
             )
         )
     return Path(os.path.relpath(path, folder)).as_posix()
+
+
+def evidence_item(folder: Path, stored: str) -> Entries:
+    """An evidence file cited with its fingerprint, as ``qnc empreinte`` prints it:
+    ``chemin`` and ``empreinte``. An address has no file to fingerprint."""
+    if stored.startswith(("http://", "https://")):
+        raise QncError(
+            t(
+                "'{path}' is an address: qnc cannot fingerprint it; give it without "
+                "--empreinte, or save the page as a file in the audit folder",
+                path=stored,
+            )
+        )
+    try:
+        sealed = fingerprint(folder / stored)
+    except OSError as exc:
+        raise QncError(
+            t("cannot read '{path}': {reason}", path=stored, reason=reason(exc))
+        ) from exc
+    return (("chemin", stored), ("empreinte", sealed))
+
+
+def unsealed(entry: NcFile, action: Action, stored: str) -> None:
+    """--empreinte for a file the action already cites: its fingerprint, if it has none,
+    is to add under it by hand (qnc rewrites no item of a list)."""
+    cited = next(e for e in action.evidence if e.path == stored)
+    if cited.fingerprint is None:
+        raise QncError(
+            t(
+                "{nc}: action {action} already cites '{path}', without a fingerprint: add "
+                "'empreinte:' under it by hand, as 'qnc empreinte {path}' prints it",
+                nc=entry.nc.id,
+                action=action.id,
+                path=stored,
+            )
+        )

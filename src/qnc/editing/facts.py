@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from qnc.diagnostics import Diagnostic
-from qnc.editing.evidence import evidence_path
+from qnc.editing.evidence import evidence_item, evidence_path, unsealed
 from qnc.editing.guards import corrected, happened, not_recorded, nothing, recorded, replaced
 from qnc.editing.session import Change, Session
 from qnc.errors import QncError
@@ -61,9 +61,11 @@ def done(
     explicit: bool,
     evidence: list[str],
     correct: bool = False,
+    fingerprint: bool = False,
 ) -> Recorded:
-    """Action ``action_id`` of ``nc_id`` done on ``day``, with its evidence files; with
-    ``correct``, ``day`` replaces the day recorded."""
+    """Action ``action_id`` of ``nc_id`` done on ``day``, with its evidence files (and
+    their fingerprints, with ``fingerprint``); with ``correct``, ``day`` replaces the
+    day recorded."""
     entry = session.nc(nc_id)
     action = _action(entry, action_id)
     happened(entry, day, session.today)
@@ -82,7 +84,10 @@ def done(
         stored = evidence_path(session.folder, given)
         if stored not in (*(e.path for e in action.evidence), *added):
             added.append(stored)
-            edits.append(Append((*step, "preuves"), stored, predecessors(Action, "preuves")))
+            item = evidence_item(session.folder, stored) if fingerprint else stored
+            edits.append(Append((*step, "preuves"), item, predecessors(Action, "preuves")))
+        elif fingerprint:
+            unsealed(entry, action, stored)
     if not edits:
         raise nothing(
             t("action {action} is already done, on {day}", action=action.id, day=action.done)

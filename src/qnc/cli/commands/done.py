@@ -39,6 +39,16 @@ def done(
             show_default=False,
         ),
     ] = None,
+    seal: Annotated[
+        bool,
+        typer.Option(
+            "--empreinte",
+            help=h(
+                "Record each evidence file with its fingerprint (SHA-256), as 'qnc "
+                "empreinte' prints it: qnc check then reports any later change to the file."
+            ),
+        ),
+    ] = False,
     on: On = None,
     correct: Correct = False,
     folder: Dossier = None,
@@ -51,6 +61,11 @@ def done(
     from qnc.editing import facts
 
     correction_day(ctx, on, correct)
+    if seal and not evidence:
+        from qnc.cli.localized import UsageError, run_language
+        from qnc.i18n import t, translator
+
+        raise UsageError(translator(run_language())(t("--empreinte goes with --preuve")), ctx)
     record(
         ctx,
         lambda session, day: facts.done(
@@ -61,6 +76,7 @@ def done(
             explicit=on is not None,
             evidence=evidence or [],
             correct=correct,
+            fingerprint=seal,
         ),
         folder=folder,
         today=today,
