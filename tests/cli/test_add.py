@@ -123,22 +123,81 @@ def test_add_asks_on_a_terminal(
 
 
 def test_init_writes_the_commented_template(run: Run, tmp_path: Path) -> None:
-    """audit.yaml from the template (optional keys as comments), and the schemas its
-    first line points the editor at; categories written in capitals."""
+    """audit.yaml from the template (optional keys as comments); the schemas beside the
+    new folder (outside git), which the first line of its files points the editor at;
+    categories written in capitals."""
     result = run(*INIT, *DAY)
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
         "Formations Horizon : dossier d'audit créé (audit initial du 14 septembre 2026)\n"
     )
     folder = tmp_path / "2026-09-audit-initial"
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "audit.schema.json", "audit.yaml", "nc.schema.json"]  # fmt: skip
+    assert sorted(p.name for p in folder.iterdir()) == ["audit.yaml"]
+    assert sorted(p.name for p in tmp_path.glob("*.json")) == [
+        "audit.schema.json", "nc.schema.json"]  # fmt: skip
     assert_golden("edits/init.audit.yaml", (folder / "audit.yaml").read_text("utf-8"))
-    schema = json.loads((folder / "nc.schema.json").read_text("utf-8"))
+    schema = json.loads((tmp_path / "nc.schema.json").read_text("utf-8"))
     assert "gravite" in schema["properties"]
     assert run("check", str(folder), *DAY).exit_code == 0
     assert run("add", *ADD[1:], *DAY, cwd=folder).exit_code == 0
     nc = (folder / "nc" / "NC-01.yaml").read_text("utf-8")
+    assert nc.startswith("# yaml-language-server: $schema=../../nc.schema.json\n")
+
+
+def _init(run: Run, name: str) -> Any:
+    return run("init", name, "--nom", "Horizon", "--categories", "AF", "--certificateur",
+               "Certif", "--type", "initial", "--debut", "2026-09-14", "--notification",
+               "2026-09-18", *DAY)  # fmt: skip
+
+
+def test_schemas_are_written_once_per_repository(run: Run, tmp_path: Path) -> None:
+    """In a git repository, the schemas go to its root, once: a second audit folder, two
+    levels down, points at the same files and adds none."""
+    import subprocess
+
+    subprocess.run(["git", "init", "--quiet", str(tmp_path)], check=True)
+    (tmp_path / "clients").mkdir()
+    assert _init(run, "clients/horizon-2026").exit_code == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("*.schema.json")}
+    result = _init(run, "clients/littoral-2026")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("*.schema.json")} == before
+    assert sorted(before) == ["audit.schema.json", "nc.schema.json"]
+    audit = (tmp_path / "clients" / "littoral-2026" / "audit.yaml").read_text("utf-8")
+    assert audit.startswith("# yaml-language-server: $schema=../../audit.schema.json\n")
+    assert list((tmp_path / "clients").rglob("*.json")) == []
+
+
+def test_a_schema_is_refreshed_only_if_qnc_wrote_it(run: Run, tmp_path: Path) -> None:
+    """An out-of-date schema qnc wrote is replaced; one edited by hand, or not qnc's, is
+    left as it is, and said so."""
+    from qnc.cli.commands.schema import schema_text
+    from qnc.writing.stamps import schema_stamp
+
+    old = schema_stamp("audit").mark({"$schema": "x", "title": "ancien"})
+    (tmp_path / "audit.schema.json").write_text(json.dumps(old), "utf-8")
+    edited = json.loads(schema_text("nc"))
+    edited["title"] = "à moi"
+    (tmp_path / "nc.schema.json").write_text(json.dumps(edited), "utf-8")
+    result = _init(run, "horizon")
+    assert result.exit_code == 0
+    assert (tmp_path / "audit.schema.json").read_text("utf-8") == schema_text("audit")
+    assert json.loads((tmp_path / "nc.schema.json").read_text("utf-8")) == edited
+    assert result.stderr == (
+        "« nc.schema.json » n'a pas été écrit par qnc, ou a été modifié depuis : laissé tel "
+        "quel (qnc schema nc affiche le schéma à jour)\n"
+    )
+    (tmp_path / "audit.schema.json").write_text("{}", "utf-8")
+    assert "« audit.schema.json » n'a pas été écrit par qnc" in _init(run, "autre").stderr
+    assert (tmp_path / "audit.schema.json").read_text("utf-8") == "{}"
+
+
+def test_add_points_at_a_schema_in_its_own_folder(run: Run, write_audit: WriteAudit) -> None:
+    """An audit folder made by an earlier qnc holds its schemas: a new NC points there."""
+    folder = write_audit()
+    (folder / "nc.schema.json").write_text("{}", "utf-8")
+    assert run(*ADD, *DAY, cwd=folder).exit_code == 0
+    nc = (folder / "nc" / "NC-02.yaml").read_text("utf-8")
     assert nc.startswith("# yaml-language-server: $schema=../nc.schema.json\n")
 
 

@@ -60,3 +60,23 @@ def test_mark_needs_the_marker() -> None:
     """A package without the marker cannot be marked: a bug, not a user mistake."""
     with pytest.raises(ValueError, match="identifier"):
         STAMP.mark(package("something else"))
+
+
+def test_json_schema_stamp() -> None:
+    """A schema qnc stamped is 'same' however it is indented; a changed value makes it
+    'edited'; a file without the stamp is 'foreign', one with the marker alone 'missing'."""
+    import json
+
+    from qnc.writing.stamps import schema_stamp
+
+    stamp = schema_stamp("nc")
+    marked = stamp.mark({"$schema": "s", "type": "object"})
+    assert list(marked) == ["$schema", "$comment", "type"]
+    assert marked["$comment"].startswith("qnc schema nc sha256:")
+    assert stamp.state(json.dumps(marked, indent=4).encode()) == "same"
+    assert stamp.state(json.dumps({**marked, "type": "array"}).encode()) == "edited"
+    assert stamp.state(json.dumps({**marked, "$comment": "qnc schema nc"}).encode()) == "missing"
+    assert stamp.state(b'{"type": "object"}') == "foreign"
+    assert stamp.state(b"[1, 2]") == "foreign"
+    assert stamp.state(b"\xff not json") == "foreign"
+    assert schema_stamp("audit").state(json.dumps(marked).encode()) == "foreign"

@@ -8,15 +8,9 @@ from pathlib import Path
 
 from qnc.editing.facts import Recorded
 from qnc.editing.given import Options, check_given
-from qnc.editing.session import Change, Session, shown
-from qnc.editing.templates import (
-    AUDIT_SCHEMA,
-    NC_SCHEMA,
-    AuditValues,
-    audit_text,
-    nc_text,
-    precommit_text,
-)
+from qnc.editing.schemas import NC_SCHEMA, SCHEMAS, modeline, nearest_schema, schema_changes
+from qnc.editing.session import Session, shown
+from qnc.editing.templates import AuditValues, audit_text, nc_text, precommit_text
 from qnc.i18n import t, translator
 from qnc.model.folder import AUDIT_FILE, NC_DIR
 from qnc.model.ids import next_id
@@ -36,6 +30,8 @@ def add(
     nc_id = next_id([n.nc.id for n in audit.ncs] + _nc_stems(session.folder), first="NC-01")
     known = audit.grid.indicators.get(indicator)
     tr = translator(session.language)
+    path = session.folder / NC_DIR / f"{nc_id}.yaml"
+    schema = nearest_schema(session.folder, NC_SCHEMA)
     text = nc_text(
         nc_id=nc_id,
         indicator=indicator,
@@ -45,9 +41,8 @@ def add(
         summary=tr.text(known.label) if known else None,
         today=session.today,
         tr=tr,
-        schema=(session.folder / NC_SCHEMA).is_file(),
+        modeline=modeline(path, schema) if schema else None,
     )
-    path = session.folder / NC_DIR / f"{nc_id}.yaml"
     changes = (session.create(path, text),)
     fact = t(
         "{nc}: new NC, indicator {n}, {grade} ({file})",
@@ -90,24 +85,29 @@ def _nc_stems(folder: Path) -> list[str]:
 
 
 def init(
-    session: Session, values: AuditValues, *, schemas: Mapping[str, str], hook: bool
+    session: Session,
+    values: AuditValues,
+    *,
+    schemas: Mapping[str, str],
+    schema_root: Path,
+    hook: bool,
 ) -> Recorded:
-    """A new audit folder: audit.yaml from the template, the schemas for editors, and
-    with ``hook`` the pre-commit configuration. Nothing existing is written over."""
+    """A new audit folder: audit.yaml from the template, the schemas for editors (at
+    ``schema_root``, by kind: ``audit``, ``nc``), and with ``hook`` the pre-commit
+    configuration. Nothing existing is written over but a schema qnc wrote."""
     tr = translator(session.language)
     folder = session.folder
-    files = {
-        AUDIT_FILE: audit_text(values, tr, schema=AUDIT_SCHEMA in schemas),
-        **{name: schemas[name] for name in (AUDIT_SCHEMA, NC_SCHEMA) if name in schemas},
-    }
-    if hook:
-        files[PRECOMMIT_FILE] = precommit_text(tr)
-    changes = tuple(session.create(folder / name, text) for name, text in files.items())
-    audit_change: Change = changes[0]
+    audit_file = folder / AUDIT_FILE
+    line = modeline(audit_file, schema_root / SCHEMAS["audit"]) if schemas else None
+    audit_change = session.create(audit_file, audit_text(values, tr, modeline=line))
+    files = {folder / PRECOMMIT_FILE: precommit_text(tr)} if hook else {}
+    extra = [session.create(path, text) for path, text in files.items()]
+    written, notes = schema_changes(session, schema_root, schemas)
     fact = t(
         "{name}: audit folder created ({type} of {day})",
         name=values.name,
         type=audit_type_label(AuditType(values.type)),
         day=values.start,
     )
-    return Recorded(fact, changes, tuple(check_given(session, [audit_change], INIT_OPTIONS)))
+    warnings = tuple(check_given(session, [audit_change], INIT_OPTIONS))
+    return Recorded(fact, (audit_change, *written, *extra), warnings, tuple(notes))

@@ -138,6 +138,10 @@ class Session:
             )
         return Change(snapshot, text.encode("utf-8"))
 
+    def rewrite(self, path: Path, text: str) -> Change:
+        """``path`` as read now, to hold ``text`` whole (a file qnc wrote: a schema)."""
+        return Change(_snapshot(path), text.encode("utf-8"))
+
     def check(self, changes: Sequence[Change]) -> list[Diagnostic]:
         """The new warnings the changes give; refused when they give a new error."""
         after = inspect_pending(

@@ -11,9 +11,6 @@ from qnc.i18n import Msg, Translator, t
 from qnc.writing.edits import Value
 from qnc.writing.scalars import reads_back, render
 
-AUDIT_SCHEMA = "audit.schema.json"
-NC_SCHEMA = "nc.schema.json"
-"""Written by ``qnc init`` in the audit folder (``qnc schema``), for editors."""
 HOOK_FILES = r"(?i)\.ya?ml(\.[^/.]+)?$"
 """The files of the qnc-check hook: as in the project's .pre-commit-hooks.yaml."""
 _COLUMN = 35
@@ -38,8 +35,9 @@ class AuditValues:
     previous: str | None = None
 
 
-def audit_text(values: AuditValues, tr: Translator, *, schema: bool) -> str:
-    """audit.yaml: the values given, the optional keys not given as comments."""
+def audit_text(values: AuditValues, tr: Translator, *, modeline: str | None) -> str:
+    """audit.yaml: the values given, the optional keys not given as comments; first,
+    the ``modeline`` that points an editor at the schema."""
     v, day = values, tr(t("YYYY-MM-DD"))
     optional = t("optional")
     # (indent, key, value or None for a commented-out key, example, comment)
@@ -64,7 +62,7 @@ def audit_text(values: AuditValues, tr: Translator, *, schema: bool) -> str:
         (2, "precedent", v.previous, "../2024-03-audit-initial",
          t("optional: the folder of the previous audit")),
     ]  # fmt: skip
-    lines = [f"# yaml-language-server: $schema={AUDIT_SCHEMA}"] if schema else []
+    lines = [modeline] if modeline else []
     lines += _comment(tr, t("The audit, followed with qnc: 'qnc check' checks the files, and "
                             "a command records each fact (qnc add, qnc done…). Keys: see "
                             "qnc's README."))  # fmt: skip
@@ -87,10 +85,10 @@ def audit_text(values: AuditValues, tr: Translator, *, schema: bool) -> str:
 
 def nc_text(*, nc_id: str, indicator: int, grade: str, finding: str,
             requirement: str | None, summary: str | None, today: date, tr: Translator,
-            schema: bool) -> str:  # fmt: skip
+            modeline: str | None) -> str:  # fmt: skip
     """A new NC file; ``summary`` is qnc's own label of the indicator, written as the
     requirement (and said to be one) when ``requirement`` is not given."""
-    lines = [f"# yaml-language-server: $schema=../{NC_SCHEMA}"] if schema else []
+    lines = [modeline] if modeline else []
     lines += _comment(tr, t("Recorded with qnc add on {day}. Next: qnc add-action {id} for "
                             "each action, then qnc done, qnc sent, qnc verify, qnc lift.",
                             day=today, id=nc_id))  # fmt: skip

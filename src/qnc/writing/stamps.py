@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 from xml.etree import ElementTree
 
 State = Literal["foreign", "same", "edited", "missing"]
@@ -116,3 +116,44 @@ def _parts_digest(package: zipfile.ZipFile) -> str:
         if name != CORE:
             digest.update(name.encode("utf-8") + b"\0" + package.read(name) + b"\0")
     return "sha256:" + digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class JsonStamp:
+    """A JSON document whose ``$comment`` reads ``marker`` and the digest of the rest:
+    a JSON schema qnc wrote, which ``qnc init`` may refresh while nobody edited it."""
+
+    marker: str
+
+    def mark(self, document: dict[str, Any]) -> dict[str, Any]:
+        """``document`` with its ``$comment`` stamp, after ``$schema`` when it has one."""
+        rest = {k: v for k, v in document.items() if k != "$comment"}
+        head = {k: rest.pop(k) for k in ("$schema",) if k in rest}
+        return {**head, "$comment": f"{self.marker} {_json_digest(rest | head)}", **rest}
+
+    def state(self, content: bytes) -> State:
+        import json
+
+        try:
+            document = json.loads(content.decode("utf-8-sig"))
+        except ValueError:  # UnicodeDecodeError is one
+            return "foreign"
+        comment = document.pop("$comment", None) if isinstance(document, dict) else None
+        if not isinstance(comment, str) or not comment.startswith(self.marker):
+            return "foreign"
+        digest = comment.removeprefix(self.marker).strip()
+        if not digest:
+            return "missing"
+        return "same" if digest == _json_digest(document) else "edited"
+
+
+def schema_stamp(kind: str) -> JsonStamp:
+    """The stamp of the JSON schema of audit.yaml (``audit``) or of an NC file (``nc``)."""
+    return JsonStamp(f"qnc schema {kind}")
+
+
+def _json_digest(document: dict[str, Any]) -> str:
+    import json
+
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -106,8 +106,8 @@ def init(
     from qnc.cli.recording import finish
     from qnc.editing import git as repository
     from qnc.editing.creation import init as create
+    from qnc.editing.schemas import schema_root
     from qnc.editing.session import Session
-    from qnc.editing.templates import AUDIT_SCHEMA, NC_SCHEMA
 
     path = Path(os.path.abspath(folder))
     values = _values(
@@ -119,8 +119,9 @@ def init(
         repository.refuse_inside(path)
     root = None if not commit else path if git else repository.repository(path)
     session = Session(path, today=today_or_now(today), lang=chosen_language(ctx, lang))
-    schemas = {AUDIT_SCHEMA: schema_text("audit"), NC_SCHEMA: schema_text("nc")}
-    recorded = create(session, values, schemas=schemas, hook=git)
+    schemas = {"audit": schema_text("audit"), "nc": schema_text("nc")}
+    shared = schema_root(path, own_repository=git)
+    recorded = create(session, values, schemas=schemas, schema_root=shared, hook=git)
     if git and not dry_run:
         repository.init(path)
     finish(recorded, language=session.language, dry_run=dry_run, root=root)

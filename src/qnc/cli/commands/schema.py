@@ -43,12 +43,15 @@ def schema(
 def schema_text(kind: str, tr: Translator | None = None) -> str:
     """The JSON schema of audit.yaml (``audit``) or of an NC file (``nc``), described in
     the language of ``tr`` (French by default), as printed (``qnc init`` writes the same
-    into the audit folder)."""
+    at the root of the repository)."""
     import json
 
     from qnc.model.records import Audit, NonConformity
     from qnc.render.json_schema import json_schema
+    from qnc.writing.stamps import schema_stamp
 
     model = Audit if kind == Kind.audit else NonConformity
     document = json_schema(model, tr or translator(DEFAULT_LANGUAGE))
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # Stamped, so that qnc init refreshes a schema file qnc wrote and nobody edited.
+    stamped = schema_stamp(kind).mark(document)
+    return json.dumps(stamped, ensure_ascii=False, indent=2) + "\n"
