@@ -263,7 +263,7 @@ def test_init_asks_what_it_needs_first_and_checks_each_answer(
     monkeypatch.setattr(recording, "_on_terminal", lambda: True)
     monkeypatch.chdir(tmp_path)
     answers = [
-        "Formations Horizon", "AF, XX", "af,cfa", "Certif Exemple", "surv", "Surveillance",
+        "Formations Horizon", "AF, XX", "af,cfa", "Certif Exemple", "surv", "Audit de surveillance",
         "2026-09-31", "2026-09-14", "2026-09-10", "2026-09-18", "", "832 145 601 00016",
         "832 145 601 00015", "", "Sophie Lambert", "../nulle-part", "",
     ]  # fmt: skip
@@ -273,8 +273,8 @@ def test_init_asks_what_it_needs_first_and_checks_each_answer(
     assert questions == [
         "Organisme", "Catégories : AF, BC, VAE, CFA, séparées par des virgules",
         "Catégories : AF, BC, VAE, CFA, séparées par des virgules", "Certificateur",
-        "Type d'audit : initial, surveillance, renouvellement…",
-        "Type d'audit : initial, surveillance, renouvellement…",
+        "Type d'audit : initial, de surveillance, de renouvellement, complémentaire ou d'extension",
+        "Type d'audit : initial, de surveillance, de renouvellement, complémentaire ou d'extension",
         "Premier jour de l'audit, AAAA-MM-JJ", "Premier jour de l'audit, AAAA-MM-JJ",
         "Date de notification des NC, AAAA-MM-JJ", "Date de notification des NC, AAAA-MM-JJ",
         "Dernier jour de l'audit, AAAA-MM-JJ", "SIRET", "SIRET",
@@ -287,8 +287,8 @@ def test_init_asks_what_it_needs_first_and_checks_each_answer(
     assert result.stderr.splitlines() == [
         "« XX » n'est pas une catégorie ; écrivez-en une ou plusieurs parmi AF, BC, VAE, CFA, "
         "séparées par des virgules",
-        "écrivez l'une de ces valeurs : initial, surveillance, renouvellement, complementaire, "
-        "extension",
+        "« surv » n'est pas un type d'audit ; écrivez initial, surveillance, renouvellement, "
+        "complementaire ou extension (« audit de surveillance » convient aussi)",
         "« 2026-09-31 » n'est pas une date du calendrier",
         "la notification (10 septembre 2026) précède le début de l'audit (14 septembre 2026)",
         "« 832 145 601 00016 » n'est pas un SIRET valide : 14 chiffres avec une clé de Luhn "
@@ -321,5 +321,29 @@ def test_init_precedent_and_auditeur(run: Run, run_main: Run, tmp_path: Path) ->
     assert (refused.exit_code, refused.stderr) == (1, (
         "qnc: --precedent : « nulle-part » ne contient pas d'audit.yaml : donnez le dossier "
         "de l'audit précédent (depuis le dossier courant) ; rien n'a été écrit\n"
+    ))  # fmt: skip
+    assert not (tmp_path / "autre").exists()
+
+
+def test_init_options_as_typed_by_hand(run: Run, run_main: Run, tmp_path: Path) -> None:
+    """--siret with spaces is written without them; --type in words ('Audit de
+    renouvellement') is the type; a type qnc does not know is refused, naming --type."""
+    args = list(INIT)
+    args[args.index("83214560100015")] = "832 145 601 00015"
+    args[args.index("initial")] = "Audit de renouvellement"
+    result = run(*args, *DAY)
+    assert (result.exit_code, result.stdout) == (0, (
+        "Formations Horizon : dossier d'audit créé (audit de renouvellement du "
+        "14 septembre 2026)\n"
+    ))  # fmt: skip
+    text = (tmp_path / "2026-09-audit-initial" / "audit.yaml").read_text("utf-8")
+    assert "\n  siret: '83214560100015'" in text
+    assert "\n  type: renouvellement " in text
+    args[1], args[args.index("Audit de renouvellement")] = "autre", "surv"
+    refused = run_main(*args, *DAY)
+    assert (refused.exit_code, refused.stderr) == (1, (
+        "qnc: --type : « surv » n'est pas un type d'audit ; écrivez initial, surveillance, "
+        "renouvellement, complementaire ou extension (« audit de surveillance » convient "
+        "aussi) ; rien n'a été écrit\n"
     ))  # fmt: skip
     assert not (tmp_path / "autre").exists()

@@ -5,6 +5,7 @@ function returns the value as it will be written, or what is wrong with it."""
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from pydantic_core import PydanticCustomError
 from qnc.i18n import Msg, t
 from qnc.model.fields import digits
 from qnc.model.folder import AUDIT_FILE
+from qnc.model.records import AuditType
 from qnc.model.referential import Category
 
 _SPACES = str.maketrans("", "", " \t\u00a0\u202f\u2007\u2009")
@@ -54,6 +56,28 @@ def categories(answer: str) -> tuple[str, ...] | Msg:
             known=", ".join(known),
         )
     return found
+
+
+_AUDIT_WORDS = {
+    **{kind.value: kind for kind in AuditType},
+    "renewal": AuditType.RENEWAL,
+    "complementary": AuditType.COMPLEMENTARY,
+}
+"""The words of each audit type: the value written, and its English name."""
+
+
+def audit_type(answer: str) -> AuditType | Msg:
+    """The audit type as written in audit.yaml, from its value in any case or from its
+    name in words: « audit de surveillance », « Audit initial », « complémentaire »."""
+    words = unicodedata.normalize("NFKD", answer.casefold())
+    words = "".join(c for c in words if not unicodedata.combining(c)).replace("\u2019", "'")
+    words = " ".join(words.split()).removesuffix(" audit")
+    words = words.removeprefix("audit ").removeprefix("de ").removeprefix("d'").strip()
+    return _AUDIT_WORDS.get(words) or t(
+        "'{value}' is not an audit type; write initial, surveillance, renouvellement, "
+        "complementaire or extension ('audit de surveillance' is understood too)",
+        value=answer,
+    )
 
 
 def not_before(start: date, problem: Callable[[date], Msg]) -> Callable[[date], date | Msg]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -16,15 +15,9 @@ from qnc.i18n import Msg, t
 if TYPE_CHECKING:
     from qnc.editing.templates import AuditValues
 
+_AUDIT_TYPES = ["initial", "surveillance", "renouvellement", "complementaire", "extension"]
+
 T = TypeVar("T")
-
-
-class AuditType(StrEnum):
-    initial = "initial"
-    surveillance = "surveillance"
-    renewal = "renouvellement"
-    complementary = "complementaire"
-    extension = "extension"
 
 
 HELP = (
@@ -39,8 +32,8 @@ HELP = (
 )
 
 
-def _text(name: str, help_text: str) -> object:
-    return typer.Option(name, metavar=h("TEXT"), help=help_text, show_default=False)
+def _text(name: str, help_text: str, metavar: str | None = None) -> object:
+    return typer.Option(name, metavar=metavar or h("TEXT"), help=help_text, show_default=False)
 
 
 def init(
@@ -51,8 +44,10 @@ def init(
             metavar=h("FOLDER"), help=h("The folder to create (default: here)."), show_default=False
         ),
     ] = Path(),
-    name: Annotated[str | None, _text("--nom", h("The organisation's name."))] = None,
-    siret: Annotated[str | None, _text("--siret", h("Its SIRET (14 digits)."))] = None,
+    name: Annotated[str | None, _text("--nom", h("The organisation's name."), h("NAME"))] = None,
+    siret: Annotated[
+        str | None, _text("--siret", h("Its SIRET (14 digits, spaces allowed)."))
+    ] = None,
     nda: Annotated[str | None, _text("--nda", h("Its activity declaration number."))] = None,
     categories: Annotated[
         str | None,
@@ -63,16 +58,17 @@ def init(
             show_default=False,
         ),
     ] = None,
-    certifier: Annotated[str | None, _text("--certificateur", h("The certifier's name."))] = None,
+    certifier: Annotated[
+        str | None, _text("--certificateur", h("The certifier's name."), h("NAME"))
+    ] = None,
     kind: Annotated[
-        AuditType | None,
+        str | None,
         typer.Option(
             "--type",
-            help=h(
-                "The audit: initial, surveillance, renouvellement, complementaire or extension."
-            ),
+            metavar="<initial|surveillance|renouvellement|complementaire|extension>",
+            help=h("The audit type ('audit de surveillance' is understood too)."),
             show_default=False,
-            case_sensitive=False,
+            autocompletion=lambda: _AUDIT_TYPES,
         ),
     ] = None,
     start: Annotated[date | None, date_option("--debut", h("First day of the audit."))] = None,
@@ -80,7 +76,7 @@ def init(
     notification: Annotated[
         date | None, date_option("--notification", h("The day the NCs were notified."))
     ] = None,
-    auditor: Annotated[str | None, _text("--auditeur", h("The auditor's name."))] = None,
+    auditor: Annotated[str | None, _text("--auditeur", h("The auditor's name."), h("NAME"))] = None,
     previous: Annotated[
         str | None,
         typer.Option(
@@ -134,6 +130,7 @@ def _values(path: Path, **given: Any) -> AuditValues:
     from qnc.cli.recording import asked
     from qnc.editing import answers
     from qnc.editing.templates import AuditValues
+    from qnc.model.records import AuditType
 
     def day(answer: str) -> date | Msg:
         return date_problem(answer) or date.fromisoformat(answer)
@@ -151,13 +148,14 @@ def _values(path: Path, **given: Any) -> AuditValues:
     listed = _checked(given["categories"], answers.categories, "--categories")
     number = _checked(given["siret"], answers.siret, "--siret")
     declared = _checked(given["nda"], answers.nda, "--nda")
+    kind = _checked(given["kind"], answers.audit_type, "--type")
     previous = _checked(given["previous"], lambda a: answers.previous(path, a), "--precedent")
     who = asked(given["name"], "--nom", t("Organisation"), str)
     listed = asked(listed, "--categories", t("Categories: AF, BC, VAE, CFA, separated by commas"),
                    answers.categories)  # fmt: skip
     by = asked(given["certifier"], "--certificateur", t("Certifier"), str)
-    audit = asked(given["kind"], "--type", t("Audit type: initial, surveillance, renouvellement…"),
-                  _kind)  # fmt: skip
+    audit = asked(kind, "--type", t("Audit type: initial, surveillance, renewal, "
+                  "complementary or extension"), answers.audit_type)  # fmt: skip
     first = asked(given["start"], "--debut", t("First day of the audit, YYYY-MM-DD"), day)
     assert who and listed and by and audit and first  # required: asked, or a usage error
     notified = asked(given["notification"], "--notification",
@@ -169,7 +167,7 @@ def _values(path: Path, **given: Any) -> AuditValues:
     declared = asked(declared, "--nda", t("Activity declaration number, NDA"), answers.nda,
                      required=False)  # fmt: skip
     auditor = asked(given["auditor"], "--auditeur", t("Auditor"), str, required=False)
-    if previous is None and audit is not AuditType.initial:
+    if previous is None and audit is not AuditType.INITIAL:
         previous = asked(None, "--precedent", t("Folder of the previous audit"),
                          lambda a: answers.previous(path, a), required=False)  # fmt: skip
     return AuditValues(
@@ -200,10 +198,3 @@ def _notified_before(start: date) -> Callable[[date], Msg]:
 
 def _ends_before(start: date) -> Callable[[date], Msg]:
     return lambda day: t("the audit ends ({end}) before it starts ({start})", end=day, start=start)
-
-
-def _kind(answer: str) -> AuditType | Msg:
-    try:
-        return AuditType(answer.lower())
-    except ValueError:
-        return t("write one of: {kinds}", kinds=", ".join(k.value for k in AuditType))
