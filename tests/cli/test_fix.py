@@ -122,3 +122,24 @@ def test_a_key_renamed_in_an_action_is_said_in_words(
         "audit/nc/NC-01.yaml:9:5: corrigé : action A2 : la clé « faite_le » devient « fait_le »"
     )
     assert (folder / "nc" / "NC-01.yaml").read_text("utf-8").endswith("    fait_le: 2026-04-01\n")
+
+
+def test_a_text_with_a_colon_is_quoted_then_checked(
+    run: Run, write_audit: WriteAudit, nc_text: str
+) -> None:
+    """`constat: Le livret : absent` stops qnc check; --fix quotes it, the file then
+    reads, and qnc plan shows the text as it was written."""
+    text = nc_text.replace("constat: ", "constat: Le livret : absent\n# was: ")
+    assert "constat: Le livret : absent\n" in text
+    folder = write_audit(ncs={"NC-01.yaml": text})
+    assert run("check", "audit", *DAY).exit_code == 1
+    result = run("check", "--fix", "audit", *DAY)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[:2] == [
+        "audit/nc/NC-01.yaml:4:10: corrigé : constat : texte mis entre guillemets, car il "
+        "contient « : »",
+        "1 correction faite",
+    ]
+    written = (folder / "nc" / "NC-01.yaml").read_text("utf-8")
+    assert written == text.replace("Le livret : absent", '"Le livret : absent"')
+    assert "Le livret : absent" in run("plan", "audit", *DAY).stdout

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from qnc.diagnostics import Loc
+from qnc.editing.colons import quote_colon
 from qnc.editing.session import Change, Session
 from qnc.i18n import Msg, t
 from qnc.model.folder import AUDIT_FILE
@@ -44,12 +45,14 @@ class Fix:
     line: int
     column: int
     message: Msg
-    edit: Edit
+    edit: Edit | None
+    """``None`` for a line quoted in a file that did not read (:mod:`.colons`)."""
 
 
 def fixed(raw: bytes, path: Path) -> tuple[bytes, list[Fix]]:
     """``raw`` with every mistake that has one right answer corrected, and the fixes."""
     done: list[Fix] = []
+    raw = _quote_colons(raw, path, done)
     for _ in range(ROUNDS):
         try:
             found = fixes(parse_yaml(raw, path), path)
@@ -57,6 +60,8 @@ def fixed(raw: bytes, path: Path) -> tuple[bytes, list[Fix]]:
             break  # what qnc check reports about the file says why
         made = 0
         for fix in found:
+            if fix.edit is None:
+                continue
             try:
                 raw = apply_edits(raw, [fix.edit], path)
             except EditError:
@@ -66,6 +71,22 @@ def fixed(raw: bytes, path: Path) -> tuple[bytes, list[Fix]]:
         if not made:
             break
     return raw, done
+
+
+def _quote_colons(raw: bytes, path: Path, done: list[Fix]) -> bytes:
+    """``raw`` with each text line that holds a ': ' quoted, one error at a time."""
+    for _ in range(raw.count(b"\n") + 1):
+        try:
+            parse_yaml(raw, path)
+        except YamlError as exc:
+            quoted = quote_colon(raw, path, exc)
+            if quoted is None:
+                break
+            raw, line, column, message = quoted
+            done.append(Fix(line, column, message, None))
+        else:
+            break
+    return raw
 
 
 def fixes(document: Document, path: Path) -> list[Fix]:
