@@ -206,12 +206,19 @@ def test_catalog_has_no_stale_entry() -> None:
          "from 30 September to 2 October 2026"),
         ((2026, 12, 30), (2027, 1, 2), "du 30 décembre 2026 au 2 janvier 2027",
          "from 30 December 2026 to 2 January 2027"),
+        ((2026, 9, 14), (2026, 9, 15), "les 14 et 15 septembre 2026",
+         "on 14 and 15 September 2026"),
+        ((2026, 9, 30), (2026, 10, 1), "les 30 septembre et 1er octobre 2026",
+         "on 30 September and 1 October 2026"),
+        ((2026, 12, 31), (2027, 1, 1), "les 31 décembre 2026 et 1er janvier 2027",
+         "on 31 December 2026 and 1 January 2027"),
     ],
 )  # fmt: skip
 def test_span_says_what_the_two_days_share_once(
     start: tuple[int, int, int], end: tuple[int, int, int], fr: str, en: str
 ) -> None:
-    """An audit over several days reads 'du 24 au 26 novembre 2026', not the month twice."""
+    """An audit over several days reads 'du 24 au 26 novembre 2026', not the month twice;
+    over two days in a row, 'les 14 et 15 septembre 2026'."""
     first, last = date(*start), date(*end)
     assert (translator("fr").span(first, last), translator("en").span(first, last)) == (fr, en)
 

@@ -47,7 +47,8 @@ class Msg(NamedTuple):
 
 class Span(NamedTuple):
     """Two days as prose, without repeating what they share: ``du 24 au 26 novembre
-    2026``, ``du 30 septembre au 2 octobre 2026``."""
+    2026``, ``du 30 septembre au 2 octobre 2026``; two days in a row, ``les 14 et 15
+    septembre 2026``."""
 
     start: dt.date
     end: dt.date
@@ -97,12 +98,15 @@ class Translator:
         return self._catalog.gettext(_MONTHS[number - 1])
 
     def span(self, start: dt.date, end: dt.date) -> str:
-        """``du 24 au 26 novembre 2026`` / ``from 24 to 26 November 2026``."""
+        """``du 24 au 26 novembre 2026`` / ``from 24 to 26 November 2026``; two days in a
+        row, ``les 14 et 15 septembre 2026`` / ``on 14 and 15 September 2026``."""
         first, last = self.date(start), self.date(end)
         if start.year == end.year:  # both read "{day} {month} {year}": drop what repeats
             shared = f" {start.year}" if start.month != end.month else last[last.index(" ") :]
             if first.endswith(shared):
                 first = first[: -len(shared)]
+        if end - start == dt.timedelta(days=1):  # French: "les 14 et 15", not "du 14 au 15"
+            return self._catalog.gettext("on {start} and {end}").format(start=first, end=last)
         return self._catalog.gettext("from {start} to {end}").format(start=first, end=last)
 
     def short_date(self, day: dt.date) -> str:

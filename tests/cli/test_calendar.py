@@ -40,7 +40,7 @@ def test_example_calendar_reads_back(run_main) -> None:
     assert proof["dtend"].dt == date(2026, 12, 19)
     description = str(proof["description"])
     assert description.splitlines() == [
-        "Atelier Formation Sud-Ouest — audit initial du 14 au 15 septembre 2026",
+        "Atelier Formation Sud-Ouest — audit initial les 14 et 15 septembre 2026",
         "Étape : corrections faites, preuves envoyées, échéance notification "
         "(18 septembre 2026) + 3 mois",
         "État au 20 novembre 2026 : à venir (dans 28 jours)",

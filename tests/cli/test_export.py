@@ -48,7 +48,7 @@ def test_csv_of_the_example(run_main, tmp_path: Path) -> None:
     assert rows[0] == HEADERS
     assert len(rows) == 1 + 8
     first = dict(zip(HEADERS, rows[1], strict=True))
-    assert first["Audit"] == "Audit initial du 14 au 15 septembre 2026"
+    assert first["Audit"] == "Audit initial les 14 et 15 septembre 2026"
     assert (first["NC"], first["Indicateur"], first["Gravité"]) == ("NC-01", "11", "majeure")
     assert first["Constat"].startswith("Sur les 6 dossiers de stagiaires consultés (titre "
                                        "professionnel Secrétaire assistant, session")  # fmt: skip

@@ -34,7 +34,7 @@ def test_history_of_the_example_organisation(run_main: Any) -> None:
         "",
     ]
     assert lines[4:12] == [
-        "1. audit initial du 14 au 15 septembre 2026 — examples/2026-09-audit-initial",
+        "1. audit initial les 14 et 15 septembre 2026 — examples/2026-09-audit-initial",
         "   Verdict : soldée — toutes les non-conformités sont levées ou reprises par un audit "
         "suivant",
         "   Clos : le 17 mars 2028 par l'audit de surveillance du 14 mars 2028",

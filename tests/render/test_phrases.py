@@ -51,7 +51,7 @@ def test_state_of_a_carried_over_nc() -> None:
 @pytest.mark.parametrize(
     ("info", "french", "english"),
     [
-        ({}, "audit initial du 9 au 10 mars 2026", "initial audit from 9 to 10 March 2026"),
+        ({}, "audit initial les 9 et 10 mars 2026", "initial audit on 9 and 10 March 2026"),
         ({"fin": None}, "audit initial le 9 mars 2026", "initial audit on 9 March 2026"),
         ({"fin": "2026-03-09"}, "audit initial le 9 mars 2026", "initial audit on 9 March 2026"),
         (

@@ -89,7 +89,7 @@ def test_marker_and_header_table() -> None:
         "| Organisme | Formations du Littoral |",
         "| Catégories | AF |",
         "| Certificateur | Certif Exemple |",
-        "| Audit | audit initial du 9 au 10 mars 2026 |",
+        "| Audit | audit initial les 9 et 10 mars 2026 |",
         "| Notification des NC | 12 mars 2026 |",
         "| Référentiel | RNQ 2019 (32 indicateurs) |",
         "| Date du plan | 1er mai 2026 |",

@@ -49,7 +49,7 @@ def test_header_fields() -> None:
     lines = screen(audit_view(sample(), FR, explain=False, width=120), 120)
     assert panel(lines) == [
         "Organisme : Formations du Littoral",
-        "Audit : audit initial du 9 au 10 mars 2026 — Certif Exemple",
+        "Audit : audit initial les 9 et 10 mars 2026 — Certif Exemple",
         "Dossier : audits/littoral",
         "Notification : 12 mars 2026",
         "Référentiel : RNQ 2019 (32 indicateurs), en vigueur au 9 mars 2026 (premier jour de "
@@ -205,18 +205,18 @@ def test_portfolio_table_from_140_columns() -> None:
         "           —   2 errors: run qnc   —",
         "                                                                                     "
         "               check",
-        "  Formations du       audits/littoral   initial audit from   blocked              1  "
+        "  Formations du       audits/littoral   initial audit on 9   blocked              1  "
         "           1   2026-04-11 (NC-2)   20 days late",
-        "  Littoral                              9 to 10 March 2026",
+        "  Littoral                              and 10 March 2026",
         "  Autre               audits/autre      initial audit on 1   blocked              1  "
         "           0   2026-04-01 (NC-1,   awaited for 30",
         "                                        December 2025                                "
         "               certifier's         days",
         "                                                                                     "
         "               decision)",
-        "  Calme               audits/calme      initial audit from   closed               0  "
+        "  Calme               audits/calme      initial audit on 9   closed               0  "
         "           0   —                   —",
-        "                                        9 to 10 March 2026",
+        "                                        and 10 March 2026",
         "",
     ]
 
@@ -234,7 +234,7 @@ def test_portfolio_lines_below_140_columns() -> None:
         "",
         "Formations du Littoral — blocked",
         "   Folder: audits/littoral",
-        "   Audit: initial audit from 9 to 10 March 2026",
+        "   Audit: initial audit on 9 and 10 March 2026",
         "   Open NCs: 1 major, 1 minor",
         "   Next due date: 2026-04-11 (NC-2), 20 days late",
         "",
@@ -246,7 +246,7 @@ def test_portfolio_lines_below_140_columns() -> None:
         "",
         "Calme — closed",
         "   Folder: audits/calme",
-        "   Audit: initial audit from 9 to 10 March 2026",
+        "   Audit: initial audit on 9 and 10 March 2026",
         "   Open NCs: 0 majors, 0 minors",
         "   Next due date: —",
         "",

@@ -137,6 +137,6 @@ def _text(value: str | None) -> str | None:
 
 
 def _title(report: AuditReport, tr: Translator) -> str:
-    """``Audit initial du 14 au 15 septembre 2026``: a cell starts with a capital."""
+    """``Audit initial les 14 et 15 septembre 2026``: a cell starts with a capital."""
     title = tr(audit_title(report))
     return title[:1].upper() + title[1:]
