@@ -113,7 +113,9 @@ def test_xlsx_reads_back(run_main, tmp_path: Path) -> None:
     assert actions.column_dimensions["D"].width == 12  # "Indicateur" and 2 of margin
     ncs = workbook["Non-conformités"]
     assert ncs.max_row == 5
-    assert [c.value for c in ncs[2]][2:6] == [1, "NC-01", 11, "Atteinte des objectifs évaluée"]
+    assert [c.value for c in ncs[2]][2:6] == [
+        1, "NC-01", 11, "Évaluation de l'atteinte des objectifs",
+    ]  # fmt: skip
     assert ncs["K2"].value == 28  # days left
     assert workbook.properties.creator == "qnc"
 

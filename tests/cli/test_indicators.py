@@ -17,7 +17,7 @@ def test_json_lists_the_grid_in_force(run_main) -> None:
     assert eleven == {
         "numero": 11, "critere": 3,
         "critere_libelle": "Adaptation aux publics : accueil, accompagnement, suivi, évaluation",
-        "libelle": "Atteinte des objectifs évaluée",
+        "libelle": "Évaluation de l'atteinte des objectifs",
         "categories": ["AF", "BC", "VAE", "CFA"], "conditions": {}, "majeure_seule": True,
         "nouvel_entrant": True,
     }  # fmt: skip

@@ -60,7 +60,10 @@ def test_headings_by_style(certifier: Document) -> None:
     assert found[:4] == [
         ("Title", "Plan d'actions — Atelier Formation Sud-Ouest"),
         ("Heading 1", "Synthèse"),
-        ("Heading 1", "NC-01 — indicateur 11\u00a0: Atteinte des objectifs évaluée (majeure)"),
+        (
+            "Heading 1",
+            "NC-01 — indicateur 11\u00a0: Évaluation de l'atteinte des objectifs (majeure)",
+        ),
         ("Heading 2", "Constat"),
     ]
     assert [text[:5] for style, text in found if style == "Heading 1"] == [
@@ -82,7 +85,7 @@ def test_tables_are_word_tables(certifier: Document) -> None:
     ]  # fmt: skip
     assert [c.text for c in summary.rows[4].cells] == [
         "NC-04",
-        "19 — Ressources pédagogiques mises à disposition",
+        "19 — Mise à disposition des ressources pédagogiques",
         "mineure",
         "18/03/2027",
         "plan envoyé le 22 octobre 2026, après l'échéance",

@@ -130,8 +130,8 @@ def test_indicators_are_those_of_the_grids(run_main) -> None:
     indicator = document["properties"]["indicateur"]
     assert indicator["enum"] == list(range(1, 34))
     descriptions = indicator["enumDescriptions"]
-    assert descriptions[10] == "11 — Atteinte des objectifs évaluée ; NC majeure seulement"
-    assert descriptions[11] == "12 — Engagement favorisé, abandons prévenus"
+    assert descriptions[10] == "11 — Évaluation de l'atteinte des objectifs ; NC majeure seulement"
+    assert descriptions[11] == "12 — Engagement des bénéficiaires et prévention des ruptures"
     assert descriptions[32].endswith("(seulement dans la grille rnq-2026, non vérifiée)")
     assert document["if"]["properties"]["indicateur"]["enum"] == [
         4, 5, 6, 7, 10, 11, 14, 15, 16, 20, 21, 22, 26, 27, 29, 31, 32,

@@ -74,9 +74,10 @@ def test_status_narrow_terminal_lists_ncs(run_main) -> None:
     """Below 100 columns, every NC becomes lines instead of a cut table."""
     result = run_main("status", str(EXAMPLE), "--today", MID_WAY, env={"COLUMNS": "80"})
     assert result.exit_code == 0
-    assert "\n1. NC-01 — majeure — bloquante\n   Indicateur : 11 Atteinte des objectifs" in (
-        result.stdout
-    )
+    assert (
+        "\n1. NC-01 — majeure — bloquante\n"
+        "   Indicateur : 11 Évaluation de l'atteinte des objectifs"
+    ) in result.stdout
     assert "Prochaine étape : corrections faites, preuves envoyées, 18/12/2026 (dans 28 jours)" in (
         flat(result.stdout)
     )
@@ -596,7 +597,7 @@ def test_piped_output_is_120_columns_wide(run_main) -> None:
         "#  NC     Indicateur           Gravité  État                  Prochaine étape    "
         "Échéance    Reste       Actions  Retard"
     ) in lines
-    assert "4  NC-04  19 Ressources péda…  mineure  ouverte, plan tardif  plan mis en" in (
+    assert "4  NC-04  19 Mise à disposit…  mineure  ouverte, plan tardif  plan mis en" in (
         result.stdout
     )
 

@@ -150,7 +150,7 @@ def test_one_line_per_nc_at_120_columns(run_main, write_audit) -> None:
     result = five_ncs(run_main, write_audit, 120)
     rows = table_rows(result.stdout)
     assert [row[:6] for row in rows] == ["1  NC-", "2  NC-", "3  NC-", "4  NC-", "5  NC-"]
-    assert "11 Atteinte des…  majeure  bloquante" in rows[1]
+    assert "11 Évaluation d…  majeure  bloquante" in rows[1]
     assert max(len(line) for line in result.stdout.splitlines()) == 120
 
 
@@ -161,7 +161,7 @@ def test_explain_gives_the_whole_title_the_table_cuts(run_main, write_audit) -> 
     assert why.startswith(
         "1. NC-02 — en retard : l'étape « plan d'actions envoyé » était due le 11 avril 2026, "
         "il y a 9 jours\n"
-        "   Indicateur : 19 Ressources pédagogiques mises à disposition\n"
+        "   Indicateur : 19 Mise à disposition des ressources pédagogiques\n"
     )
 
 
@@ -172,7 +172,7 @@ def test_long_ids_still_give_one_line_per_nc(run_main, write_audit, nc_text: str
     folder = write_audit(ncs={f"{long_id}.yaml": nc})
     result = run_main("status", str(folder), "--today", "2026-03-20", env={"COLUMNS": "120"})
     (row,) = table_rows(result.stdout)
-    assert row.startswith("1  NC-2026-SURVEIL…  12 Engagement favorisé,…  mineure  ouverte")
+    assert row.startswith("1  NC-2026-SURVEIL…  12 Engagement des bénéf…  mineure  ouverte")
     assert len(row) == 120
 
 

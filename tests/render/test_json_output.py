@@ -178,7 +178,7 @@ def test_indicators_json() -> None:
                 "numero": 1,
                 "critere": 1,
                 "critere_libelle": "Information du public sur l'offre",
-                "libelle": "Information publique claire et exacte sur l'offre",
+                "libelle": "Information claire et exacte du public sur l'offre",
                 "categories": ["AF", "BC", "VAE", "CFA"],
                 "conditions": {},
                 "majeure_seule": False,
@@ -189,7 +189,7 @@ def test_indicators_json() -> None:
                 "critere": 3,
                 "critere_libelle": "Adaptation aux publics : accueil, accompagnement, suivi, "
                 "évaluation",
-                "libelle": "Alternance : coordination entre centre et entreprise",
+                "libelle": "Coordination entre centre de formation et entreprise en alternance",
                 "categories": ["AF", "CFA"],
                 "conditions": {"AF": "alternance"},
                 "majeure_seule": False,

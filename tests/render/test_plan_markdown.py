@@ -41,18 +41,19 @@ def test_certifier_sections_in_the_report_order() -> None:
     assert headings(markdown(sample())) == [
         "# Plan d'actions — Formations du Littoral",
         "## Synthèse",
-        "## NC-1 — indicateur 11 : Atteinte des objectifs évaluée (majeure)",
+        "## NC-1 — indicateur 11 : Évaluation de l'atteinte des objectifs (majeure)",
         "### Constat",
         "### Exigence",
         "### Analyse des causes",
         "### Actions",
         *checks,
-        "## NC-2 — indicateur 1 : Information publique claire et exacte sur l'offre (mineure)",
+        "## NC-2 — indicateur 1 : Information claire et exacte du public sur l'offre (mineure)",
         "### Constat",
         "### Analyse des causes",
         "### Actions",
         *checks,
-        "## NC-3 — indicateur 12 : Engagement favorisé, abandons prévenus (mineure)",
+        "## NC-3 — indicateur 12 : Engagement des bénéficiaires et prévention des ruptures "
+        "(mineure)",
         "### Constat",
         "### Analyse des causes",
         "### Actions",
@@ -112,12 +113,12 @@ def test_expired_certificate_in_the_header() -> None:
 def test_summary_table() -> None:
     """One row per NC: indicator with its label, grade, regulatory due date, state."""
     assert block(markdown(sample()), "## Synthèse")[2:] == [
-        "| NC-1 | 11 — Atteinte des objectifs évaluée | majeure | 12/06/2026 | rien d'envoyé à "
-        "ce jour |",
-        "| NC-2 | 1 — Information publique claire et exacte sur l'offre | mineure | 12/09/2026 "
+        "| NC-1 | 11 — Évaluation de l'atteinte des objectifs | majeure | 12/06/2026 | rien "
+        "d'envoyé à ce jour |",
+        "| NC-2 | 1 — Information claire et exacte du public sur l'offre | mineure | 12/09/2026 "
         "| rien d'envoyé à ce jour |",
-        "| NC-3 | 12 — Engagement favorisé, abandons prévenus | mineure | 12/09/2026 | levée le "
-        "20 avril 2026 |",
+        "| NC-3 | 12 — Engagement des bénéficiaires et prévention des ruptures | mineure | "
+        "12/09/2026 | levée le 20 avril 2026 |",
     ]
 
 

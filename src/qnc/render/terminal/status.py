@@ -220,7 +220,7 @@ def _cells(nc: NcState, tr: Translator, *, short: bool = False) -> _Cells:
 
 
 def _indicator(nc: NcState, tr: Translator) -> Text:
-    """The indicator's number and title: ``11 Atteinte des objectifs évaluée``."""
+    """The indicator's number and title: ``11 Évaluation de l'atteinte des objectifs``."""
     label = tr.text(nc.indicator.label) if nc.indicator else ""
     return Text(f"{nc.file.nc.indicator} {label}".rstrip())
 
