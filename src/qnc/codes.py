@@ -108,6 +108,9 @@ CODES: Final = MappingProxyType(
         "preuve-hors-depot": Code(_W, t("an evidence file outside the repository")),
         # Deadlines
         "echeance-action": Code(_W, t("an action due after its NC's regulatory due date")),
+        "echeance-efficacite": Code(
+            _W, t("a major NC's effectiveness check planned after its correction due date")
+        ),
         "etape-depassee": Code(_W, t("a regulatory step past its due date")),
         "certificat-echu": Code(_W, t("a decision that may come after the certificate ends")),
     }

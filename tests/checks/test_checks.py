@@ -658,6 +658,37 @@ def test_action_due_on_the_regulatory_date(
     assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == []
 
 
+@pytest.mark.parametrize(
+    ("grade", "planned", "found"),
+    [
+        ("majeure", "2026-06-13", [(NC_FILE, 7, 13, WARN, "echeance-efficacite",
+          "la vérification de l'efficacité est prévue le 13 juin 2026, après l'échéance de "
+          "correction de cette NC majeure (12 juin 2026), date à laquelle les preuves doivent "
+          "être envoyées : prévoyez une première vérification d'ici là")]),
+        ("majeure", "2026-06-12", []),
+        ("mineure", "2026-12-01", []),  # a minor NC's effect is checked at the next audit
+    ],
+)  # fmt: skip
+def test_effectiveness_check_planned_after_the_correction_due_date(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, grade: str, planned: str,
+    found: list[Row],
+) -> None:  # fmt: skip
+    """A major NC's effectiveness check planned after its correction due date, when the
+    proof is due, gives a warning at 'efficacite.echeance'; the due date itself is fine."""
+    nc = nc_text + f"efficacite:\n  responsable: Marie Dupont\n  echeance: {planned}\n"
+    nc = major(nc) if grade == "majeure" else nc
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == found
+
+
+def test_effectiveness_dates_are_checked_as_dates(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """'efficacite.echeance' is a date like every other: a French date is refused."""
+    nc = nc_text + "efficacite:\n  echeance: 12/06/2026\n"
+    (row,) = rows(diagnose, write_audit(ncs={"NC-01.yaml": nc}))
+    assert row[:5] == (NC_FILE, 6, 13, ERR, "date-invalide")
+
+
 EVIDENCE = ACTION.format(due="2026-04-15") + "    preuves:\n      - {path}\n"
 
 

@@ -23,7 +23,8 @@ from qnc.rules.words import step_label
 
 def anchors(nc: NonConformity) -> list[Loc]:
     """The key paths that the problems of :func:`check_deadlines` may point at."""
-    return [("id",), ("gravite",), *(("actions", i, "echeance") for i in range(len(nc.actions)))]
+    return [("id",), ("gravite",), *(("actions", i, "echeance") for i in range(len(nc.actions))),
+            ("efficacite", "echeance")]  # fmt: skip
 
 
 def audit_anchors() -> list[Loc]:
@@ -38,6 +39,7 @@ def check_deadlines(folder: AuditFolder, clocked: Sequence[Clocked],
     """``certificate`` is the one the audit deals with (for a renewal, the one to renew)."""
     for item in clocked:
         yield from _action_dates(item)
+        yield from _effectiveness_date(item)
         yield from _steps(folder, item, certificate)
     yield from _minors_after_end(folder, clocked, certificate)
 
@@ -57,6 +59,28 @@ def _action_dates(clocked: Clocked) -> Iterator[Problem]:
                     limit=limit,
                 ),
             )
+
+
+def _effectiveness_date(clocked: Clocked) -> Iterator[Problem]:
+    """A major NC's proof is due at its correction due date: an effectiveness check
+    planned later cannot be part of it."""
+    check = clocked.nc.effectiveness
+    if clocked.nc.grade is not Grade.MAJOR or check is None or check.planned is None:
+        return
+    limit = regulatory_due(clocked)
+    if check.planned > limit:
+        yield warning(
+            clocked.file.path,
+            ("efficacite", "echeance"),
+            "echeance-efficacite",
+            t(
+                "the effectiveness check is planned for {planned}, after the correction due "
+                "date of this major NC ({limit}), by which the proof is sent: plan a first "
+                "check by then",
+                planned=check.planned,
+                limit=limit,
+            ),
+        )
 
 
 def _steps(folder: AuditFolder, clocked: Clocked,

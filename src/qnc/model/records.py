@@ -199,6 +199,10 @@ class Action(Record):
 class Effectiveness(Record):
     method: PlainText | None = Field(default=None, alias="methode")
     """How the actions' effect will be checked: what the certifier expects with the plan."""
+    owners: Owners | None = Field(default=None, alias="responsable")
+    """Who checks it: one person or several."""
+    planned: IsoDate | None = Field(default=None, alias="echeance")
+    """The day the check is planned for."""
     checked: IsoDate | None = Field(default=None, alias="verifiee_le")
     result: PlainText | None = Field(default=None, alias="resultat")
 

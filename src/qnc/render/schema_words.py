@@ -114,6 +114,10 @@ DESCRIPTIONS: Final = MappingProxyType(
         ("EvidenceFile", "empreinte"): (
             t("SHA-256 fingerprint of the file sent, as 'qnc empreinte' prints it."), None),
         ("Effectiveness", "methode"): (t("How the actions' effect will be checked."), None),
+        ("Effectiveness", "responsable"): (t("Who checks the effectiveness: one name, or a "
+                                             "list of names."), "Isabelle Roux"),
+        ("Effectiveness", "echeance"): (t("Day the check is planned for (for a major NC, by "
+                                          "the correction due date)."), _DATE),
         ("Effectiveness", "verifiee_le"): (t("Day the effectiveness was checked."), _DATE),
         ("Effectiveness", "resultat"): (t("What the check found."), None),
     }
