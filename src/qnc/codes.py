@@ -94,6 +94,9 @@ CODES: Final = MappingProxyType(
         ),
         "fenetre-audit": Code(_W, t("a surveillance or renewal audit outside its window")),
         # The action plan and its evidence
+        "exigence-resume": Code(
+            _W, t("'exigence' still holds qnc's summary of the indicator (from qnc add)")
+        ),
         "analyse-causes": Code(_W, t("a plan sent without a root cause analysis")),
         "sans-action": Code(_W, t("a plan sent without any action")),
         "preuve-introuvable": Code(_E, t("an evidence file that does not exist")),

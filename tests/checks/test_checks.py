@@ -44,6 +44,36 @@ def test_minimal_audit_has_no_problem(write_audit: WriteAudit, diagnose: Diagnos
 # --- indicators -------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Engagement des bénéficiaires et prévention des ruptures",
+        "Engagement fostered, dropout prevented",  # qnc add --lang en
+        "|\n  Engagement des bénéficiaires\n  et prévention des ruptures",  # rewrapped
+    ],
+)
+def test_requirement_still_qncs_summary(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, written: str
+) -> None:
+    """The indicator's summary that qnc add writes as 'exigence' is a warning at
+    'exigence', in either language, until replaced by the audit report's words."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + f"exigence: {written}\n"})
+    assert rows(diagnose, folder) == [
+        (NC_FILE, 5, 11, WARN, "exigence-resume",
+         "« exigence » est encore le résumé de l'indicateur 12 écrit par qnc add : "
+         "remplacez-le par l'exigence telle que la formule le rapport d'audit, ou supprimez "
+         "la ligne"),
+    ]  # fmt: skip
+
+
+def test_requirement_in_the_audit_reports_words(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A requirement of one's own, even one that starts like the summary, is fine."""
+    own = "exigence: Engagement des bénéficiaires et prévention des ruptures, tracés.\n"
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc_text + own})) == []
+
+
 @pytest.mark.parametrize("number", [0, 34, 99])
 def test_indicator_outside_the_grid(
     write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, number: int

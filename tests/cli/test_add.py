@@ -36,6 +36,25 @@ def test_add_writes_the_next_nc_file(run: Run, write_audit: WriteAudit, lang: st
     assert_golden(f"edits/add-{lang}.NC-02.yaml", (folder / "nc/NC-02.yaml").read_text("utf-8"))
 
 
+def test_check_asks_to_replace_the_summary_add_wrote(run: Run, write_audit: WriteAudit) -> None:
+    """Without --exigence, qnc check warns until the summary is replaced; with it, not."""
+    folder = write_audit()
+    run(*ADD, *DAY, cwd=folder)
+    result = run("check", *DAY, cwd=folder)
+    assert result.exit_code == 0
+    assert (
+        "nc/NC-02.yaml:10:11: avertissement: « exigence » est encore le résumé de "
+        "l'indicateur 11 écrit par qnc add : remplacez-le par l'exigence telle que la formule "
+        "le rapport d'audit, ou supprimez la ligne [exigence-resume]\n"
+    ) in result.stderr
+    given = run(*ADD[:2], "17", *ADD[3:], *DAY, "--exigence", "Des locaux adaptés.", cwd=folder)
+    assert given.exit_code == 0
+    found = run("check", *DAY, cwd=folder).stderr.splitlines()
+    assert [line for line in found if "exigence-resume" in line] == [
+        line for line in found if line.startswith("nc/NC-02.yaml:10:11")
+    ]
+
+
 def test_add_numbers_after_the_last_id_and_keeps_its_width(
     run: Run, write_audit: WriteAudit, nc_text: str
 ) -> None:
@@ -199,6 +218,24 @@ def test_add_points_at_a_schema_in_its_own_folder(run: Run, write_audit: WriteAu
     assert run(*ADD, *DAY, cwd=folder).exit_code == 0
     nc = (folder / "nc" / "NC-02.yaml").read_text("utf-8")
     assert nc.startswith("# yaml-language-server: $schema=../nc.schema.json\n")
+
+
+def test_init_template_signatory_block_reads_once_uncommented(run: Run, tmp_path: Path) -> None:
+    """The commented 'signataire' block of audit.yaml, uncommented and filled in, is valid
+    and signs the plan."""
+    run(*INIT, *DAY)
+    audit = tmp_path / "2026-09-audit-initial" / "audit.yaml"
+    text = audit.read_text("utf-8").split("# signataire:")[1].replace("\n#   ", "\n  ")
+    filled = (
+        text.replace("nom: …", "nom: Isabelle Roux", 1)
+        .replace("fonction: …", "fonction: Directrice")
+        .replace("lieu: …", "lieu: Bordeaux")
+        .replace("AAAA-MM-JJ", "2026-09-30")
+    )
+    audit.write_text(audit.read_text("utf-8") + "signataire:" + filled, "utf-8")
+    assert run("check", str(audit.parent), *DAY).exit_code == 0
+    plan = run("plan", str(audit.parent), *DAY).stdout
+    assert "| Nom | Isabelle Roux |" in plan and "| Fait à | Bordeaux |" in plan
 
 
 def test_init_refuses_to_write_over_anything(run_main: Run, tmp_path: Path) -> None:

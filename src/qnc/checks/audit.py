@@ -16,7 +16,7 @@ from pathlib import Path
 from qnc.checks.context import Context
 from qnc.checks.dates import audit_dates, facts_before_audit
 from qnc.checks.duplicates import duplicate_ncs
-from qnc.checks.indicators import indicator, new_entrant
+from qnc.checks.indicators import indicator, new_entrant, requirement_summary
 from qnc.checks.legal import legal_delays
 from qnc.checks.nc import check_nc_record, check_nc_values
 from qnc.checks.references import reference
@@ -38,7 +38,8 @@ def check_audit(
     ncs = [*map(values_of, folder.ncs), *partial]
     problems += _alone(folder.path, folder.ncs, ncs, ctx)
     for nc in ncs:
-        problems += [*indicator(folder, nc), *facts_before_audit(folder, nc)]
+        problems += [*indicator(folder, nc), *requirement_summary(folder, nc),
+                     *facts_before_audit(folder, nc)]  # fmt: skip
     return problems
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from qnc.diagnostics import Problem, error, warning
-from qnc.i18n import t
+from qnc.i18n import LANGUAGES, t, translator
 from qnc.model.folder import AuditFolder
 from qnc.model.records import Grade
 from qnc.model.values import NcValues
@@ -70,6 +70,28 @@ def indicator(folder: AuditFolder, nc: NcValues) -> Iterator[Problem]:
                 "'activites' in audit.yaml",
                 number=nc.indicator,
                 activity=" / ".join(sorted(a.value for a in needed if a)),
+            ),
+        )
+
+
+def requirement_summary(folder: AuditFolder, nc: NcValues) -> Iterator[Problem]:
+    """``exigence`` still holds the one-line summary of the indicator that ``qnc add``
+    writes when the requirement is not given: the plan would send qnc's words as the
+    audit report's."""
+    found = folder.grid.indicators.get(nc.indicator) if nc.indicator is not None else None
+    if found is None or nc.requirement is None:
+        return
+    written = " ".join(nc.requirement.split())
+    if any(written == translator(language).text(found.label) for language in LANGUAGES):
+        yield warning(
+            nc.path,
+            ("exigence",),
+            "exigence-resume",
+            t(
+                "'exigence' is still qnc's summary of indicator {number}, written by qnc add: "
+                "replace it with the requirement as the audit report words it, or delete "
+                "the line",
+                number=nc.indicator,
             ),
         )
 

@@ -79,6 +79,11 @@ def audit_text(values: AuditValues, tr: Translator, *, modeline: str | None) -> 
         f"#   obtenu_le: {day}",
         _beside(tr, "# regles:", t("the certifier's practice, when it differs from the usual")),
         f"#   plan_mineure: {tr(t('30 days'))}",
+        _beside(tr, "# signataire:", t("who signs the action plan sent to the certifier")),
+        _beside(tr, "#   nom: …", t("a key left out stays blank in the plan, to fill in")),
+        "#   fonction: …",
+        _beside(tr, "#   lieu: …", t("where the plan is signed")),
+        _beside(tr, f"#   date: {day}", t("left out: written by hand when signing")),
     ]
     return "\n".join(lines) + "\n"
 

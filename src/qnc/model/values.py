@@ -33,6 +33,7 @@ class NcValues(NamedTuple):
     indicator: int | None = None
     grade: Grade | None = None
     origin: str | None = None
+    requirement: str | None = None
     facts: tuple[tuple[KeyPath, date], ...] = ()
     """Every dated fact (plan sent, action done…), with the key path it is written at."""
     evidence: tuple[tuple[KeyPath, EvidenceFile], ...] = ()
@@ -64,6 +65,7 @@ def nc_values(path: Path, data: Mapping[str, Any]) -> NcValues:
         indicator=_typed(data.get("indicateur"), int),
         grade=_typed(data.get("gravite"), Grade),
         origin=_typed(data.get("origine"), str),
+        requirement=_typed(data.get("exigence"), str),
         facts=tuple((loc, day) for loc, day in facts if isinstance(day, date)),
         evidence=tuple((loc, item) for loc, value in evidence if (item := _evidence(value))),
     )
