@@ -55,8 +55,8 @@ def test_co_owners_in_status_plan_and_json(
     ) in status.stdout
     plan = run_main("plan", "audit", *TODAY, "--interne")
     assert (
-        "| A1 — Relancer les absents | corrective | Marie Dupont, Paul Martin | 25/03/2026 | — "
-        "| proche (dans 5 jours) |\n"
+        "| A1 — Relancer les absents | action corrective | Marie Dupont, Paul Martin | "
+        "25/03/2026 | — | proche (dans 5 jours) |\n"
     ) in plan.stdout
     data = json.loads(run_main("status", "audit", *TODAY, "--format", "json").stdout)
     (nc,) = data["audits"][0]["non_conformites"]

@@ -83,8 +83,9 @@ def test_sections_follow_the_audit_report_not_the_priority(run_main, write_audit
 
 
 def test_summary_states_facts(run_main, write_audit, nc_text: str) -> None:
-    """The summary's state is what happened: nothing yet, plan sent (late, if so), actions
-    carried out, proof sent, lifted."""
+    """The summary's state is what happened — plan sent (late, if so), actions done or
+    carried out, proof sent, lifted — and what comes next, by when (or since when), with
+    the short dates of a table."""
     major = nc_text.replace("indicateur: 12\ngravite: mineure", "indicateur: 11\ngravite: majeure")
     ncs = {
         "NC-01.yaml": nc_text,
@@ -98,21 +99,38 @@ def test_summary_states_facts(run_main, write_audit, nc_text: str) -> None:
     folder = write_audit(ncs=ncs)
     rows = section(plan(run_main, folder, "2026-06-10"), "## Synthèse").strip().splitlines()[2:]
     assert [row.rsplit(" | ", 1)[1] for row in rows] == [
-        "rien d'envoyé à ce jour |",
-        "plan envoyé le 30 mars 2026 ; actions réalisées le 2 juin 2026 |",
-        "preuves envoyées le 4 mai 2026 |",
-        "levée le 1er juin 2026 |",
-        "plan envoyé le 20 avril 2026, après l'échéance |",
+        "aucune action enregistrée ; plan d'actions non envoyé à son échéance (11/04/2026) |",
+        "plan envoyé le 30/03/2026 ; actions réalisées le 02/06/2026 ; en attente de la levée "
+        "par le certificateur |",
+        "aucune action enregistrée ; preuves envoyées le 04/05/2026 ; décision du certificateur "
+        "attendue au plus tard le 12/07/2026 |",
+        "levée le 01/06/2026 |",
+        "plan envoyé le 20/04/2026, après l'échéance ; aucune action enregistrée ; actions à "
+        "réaliser au plus tard le 12/09/2026 |",
     ]
 
 
+def test_summary_names_the_actions_done_and_to_do(run_main, write_audit) -> None:
+    """Before every action is done, the state names those done and those to do."""
+    folder = write_audit(ncs={"NC-01.yaml": MINOR_DONE})
+    rows = section(plan(run_main, folder, "2026-04-20"), "## Synthèse").strip().splitlines()
+    assert rows[2].rsplit(" | ", 1)[1] == (
+        "plan envoyé le 30/03/2026 ; A1 faite, A2 à faire ; actions à réaliser au plus tard le "
+        "12/09/2026 |"
+    )
+    three = MINOR_DONE + "  - id: A3\n    responsable: Marie Dupont\n    echeance: 2026-05-20\n"
+    folder = write_audit(ncs={"NC-01.yaml": three}, name="three")
+    rows = section(plan(run_main, folder, "2026-06-10"), "## Synthèse").strip().splitlines()
+    assert rows[2].rsplit(" | ", 1)[1].split(" ; ")[1] == "A1 et A2 faites, A3 à faire"
+
+
 def test_action_done_after_its_due_date_says_so(run_main, write_audit) -> None:
-    """'faite le 2 juin 2026, après l'échéance du 15 mai 2026', in both views."""
+    """'faite le 02/06/2026, après l'échéance du 15/05/2026', in both views."""
     folder = write_audit(ncs={"NC-01.yaml": MINOR_DONE})
     for options in ([], ["--interne"]):
         text = plan(run_main, folder, "2026-06-10", *options)
-        assert "| faite le 10 avril 2026 |" in text
-        assert "| faite le 2 juin 2026, après l'échéance du 15 mai 2026 |" in text
+        assert "| faite le 10/04/2026 |" in text
+        assert "| faite le 02/06/2026, après l'échéance du 15/05/2026 |" in text
 
 
 def test_decision_is_given_not_met(run_main, write_audit, nc_text: str) -> None:
@@ -121,11 +139,13 @@ def test_decision_is_given_not_met(run_main, write_audit, nc_text: str) -> None:
     facts = "preuves_envoyees_le: 2026-05-04\nlevee_le: 2026-05-20\n"
     folder = write_audit(ncs={"NC-01.yaml": major + facts})
     sent = plan(run_main, folder, "2026-06-10")
-    assert "| décision du certificateur | 12 juillet 2026 | rendue le 20 mai 2026 |" in sent
-    correction = "| corrections faites, preuves envoyées | 12 juin 2026 | preuves envoyées le 4 mai"
-    assert f"{correction} 2026 |" in sent
+    rows = section(sent, "### Échéances").strip().splitlines()[2:]
+    assert [row.split(" | ")[::3] for row in rows] == [
+        ["| corrections faites, preuves envoyées", "preuves envoyées le 04/05/2026 |"],
+        ["| décision du certificateur", "rendue le 20/05/2026 |"],
+    ]
     working = plan(run_main, folder, "2026-06-10", "--interne")
-    assert "rendue le 20 mai 2026 |" in working
+    assert "rendue le 20/05/2026 |" in working
     assert "tenue" not in working
 
 
@@ -161,10 +181,12 @@ def test_calendar_bars_start_when_the_action_started(run_main, write_audit) -> N
 
 def test_signatory_from_audit_yaml_or_blanks(run_main, write_audit, audit_text: str) -> None:
     """The closing block names the signatory given in audit.yaml; what is missing is a
-    blank to fill in. The working view has no such block."""
+    blank to fill in; no 'Rubrique | Valeur' header row. The working view has no such
+    block."""
     blank = plan(run_main, write_audit(), "2026-03-20")
-    assert section(blank, "## Signature").strip().splitlines()[2:] == [
-        "| Nom |  |", "| Fonction |  |", "| Fait à |  |", "| Le |  |", "| Signature |  |",
+    assert section(blank, "## Signature").strip().splitlines() == [
+        "| Nom |  |", "|---|---|", "| Fonction |  |", "| Fait à |  |", "| Le |  |",
+        "| Signature |  |",
     ]  # fmt: skip
     signed = audit_text + (
         "signataire:\n  nom: Jeanne Martin\n  fonction: Responsable qualité\n"
@@ -172,8 +194,8 @@ def test_signatory_from_audit_yaml_or_blanks(run_main, write_audit, audit_text: 
     )
     folder = write_audit(signed, name="signed")
     text = plan(run_main, folder, "2026-03-20")
-    assert section(text, "## Signature").strip().splitlines()[2:] == [
-        "| Nom | Jeanne Martin |", "| Fonction | Responsable qualité |",
+    assert section(text, "## Signature").strip().splitlines() == [
+        "| Nom | Jeanne Martin |", "|---|---|", "| Fonction | Responsable qualité |",
         "| Fait à | La Rochelle |", "| Le | 21 mars 2026 |", "| Signature |  |",
     ]  # fmt: skip
     assert "## Signature" not in plan(run_main, folder, "2026-03-20", "--interne")

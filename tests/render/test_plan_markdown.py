@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from qnc import __version__
 from qnc.i18n import Translator, translator
 from qnc.render.plan.content import View, plan_document
@@ -37,27 +39,20 @@ def block(text: str, heading: str) -> list[str]:
 
 def test_certifier_sections_in_the_report_order() -> None:
     """Title, summary, each NC in natural id order with its parts, the signature."""
-    checks = ["### Échéances réglementaires", "### Vérification de l'efficacité"]
+    parts = ["### Constat", "### Exigence", "### Analyse des causes",
+             "### Correction immédiate", "### Actions", "### Échéances"]  # fmt: skip
+    checked = [*parts, "### Vérification de l'efficacité"]
     assert headings(markdown(sample())) == [
         "# Plan d'actions — Formations du Littoral",
         "## Synthèse",
-        "## NC-1 — indicateur 11 : Évaluation de l'atteinte des objectifs (majeure)",
-        "### Constat",
-        "### Exigence",
-        "### Analyse des causes",
-        "### Actions",
-        *checks,
-        "## NC-2 — indicateur 1 : Information claire et exacte du public sur l'offre (mineure)",
-        "### Constat",
-        "### Analyse des causes",
-        "### Actions",
-        *checks,
-        "## NC-3 — indicateur 12 : Engagement des bénéficiaires et prévention des ruptures "
-        "(mineure)",
-        "### Constat",
-        "### Analyse des causes",
-        "### Actions",
-        "### Échéances réglementaires",  # lifted, nothing said of its effectiveness
+        "## NC-1 — critère 3 — indicateur 11 : Évaluation de l'atteinte des objectifs (majeure)",
+        *checked,
+        "## NC-2 — critère 1 — indicateur 1 : Information claire et exacte du public sur "
+        "l'offre (mineure)",
+        *checked,
+        "## NC-3 — critère 3 — indicateur 12 : Engagement des bénéficiaires et prévention des "
+        "ruptures (mineure)",
+        *parts,  # lifted, nothing said of its effectiveness
         "## Signature",
     ]
 
@@ -76,8 +71,9 @@ def test_working_view_adds_the_situation_the_order_and_the_calendar() -> None:
 
 
 def test_marker_and_header_table() -> None:
-    """The marker comment names the sources; the header table gives the audit's facts
-    and the plan's date; how qnc chose the grid is for the working view only."""
+    """The marker comment names the sources; a first line says what the document is; the
+    header table, without a header row of its own, gives the audit's facts; how qnc
+    chose the grid is for the working view only."""
     text = markdown(sample())
     assert text.splitlines()[0] == (
         f"<!-- qnc:plan généré par qnc {__version__} (qnc plan) à partir de audit.yaml, "
@@ -85,15 +81,14 @@ def test_marker_and_header_table() -> None:
         "Modifiez les fichiers YAML, pas ce fichier : qnc plan le réécrit. -->"
     )
     assert block(text, "# Plan d'actions — Formations du Littoral") == [
-        "| Rubrique | Valeur |",
-        "|---|---|",
+        "Version du 1er mai 2026.",
         "| Organisme | Formations du Littoral |",
+        "|---|---|",
         "| Catégories | AF |",
         "| Certificateur | Certif Exemple |",
         "| Audit | audit initial les 9 et 10 mars 2026 |",
         "| Notification des NC | 12 mars 2026 |",
         "| Référentiel | RNQ 2019 (32 indicateurs) |",
-        "| Date du plan | 1er mai 2026 |",
     ]
     working = markdown(sample(), working=True)
     assert (
@@ -111,14 +106,16 @@ def test_expired_certificate_in_the_header() -> None:
 
 
 def test_summary_table() -> None:
-    """One row per NC: indicator with its label, grade, regulatory due date, state."""
+    """One row per NC: indicator with its label, grade, regulatory due date, and its state
+    in facts: what was sent, which actions are done, what comes next and by when — every
+    date of the table short."""
     assert block(markdown(sample()), "## Synthèse")[2:] == [
-        "| NC-1 | 11 — Évaluation de l'atteinte des objectifs | majeure | 12/06/2026 | rien "
-        "d'envoyé à ce jour |",
+        "| NC-1 | 11 — Évaluation de l'atteinte des objectifs | majeure | 12/06/2026 | A3 "
+        "faite, A1 et A2 à faire ; preuves à envoyer au plus tard le 12/06/2026 |",
         "| NC-2 | 1 — Information claire et exacte du public sur l'offre | mineure | 12/09/2026 "
-        "| rien d'envoyé à ce jour |",
+        "| aucune action enregistrée ; plan d'actions non envoyé à son échéance (11/04/2026) |",
         "| NC-3 | 12 — Engagement des bénéficiaires et prévention des ruptures | mineure | "
-        "12/09/2026 | levée le 20 avril 2026 |",
+        "12/09/2026 | levée le 20/04/2026 |",
     ]
 
 
@@ -146,32 +143,62 @@ def test_working_situation() -> None:
 
 
 def test_actions_table_rows() -> None:
-    """Type, owner, short due date, expected evidence, what was done; the working view
-    gives the status and countdown of what is still to do."""
+    """Type, owner, due date, expected evidence, what was done, every date short; the
+    working view gives the status and countdown of what is still to do."""
     major = markdown(sample()).split("## NC-1 ", 1)[1]
     assert block(major, "### Actions")[:5] == [
         "| Action | Type | Responsable | Échéance | Preuve attendue | Réalisation |",
         "|---|---|---|---|---|---|",
-        "| A1 — Former l'équipe | corrective | Mme Durand | 20/04/2026 | — | à faire |",
-        "| A2 | corrective | Mme Durand | 10/05/2026 | Compte rendu | à faire |",
-        "| A3 | correction | Mme Durand | 15/04/2026 | — | faite le 1er avril 2026 |",
-    ]
-    assert block(major, "### Échéances réglementaires")[2:] == [
-        "| corrections faites, preuves envoyées | 12 juin 2026 | — |",
-        "| décision du certificateur | 12 juillet 2026 | — |",
+        "| A1 — Former l'équipe | action corrective | Mme Durand | 20/04/2026 | — | à faire |",
+        "| A2 | action corrective | Mme Durand | 10/05/2026 | Compte rendu | à faire |",
+        "| A3 | correction | Mme Durand | 15/04/2026 | — | faite le 01/04/2026 |",
     ]
     working = markdown(sample(), working=True).split("## NC-1 ", 1)[1]
     assert block(working, "### Actions")[2:4] == [
-        "| A1 — Former l'équipe | corrective | Mme Durand | 20/04/2026 | — | dépassée (11 "
-        "jours de retard) |",
-        "| A2 | corrective | Mme Durand | 10/05/2026 | Compte rendu | proche (dans 9 jours) |",
+        "| A1 — Former l'équipe | action corrective | Mme Durand | 20/04/2026 | — | dépassée "
+        "(11 jours de retard) |",
+        "| A2 | action corrective | Mme Durand | 10/05/2026 | Compte rendu | proche (dans 9 "
+        "jours) |",
     ]
-    assert block(working, "### Échéances réglementaires")[2:] == [
-        "| corrections faites, preuves envoyées | 12 juin 2026 | notification (12 mars 2026) + "
-        "3 mois | à venir (dans 42 jours) |",
-        "| décision du certificateur | 12 juillet 2026 | échéance de correction + 1 mois | "
-        "à venir (dans 72 jours) |",
+
+
+def test_due_dates_give_their_basis() -> None:
+    """Each due date says what it rests on: the arrêté du 6 juin 2019 (art. 5) for the 3
+    and 6 months and the decision, the certifier for a minor NC's plan; the working view
+    also gives the notification's date and the status."""
+    text = markdown(sample())
+    major, minor = text.split("## NC-1 ", 1)[1], text.split("## NC-2 ", 1)[1]
+    assert block(major, "### Échéances") == [
+        "| Étape | Échéance | Fondement | Réalisation |",
+        "|---|---|---|---|",
+        "| corrections faites, preuves envoyées | 12/06/2026 | 3 mois après la notification — "
+        "arrêté du 6 juin 2019, art. 5 | — |",
+        "| décision du certificateur | 12/07/2026 | 1 mois après l'échéance de correction — "
+        "arrêté du 6 juin 2019, art. 5 | — |",
     ]
+    assert block(minor, "### Échéances")[2:] == [
+        "| plan d'actions envoyé | 11/04/2026 | 30 jours après la notification — délai fixé "
+        "par le certificateur | — |",
+        "| plan d'actions mis en œuvre | 12/09/2026 | 6 mois après la notification — arrêté du "
+        "6 juin 2019, art. 5 | — |",
+    ]
+    working = markdown(sample(), working=True).split("## NC-1 ", 1)[1]
+    assert block(working, "### Échéances")[2:] == [
+        "| corrections faites, preuves envoyées | 12/06/2026 | notification (12/03/2026) + 3 "
+        "mois — arrêté du 6 juin 2019, art. 5 | à venir (dans 42 jours) |",
+        "| décision du certificateur | 12/07/2026 | échéance de correction + 1 mois — arrêté du "
+        "6 juin 2019, art. 5 | à venir (dans 72 jours) |",
+    ]
+
+
+def test_a_shorter_delay_than_the_arretes_is_the_certifiers() -> None:
+    """A delay of 'regles' shorter than the arrêté's is the certifier's to set."""
+    record = audit(top={"regles": {"correction_majeure": "2 mois"}})
+    built = report(folder([nc("NC-1", "majeure", 11)], record=record), TODAY)
+    assert block(markdown(built), "### Échéances")[2] == (
+        "| corrections faites, preuves envoyées | 12/05/2026 | 2 mois après la notification — "
+        "délai fixé par le certificateur | — |"
+    )
 
 
 def test_closed_ncs_say_why_an_action_or_a_step_is_left() -> None:
@@ -179,17 +206,17 @@ def test_closed_ncs_say_why_an_action_or_a_step_is_left() -> None:
     step the lift closed is not given a date that nobody recorded."""
     lifted = markdown(sample()).split("## NC-3 ")[1]
     assert block(lifted, "### Actions")[2] == (
-        "| B1 | corrective | Mme Durand | 01/04/2026 | — | non faite (la NC est levée) |"
+        "| B1 | action corrective | Mme Durand | 01/04/2026 | — | non faite (la NC est levée) |"
     )
-    assert block(lifted, "### Échéances réglementaires")[2:] == [
-        "| plan d'actions envoyé | 11 avril 2026 | non renseigné (la NC est levée) |",
-        "| plan d'actions mis en œuvre | 12 septembre 2026 | non renseigné (la NC est levée) |",
+    assert [row.rsplit(" | ", 1)[1] for row in block(lifted, "### Échéances")[2:]] == [
+        "non renseigné (la NC est levée) |",
+        "non renseigné (la NC est levée) |",
     ]
     moved = nc("NC-1", actions=[action("A1", "2026-04-01")])
     built = report(folder([moved]), TODAY, carried={"NC-1": date(2026, 4, 15)})
     assert block(markdown(built, EN), "### Actions")[2] == (
-        "| A1 | corrective | Mme Durand | 2026-04-01 | — | not done (the NC is carried over to "
-        "a later audit) |"
+        "| A1 | corrective action | Mme Durand | 2026-04-01 | — | not done (the NC is carried "
+        "over to a later audit) |"
     )
 
 
@@ -205,9 +232,38 @@ def test_missing_root_cause_and_effectiveness_only_while_open() -> None:
     assert "efficacité" not in markdown(closed)
 
 
-def test_evidence_links_relative_to_the_plan() -> None:
-    """Links lead from the plan's folder to the evidence; Windows '\\' becomes '/'."""
-    paths = ["preuves/liste.pdf", "preuves\\grille v2.pdf"]
+def test_requirement_and_correction_left_out_are_said() -> None:
+    """A requirement or an immediate correction the NC file leaves out reads 'Non
+    renseignée.', told from one written (even 'Aucune'), in both views."""
+    for working in (False, True):
+        text = markdown(sample(), working=working).split("## NC-2 ")[1]
+        assert block(text, "### Exigence") == ["*Non renseignée.*"]
+        assert block(text, "### Correction immédiate") == ["*Non renseignée.*"]
+    written = report(folder([nc("NC-1", correction="Aucune : voir A1.")]), TODAY)
+    assert block(markdown(written), "### Correction immédiate") == ["Aucune : voir A1."]
+
+
+def test_effectiveness_check_owner_and_planned_day() -> None:
+    """Who checks the effectiveness and when, under its method."""
+    check = {"methode": "Relevé mensuel.", "responsable": ["Mme Durand", "M. Roy"],
+             "echeance": "2026-06-05"}  # fmt: skip
+    built = report(folder([nc("NC-1", efficacite=check)]), TODAY)
+    assert block(markdown(built), "### Vérification de l'efficacité") == [
+        "Relevé mensuel.",
+        "Menée par Mme Durand, M. Roy, prévue le 5 juin 2026.",
+    ]
+    alone = report(folder([nc("NC-1", efficacite={"echeance": "2026-06-05"})]), TODAY)
+    assert block(markdown(alone, EN), "### Effectiveness check") == ["Planned for 5 June 2026."]
+
+
+def test_evidence_by_file_name_with_links_relative_to_the_plan() -> None:
+    """Each evidence file by its name, attached to the plan, with the start of its
+    fingerprint when recorded; the link leads from the plan's folder to the file (Windows
+    '\\' becomes '/'); an address is online."""
+    digest = "9e58c0e9499ddac34a49b62461c558e4068eea5da21e005df1e9e12da0b8fb1e"
+    paths = ["preuves/liste.pdf", "preuves\\grille v2.pdf",
+             {"chemin": "preuves/courriel.pdf", "empreinte": f"sha256:{digest}"},
+             "https://exemple.fr/fiche"]  # fmt: skip
     built = report(folder([nc("NC-1", actions=[action("A1", "2026-05-20", preuves=paths)])]), TODAY)
 
     def links(links_from: Path) -> list[str]:
@@ -215,13 +271,38 @@ def test_evidence_links_relative_to_the_plan() -> None:
 
     assert links(Path("audits/littoral")) == [
         "Preuves fournies :",
-        "- A1 : [preuves/liste.pdf](<preuves/liste.pdf>), "
-        "[preuves\\\\grille v2.pdf](<preuves/grille%20v2.pdf>)",
+        "- A1 : [liste.pdf](<preuves/liste.pdf>) — joint au plan",
+        "- A1 : [grille v2.pdf](<preuves/grille%20v2.pdf>) — joint au plan",
+        "- A1 : [courriel.pdf](<preuves/courriel.pdf>) — joint au plan, empreinte SHA-256 "
+        "9e58c0e9499ddac3…",
+        "- A1 : [https://exemple.fr/fiche](<https://exemple.fr/fiche>) — en ligne",
     ]
-    assert links(Path("plans/2026"))[1] == (
-        "- A1 : [preuves/liste.pdf](<../../audits/littoral/preuves/liste.pdf>), "
-        "[preuves\\\\grille v2.pdf](<../../audits/littoral/preuves/grille%20v2.pdf>)"
-    )
+    assert links(Path("plans/2026"))[1:3] == [
+        "- A1 : [liste.pdf](<../../audits/littoral/preuves/liste.pdf>) — joint au plan",
+        "- A1 : [grille v2.pdf](<../../audits/littoral/preuves/grille%20v2.pdf>) — joint au plan",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sent", "line"),
+    [
+        ({}, "Version du 1er mai 2026."),
+        ({"NC-2": "2026-04-01", "NC-3": "2026-05-01"},  # sent today: this very plan
+         "Version du 1er mai 2026, mise à jour du plan envoyé le 1er avril 2026."),
+        ({"NC-2": "2026-04-01", "NC-3": "2026-04-02"},
+         "Version du 1er mai 2026, mise à jour des plans envoyés les 1er et 2 avril 2026."),
+        ({"NC-1": "2026-03-30", "NC-2": "2026-04-10", "NC-3": "2026-06-01"},  # not yet
+         "Version du 1er mai 2026, mise à jour des plans envoyés du 30 mars au 10 avril 2026."),
+    ],
+)  # fmt: skip
+def test_the_plan_says_its_version(sent: dict[str, str], line: str) -> None:
+    """The certifier's document opens with its date and the plans it updates: those sent
+    before that day."""
+    ncs = [nc(n, **({"plan_envoye_le": sent[n]} if n in sent else {})) for n in
+           ("NC-1", "NC-2", "NC-3")]  # fmt: skip
+    text = markdown(report(folder(ncs), TODAY))
+    assert block(text, "# Plan d'actions — Formations du Littoral")[0] == line
+    assert "Version du" not in markdown(report(folder(ncs), TODAY), working=True)
 
 
 def test_english_plan_headings() -> None:
@@ -229,7 +310,7 @@ def test_english_plan_headings() -> None:
     assert headings(markdown(sample(), EN))[:3] == [
         "# Action plan — Formations du Littoral",
         "## Summary",
-        "## NC-1 — indicator 11: Achievement of objectives assessed (major)",
+        "## NC-1 — criterion 3 — indicator 11: Achievement of objectives assessed (major)",
     ]
     assert headings(markdown(sample(), EN, working=True))[1:4] == [
         "## Situation on 1 May 2026",

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from qnc.model.durations import Duration, Unit
 from qnc.model.records import Rules
+from qnc.rules.states import StepKind
 
 MINOR_LIMIT = 5
 """Five open minor NCs count as one major NC (arrêté du 6 juin 2019, art. 5)."""
@@ -22,6 +23,19 @@ MINOR_LIMIT = 5
 LEGAL_MAJOR_CORRECTION = Duration(3, Unit.MONTHS)
 LEGAL_DECISION = Duration(1, Unit.MONTHS)
 LEGAL_MINOR_IMPLEMENTATION = Duration(6, Unit.MONTHS)
+
+
+_LEGAL_STEPS = {
+    StepKind.CORRECTION: LEGAL_MAJOR_CORRECTION,
+    StepKind.DECISION: LEGAL_DECISION,
+    StepKind.IMPLEMENTATION: LEGAL_MINOR_IMPLEMENTATION,
+}
+
+
+def set_by_law(kind: StepKind, delay: Duration) -> bool:
+    """Whether a step's ``delay`` is the arrêté's own; else the certifier set it: always
+    for a minor NC's plan, and for a shorter delay given in ``regles``."""
+    return _LEGAL_STEPS.get(kind) == delay
 
 
 class Excess(NamedTuple):

@@ -50,8 +50,8 @@ _AUDIT_TYPES = {
 }
 _ACTION_TYPES = {
     ActionType.CORRECTION: t("correction"),
-    ActionType.CORRECTIVE: t("corrective"),
-    ActionType.PREVENTIVE: t("preventive"),
+    ActionType.CORRECTIVE: t("corrective action"),
+    ActionType.PREVENTIVE: t("preventive action"),
 }
 _VERDICTS = {
     Verdict.CLOSED: t("closed"),

@@ -19,6 +19,9 @@ class Link:
     label: str
     target: str
     """An http(s) address, or a path relative to the folder of the written file."""
+    portable: bool = True
+    """False for a file's path: a link only where the file is read beside its folder
+    (Markdown); Word, whose document travels alone, shows the label as typed."""
 
 
 Inline = str | Link
@@ -60,9 +63,9 @@ class Table:
     widths: tuple[float, ...]
     """Column widths in centimetres on an A4 page (Word); they add up to 17."""
     keyed: bool = False
-    """The first column names each row (Word shows no header row then)."""
-    tall_last_row: bool = False
-    """Room to sign by hand in the last row (Word)."""
+    """The first column names each row; ``headers`` is empty: no header row."""
+    heights: tuple[float, ...] = ()
+    """Least height of each row in centimetres (Word), 0 for none: room to write by hand."""
 
 
 @dataclass(frozen=True)
@@ -81,12 +84,16 @@ Block = Heading | Paragraph | UserText | Bullets | Table | Calendar
 class Document:
     language: Language
     title: str
+    organisation: str
+    """The organisation's name, as the title holds it (Word keeps it on one line)."""
     header: str
-    """The running head of every page (Word): the organisation, and 'internal' if so."""
+    """The running head of every page (Word): the organisation, the plan and its date."""
+    subject: str
+    """What the document is about (the audit), for the document's properties."""
     day: date
     """The plan's date: also the document's creation date, so the same data give the
     same file."""
     comment: str
-    """Where the document comes from, and not to edit it (a Markdown comment, the
-    comments property in Word)."""
+    """Where the document comes from, and not to edit it (a Markdown comment only: the
+    Word document carries no such note in its properties)."""
     blocks: tuple[Block, ...]

@@ -7,14 +7,14 @@ from enum import StrEnum
 from pathlib import Path
 
 from qnc import __version__
-from qnc.i18n import Msg, Translator, t
+from qnc.i18n import Msg, Span, Translator, t
 from qnc.model.ids import natural_key
 from qnc.render.phrases import audit_title, grid_phrase, notification_phrase
 from qnc.render.plan.blocks import Block, Document, Heading, Paragraph, Table
 from qnc.render.plan.facts import nc_facts
 from qnc.render.plan.sections import nc_section
 from qnc.render.plan.working import calendar, order, situation
-from qnc.rules.clocks import regulatory_due
+from qnc.rules.clocks import known, regulatory_due
 from qnc.rules.report import AuditReport
 from qnc.rules.words import grade_label
 
@@ -29,15 +29,19 @@ def plan_document(report: AuditReport, tr: Translator, *, view: View, links_from
     working = view is View.WORKING
     organisation = report.folder.audit.organisation.name
     title = t("Action plan — {organisation}", organisation=organisation)
-    header = organisation
+    header = t("{organisation} — action plan of {day}", organisation=organisation,
+               day=report.today)  # fmt: skip
     blocks: list[Block] = []
     if working:
         title = t("Action plan, internal working view — {organisation}", organisation=organisation)
-        header = tr(t("{organisation} — internal document", organisation=organisation))
+        header = t("{organisation} — action plan of {day} — internal document",
+                   organisation=organisation, day=report.today)  # fmt: skip
         note = t("Internal document: qnc's verdict, priorities, countdowns and calendar, to "
                  "organise the work. The plan to send to the certifier is written by qnc plan "
                  "without --interne.")  # fmt: skip
         blocks.append(Paragraph((tr(note),), italic=True))
+    else:
+        blocks.append(Paragraph((tr(_version(report)),)))
     blocks.append(_identification(report, tr, working=working))
     if working:
         blocks += [*situation(report, tr), *order(report, tr), *calendar(report, tr)]
@@ -47,8 +51,23 @@ def plan_document(report: AuditReport, tr: Translator, *, view: View, links_from
         blocks += nc_section(state, report, tr, working=working, links_from=links_from)
     if not working:
         blocks += _signature(report, tr)
-    return Document(tr.language, tr(title), header, report.today, _comment(report, tr),
-                    tuple(blocks))  # fmt: skip
+    subject = t("Action plan after the {audit}", audit=audit_title(report))
+    return Document(tr.language, tr(title), organisation, tr(header), tr(subject),
+                    report.today, _comment(report, tr), tuple(blocks))  # fmt: skip
+
+
+def _version(report: AuditReport) -> Msg:
+    """What this document is: the plan of its day, and which plans it updates — those
+    the NC files record as sent before that day."""
+    today = report.today
+    recorded = (known(n.file.nc.plan_sent, today) for n in report.ncs)
+    sent = sorted({day for day in recorded if day is not None and day < today})
+    if not sent:
+        return t("Version of {day}.", day=today)
+    if len(sent) == 1:
+        return t("Version of {day}, updating the plan sent on {sent}.", day=today, sent=sent[0])
+    return t("Version of {day}, updating the plans sent {span}.", day=today,
+             span=Span(sent[0], sent[-1]))  # fmt: skip
 
 
 def _comment(report: AuditReport, tr: Translator) -> str:
@@ -96,13 +115,9 @@ def _identification(report: AuditReport, tr: Translator, *, working: bool) -> Ta
         ended = end < report.today
         rows.append((t("Certificate"), tr(t("expired on {day}", day=end) if ended
                                           else t("valid until {day}", day=end))))  # fmt: skip
-    rows.append((t("Situation as of") if working else t("Date of the plan"), tr(report.today)))
-    return Table(
-        (tr(t("Item")), tr(t("Value"))),
-        tuple((tr(label), value) for label, value in rows),
-        (4.5, 12.5),
-        keyed=True,
-    )
+    if working:  # the certifier's document says its date in its first line
+        rows.append((t("Situation as of"), tr(report.today)))
+    return Table((), tuple((tr(label), value) for label, value in rows), (4.5, 12.5), keyed=True)
 
 
 def _summary(report: AuditReport, tr: Translator) -> list[Block]:
@@ -115,7 +130,8 @@ def _summary(report: AuditReport, tr: Translator) -> list[Block]:
         if state.indicator is not None:
             indicator += " — " + tr.text(state.indicator.label)
         due = tr.short_date(regulatory_due(state.clocked))
-        rows.append((nc.id, indicator, tr(grade_label(nc.grade)), due, tr(nc_facts(state))))
+        facts = nc_facts(state, day=tr.short_date)
+        rows.append((nc.id, indicator, tr(grade_label(nc.grade)), due, tr(facts)))
     headers = (t("NC"), t("Indicator"), t("Grade"), t("Regulatory due date"), t("State"))
     return [
         Heading(2, tr(t("Summary"))),
@@ -134,13 +150,14 @@ def _signature(report: AuditReport, tr: Translator) -> list[Block]:
         (t("Date"), day),
         (t("Signature"), ""),
     )
+    labelled = tuple((tr(label), value) for label, value in rows)
+    # Room to write the date, and to sign, by hand on the printed page.
+    heights = (0, 0, 0, _DATE_ROW_CM, _SIGNATURE_ROW_CM)
     return [
         Heading(2, tr(t("Signature"))),
-        Table(
-            (tr(t("Item")), tr(t("Value"))),
-            tuple((tr(label), value) for label, value in rows),
-            (4.5, 12.5),
-            keyed=True,
-            tall_last_row=True,
-        ),
+        Table((), labelled, (4.5, 12.5), keyed=True, heights=heights),
     ]
+
+
+_DATE_ROW_CM = 1.2
+_SIGNATURE_ROW_CM = 3.5

@@ -1,42 +1,94 @@
 """What happened, in dated facts: the words of the document sent to the certifier.
 
 The certifier reads what was done and when ("plan envoyé le…", "faite le…, après
-l'échéance du…"), never a countdown nor qnc's own judgement.
+l'échéance du…") and what comes next with its due date, never a countdown nor qnc's
+own judgement. Each function takes ``day``, how a date is written where the words go:
+the date itself (in words, by the translator) or a short form for a table cell.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from qnc.i18n import Msg, t
+from qnc.i18n import Msg, t, tn
 from qnc.rules.clocks import Step, actions_done_on, known
 from qnc.rules.report import ActionState, NcState
 from qnc.rules.states import Status, StepKind
+from qnc.rules.words import waiting_for_lift
+
+DayFormat = Callable[[date], object]
 
 
-def nc_facts(state: NcState) -> Msg:
-    """Where an NC stands, as facts: lifted (or carried over), else what was sent or done."""
+def _in_words(day: date) -> object:
+    return day
+
+
+def nc_facts(state: NcState, *, day: DayFormat = _in_words) -> Msg:
+    """Where an NC stands, as facts: lifted (or carried over); else what was sent and
+    done, and the next step with its due date."""
     clocked = state.clocked
     if clocked.lifted is not None:
+        lifted = day(clocked.lifted)
         if clocked.carried:
-            return t("carried over on {day}", day=clocked.lifted)
+            return t("carried over on {day}", day=lifted)
         if clocked.closure is not None:  # closed by a later audit, neither lifted nor taken
-            return t("closed on {day} by a later audit", day=clocked.lifted)
-        return t("lifted on {day}", day=clocked.lifted)
+            return t("closed on {day} by a later audit", day=lifted)
+        return t("lifted on {day}", day=lifted)
     nc, today = clocked.nc, clocked.today
     sent, proof = known(nc.plan_sent, today), known(nc.evidence_sent, today)
-    done = actions_done_on(nc.actions, today)
     facts: list[Msg] = []
     if sent is not None:
-        facts.append(_dated(t("plan sent on {day}", day=sent), state, StepKind.PLAN))
-    if done is not None:
-        facts.append(_dated(t("actions carried out on {day}", day=done), state,
-                            StepKind.IMPLEMENTATION))  # fmt: skip
+        facts.append(_dated(t("plan sent on {day}", day=day(sent)), state, StepKind.PLAN))
+    facts.append(_progress(state, day))
     if proof is not None:
-        facts.append(_dated(t("proof sent on {day}", day=proof), state, StepKind.CORRECTION))
-    if not facts:
-        return t("nothing sent yet")
+        facts.append(_dated(t("proof sent on {day}", day=day(proof)), state,
+                            StepKind.CORRECTION))  # fmt: skip
+    step = clocked.next
+    if step is None:  # a minor NC whose plan is carried out: as qnc status says it
+        facts.append(waiting_for_lift())
+    else:
+        waited = _OVERDUE if today > step.due else _TO_DO
+        facts.append(t(waited[step.kind].text, day=day(step.due)))
     return _joined(facts)
+
+
+_TO_DO = {
+    StepKind.CORRECTION: t("proof to send by {day}"),
+    StepKind.DECISION: t("certifier's decision expected by {day}"),
+    StepKind.PLAN: t("action plan to send by {day}"),
+    StepKind.IMPLEMENTATION: t("actions to carry out by {day}"),
+}
+_OVERDUE = {
+    StepKind.CORRECTION: t("proof not sent by its due date ({day})"),
+    StepKind.DECISION: t("certifier's decision awaited since {day}"),
+    StepKind.PLAN: t("action plan not sent by its due date ({day})"),
+    StepKind.IMPLEMENTATION: t("actions not carried out by their due date ({day})"),
+}
+
+
+def _progress(state: NcState, day: DayFormat) -> Msg:
+    """Which actions are done and which are still to do (``A1 faite, A2 à faire``)."""
+    if not state.actions:
+        return t("no action recorded yet")
+    done_on = actions_done_on(state.clocked.nc.actions, state.clocked.today)
+    if done_on is not None:
+        return _dated(t("actions carried out on {day}", day=day(done_on)), state,
+                      StepKind.IMPLEMENTATION)  # fmt: skip
+    done = [a.action.id for a in state.actions if a.done]
+    left = [a.action.id for a in state.actions if not a.done]
+    to_do = tn("{ids} to do", "{ids} to do", len(left), ids=_listed(left))
+    if not done:
+        return to_do
+    return t("{done}, {to_do}", done=tn("{ids} done", "{ids} done", len(done),
+                                        ids=_listed(done)), to_do=to_do)  # fmt: skip
+
+
+def _listed(ids: list[str]) -> Msg | str:
+    """``A1``, ``A1 et A2``, ``A1, A2 et A4``."""
+    if len(ids) == 1:
+        return ids[0]
+    return t("{first} and {last}", first=", ".join(ids[:-1]), last=ids[-1])
 
 
 def _dated(fact: Msg, state: NcState, kind: StepKind) -> Msg:
@@ -52,14 +104,15 @@ def _joined(facts: list[Msg]) -> Msg:
     return joined
 
 
-def action_done(item: ActionState) -> Msg | None:
+def action_done(item: ActionState, *, day: DayFormat = _in_words) -> Msg | None:
     """The day an action was done, and whether after its due date; None while to do."""
     action = item.action
     if not item.done or action.done is None:
         return None
     if item.status is Status.MET_LATE:
-        return t("done on {day}, after its due date of {due}", day=action.done, due=action.due)
-    return t("done on {day}", day=action.done)
+        return t("done on {day}, after its due date of {due}", day=day(action.done),
+                 due=day(action.due))  # fmt: skip
+    return t("done on {day}", day=day(action.done))
 
 
 def action_not_done(state: NcState) -> Msg:
@@ -73,21 +126,22 @@ def action_not_done(state: NcState) -> Msg:
     return t("to do")
 
 
-def step_met(step: Step, state: NcState) -> Msg | None:
+def step_met(step: Step, state: NcState, *, day: DayFormat = _in_words) -> Msg | None:
     """A regulatory step met, in the words of what happened; None while it is not."""
     if not step.status.is_met:
         return None
-    day = _recorded(step, state)
-    if day is None:  # met only because the certifier lifted the NC
+    recorded = _recorded(step, state)
+    if recorded is None:  # met only because the certifier lifted the NC
         return t("not recorded (the NC is lifted)")
+    on = day(recorded)
     met = {
-        StepKind.PLAN: t("sent on {day}", day=day),
-        StepKind.CORRECTION: t("proof sent on {day}", day=day),
-        StepKind.IMPLEMENTATION: t("carried out on {day}", day=day),
+        StepKind.PLAN: t("sent on {day}", day=on),
+        StepKind.CORRECTION: t("proof sent on {day}", day=on),
+        StepKind.IMPLEMENTATION: t("carried out on {day}", day=on),
         # The certifier's decision is given (rendue), not met.
-        StepKind.DECISION: t("given on {day}", day=day),
+        StepKind.DECISION: t("given on {day}", day=on),
     }[step.kind]
-    if day > step.due:
+    if recorded > step.due:
         return t("{fact}, after the due date", fact=met)
     return met
 

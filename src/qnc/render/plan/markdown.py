@@ -51,12 +51,22 @@ def _block(block: Block, tr: Translator) -> str:
         )
         return "\n".join(lines) + "\n"
     if isinstance(block, Table):
-        return table(block.headers, [[cell(c) for c in row] for row in block.rows])
+        rows = [[cell(c) for c in row] for row in block.rows]
+        # A pipe table needs a header row: a keyed table's first row is its own.
+        return table(rows[0], rows[1:]) if block.keyed else table(block.headers, rows)
     return _calendar(block, tr)
 
 
 def _inline(parts: tuple[Inline, ...]) -> str:
-    return "".join(link(p.label, p.target) if isinstance(p, Link) else escape(p) for p in parts)
+    return "".join(_part(p, first=i == 0) for i, p in enumerate(parts))
+
+
+def _part(part: Inline, *, first: bool) -> str:
+    if isinstance(part, Link):
+        return link(part.label, part.target)
+    # escape() drops the blanks a line starts with; after a link, a space is a word's.
+    kept = "" if first else part[: len(part) - len(part.lstrip(" "))]
+    return kept + escape(part)
 
 
 def _calendar(block: Calendar, tr: Translator) -> str:

@@ -1,4 +1,5 @@
-"""French typography for documents: no-break spaces before ; : ! ? and inside « »."""
+"""Typography for documents: in French, no-break spaces before ; : ! ? and inside « »;
+in both languages, typographic apostrophes."""
 
 from __future__ import annotations
 
@@ -27,3 +28,14 @@ def french_typography(text: str, *, high: str = NBSP, low: str = NBSP) -> str:
     text = _AFTER_OPEN.sub("«" + low, text)
     text = _BEFORE_CLOSE.sub(low + "»", text)
     return _BEFORE_SIGN.sub(lambda m: (low if m[1] == ":" else high) + m[1], text)
+
+
+# A straight quote opens after a blank or a bracket, before a sign; every other one is an
+# apostrophe (l'offre) or a closing quote, both written ’.
+_OPENING_QUOTE = re.compile(r"(?<![^\s(\[«])'(?=\S)")
+
+
+def apostrophes(text: str) -> str:
+    """``text`` with the typographic apostrophe ’ (and ‘ opening a quote) Word's
+    AutoFormat would type. Idempotent."""
+    return _OPENING_QUOTE.sub("\u2018", text).replace("'", "\u2019")

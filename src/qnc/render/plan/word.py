@@ -33,13 +33,15 @@ from qnc.render.plan.blocks import (
     Table,
     UserText,
 )
-from qnc.render.plan.typography import french_typography
+from qnc.render.plan.typography import NBSP, apostrophes, french_typography
 from qnc.render.plan.word_xml import (
     add_field,
     add_hyperlink,
+    add_unbroken,
     current_word,
     fix_properties,
     keep_row_together,
+    keep_with_next,
     repeat_as_header,
     reproducible,
     set_font,
@@ -54,6 +56,10 @@ CELL_STYLE = "qnc table text"
 LANGUAGES = {"fr": "fr-FR", "en": "en-GB"}
 FONT = "Calibri"  # on every Word since 2007; LibreOffice shows its metric twin Carlito
 PLACEHOLDER = "\x00"
+ONE_TITLE_LINE = 32
+"""Characters of the title style that fit on one line of the page, about."""
+KEPT_TOGETHER_ROWS = 8
+"""A table of at most this many rows (its header row included) is kept on one page."""
 
 
 def plan_docx(document: Document, tr: Translator) -> bytes:
@@ -63,7 +69,7 @@ def plan_docx(document: Document, tr: Translator) -> bytes:
     def typo(text: str) -> str:
         # The records refuse control characters; a folder's name may still hold one
         # (and XML could not hold most of them: python-docx would fail).
-        return visible(base(text), lines=True)
+        return visible(apostrophes(base(text)), lines=True)
 
     doc = docx.Document()
     _page(doc, document, tr, typo)
@@ -71,15 +77,24 @@ def plan_docx(document: Document, tr: Translator) -> bytes:
     set_font(doc, FONT)
     current_word(doc)
     _cell_style(doc)
-    doc.add_heading(typo(document.title), level=0)
+    add_unbroken(doc.add_heading(level=0), _title(document, typo))
     for block in document.blocks:
         _block(doc, block, tr, typo)
-    fix_properties(doc, title=typo(document.title), author=typo(document.header),
-                   day=document.day, identifier=MARKER,
-                   comments=typo(document.comment))  # fmt: skip
+    fix_properties(doc, title=typo(document.title), subject=typo(document.subject),
+                   day=document.day, identifier=MARKER)  # fmt: skip
     out = io.BytesIO()
     doc.save(out)
     return reproducible(out.getvalue())
+
+
+def _title(document: Document, typo: Callable[[str], str]) -> str:
+    """The title with the organisation's name on one line when it fits on one, so that
+    it is never cut (Atelier Formation | Sud-Ouest); its hyphens never break either."""
+    name = typo(document.organisation)
+    title = typo(document.title)
+    if len(name) > ONE_TITLE_LINE:
+        return title
+    return title.replace(name, name.replace(" ", NBSP))
 
 
 def _page(doc: WordDocument, document: Document, tr: Translator,
@@ -136,8 +151,10 @@ def _block(doc: WordDocument, block: Block, tr: Translator, typo: Callable[[str]
 def _inline(paragraph: WordParagraph, parts: tuple[Inline, ...],
             typo: Callable[[str], str], *, italic: bool = False) -> None:  # fmt: skip
     for part in parts:
-        if isinstance(part, Link):
+        if isinstance(part, Link) and part.portable:
             add_hyperlink(paragraph, visible(part.label), visible(part.target))
+        elif isinstance(part, Link):  # a file's name, as typed: the certifier matches it
+            paragraph.add_run(visible(part.label))
         else:
             paragraph.add_run(typo(part)).italic = italic or None
 
@@ -145,7 +162,7 @@ def _inline(paragraph: WordParagraph, parts: tuple[Inline, ...],
 def _table(doc: WordDocument, table: Table, typo: Callable[[str], str]) -> None:
     header = not table.keyed
     rows = ((table.headers,) if header else ()) + table.rows
-    grid = doc.add_table(rows=len(rows), cols=len(table.headers), style="Table Grid")
+    grid = doc.add_table(rows=len(rows), cols=len(table.widths), style="Table Grid")
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     for index, width in enumerate(table.widths):
@@ -162,8 +179,14 @@ def _table(doc: WordDocument, table: Table, typo: Callable[[str], str]) -> None:
                 shade(cell, "E7EEF7")
         if header and row_index == 0:
             repeat_as_header(row)
-    if table.tall_last_row:
-        grid.rows[-1].height = Cm(2.5)
+    for row, height in zip(grid.rows[len(rows) - len(table.rows) :], table.heights, strict=False):
+        if height:
+            row.height = Cm(height)  # at least: Word grows it for longer text
+    if len(rows) <= KEPT_TOGETHER_ROWS:
+        # Each row kept with the next: Word moves a short table to the next page whole.
+        for row in grid.rows[:-1]:
+            for cell in row.cells:
+                keep_with_next(cell.paragraphs)
     doc.add_paragraph()  # Word glues two tables that follow each other into one
 
 
