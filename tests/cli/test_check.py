@@ -650,5 +650,5 @@ def test_initial_example_on_the_readme_day_only_has_facts_to_come(run: Run) -> N
     result = run("check", "2026-09-audit-initial", "--today", "2026-11-20", "--format", "json",
                  cwd=EXAMPLES)  # fmt: skip
     found = json.loads(result.stdout)
-    assert (result.exit_code, found["erreurs"], found["avertissements"]) == (0, 0, 7)
+    assert (result.exit_code, found["erreurs"], found["avertissements"]) == (0, 0, 9)
     assert {d["code"] for d in found["diagnostics"]} == {"date-future"}

@@ -55,7 +55,9 @@ def test_csv_of_the_example(run_main, tmp_path: Path) -> None:
     assert (first["Action"], first["Responsable"], first["Statut"]) == ("A1", "Claire Fabre",
                                                                        "tenue")  # fmt: skip
     assert (first["Échéance"], first["Faite le"]) == ("30/10/2026", "27/10/2026")
-    assert first["Preuves"] == "preuves/grille-evaluation-acquis.md"
+    assert first["Preuves"] == (
+        "preuves/grille-evaluation-acquis.md\npreuves/courriel-diffusion-grille.md"
+    )
     assert (first["Échéance réglementaire"], first["Statut réglementaire"]) == (
         "18/12/2026",
         "à venir",

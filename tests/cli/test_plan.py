@@ -318,7 +318,7 @@ def test_out_dash_is_standard_output(run_main, tmp_path: Path) -> None:
     """--out - writes the plan on standard output, and no file named '-'."""
     result = run_main("plan", str(EXAMPLE), "--out", "-", "--today", MID_WAY)
     assert result.exit_code == 0
-    assert result.stderr.startswith("7 faits sont datés après le 20 novembre 2026")
+    assert result.stderr.startswith("9 faits sont datés après le 20 novembre 2026")
     assert result.stdout.startswith("<!-- qnc:plan généré par qnc ")
     assert list(tmp_path.iterdir()) == []
 

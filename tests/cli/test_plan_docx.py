@@ -167,7 +167,10 @@ def test_evidence_by_name_not_by_link(run_main, tmp_path: Path) -> None:
     assert items == [
         "A1\u00a0: grille-evaluation-acquis.md — joint au plan, empreinte SHA-256 "
         "e52f4b5facf62ce0…",
-        "A1\u00a0: fiches-formation-mises-a-jour.md — joint au plan",
+        "A1\u00a0: courriel-diffusion-grille.md — joint au plan, empreinte SHA-256 "
+        "9e58c0e9499ddac3…",
+        "A1\u00a0: captures-fiches-formation.pdf — joint au plan, empreinte SHA-256 "
+        "e58c2dafde48140f…",
         "A1\u00a0: procedure-prevention-abandons.md — joint au plan",
     ]
 

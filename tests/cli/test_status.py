@@ -24,7 +24,7 @@ def flat(text: str) -> str:
 
 MID_WAY = "2026-11-20"
 FACTS_TO_COME = (
-    "7 faits sont datés après le 20 novembre 2026 : ils ne comptent pas encore "
+    "9 faits sont datés après le 20 novembre 2026 : ils ne comptent pas encore "
     "(« qnc check » les montre).\n"
 )
 """What status says of the example on MID_WAY: its files go on to 2028."""
@@ -607,12 +607,12 @@ def test_piped_output_is_120_columns_wide(run_main) -> None:
     [
         (
             "2026-11-18",
-            "8 faits sont datés après le 18 novembre 2026 : ils ne comptent pas encore "
+            "9 faits sont datés après le 18 novembre 2026 : ils ne comptent pas encore "
             "(« qnc check » les montre).\n",
         ),
         (
             "2026-10-20",
-            "12 faits sont datés après le 20 octobre 2026 : ils ne comptent pas encore "
+            "13 faits sont datés après le 20 octobre 2026 : ils ne comptent pas encore "
             "(« qnc check » les montre).\n1 avertissement : lancez « qnc check » pour le voir.\n",
         ),
         (MID_WAY, FACTS_TO_COME),

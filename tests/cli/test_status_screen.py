@@ -28,7 +28,7 @@ def test_warning_count_reads_under_the_table_once() -> None:
     assert lines[0].startswith("╭")
     # The example's files go on to 2028: facts after the day are counted apart.
     assert lines[-2:] == [
-        "12 faits sont datés après le 20 octobre 2026 : ils ne comptent pas encore "
+        "13 faits sont datés après le 20 octobre 2026 : ils ne comptent pas encore "
         "(« qnc check » les montre).",
         "1 avertissement : lancez « qnc check » pour le voir.",
     ]
