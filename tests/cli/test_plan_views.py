@@ -110,18 +110,33 @@ def test_summary_states_facts(run_main, write_audit, nc_text: str) -> None:
     ]
 
 
-def test_summary_names_the_actions_done_and_to_do(run_main, write_audit) -> None:
-    """Before every action is done, the state names those done and those to do."""
+def test_summary_names_the_actions_done_late_and_to_do(run_main, write_audit) -> None:
+    """Before every action is done, the state names those done, those past their due date
+    and those to do; the actions table says the same of each."""
     folder = write_audit(ncs={"NC-01.yaml": MINOR_DONE})
     rows = section(plan(run_main, folder, "2026-04-20"), "## Synthèse").strip().splitlines()
     assert rows[2].rsplit(" | ", 1)[1] == (
         "plan envoyé le 30/03/2026 ; A1 faite, A2 à faire ; actions à réaliser au plus tard le "
         "12/09/2026 |"
     )
-    three = MINOR_DONE + "  - id: A3\n    responsable: Marie Dupont\n    echeance: 2026-05-20\n"
-    folder = write_audit(ncs={"NC-01.yaml": three}, name="three")
-    rows = section(plan(run_main, folder, "2026-06-10"), "## Synthèse").strip().splitlines()
-    assert rows[2].rsplit(" | ", 1)[1].split(" ; ")[1] == "A1 et A2 faites, A3 à faire"
+    more = MINOR_DONE + "".join(
+        f"  - id: {id}\n    responsable: Marie Dupont\n    echeance: {due}\n"
+        for id, due in (("A3", "2026-05-20"), ("A4", "2026-05-29"), ("A5", "2026-07-01"))
+    )
+    folder = write_audit(ncs={"NC-01.yaml": more}, name="more")
+    text = plan(run_main, folder, "2026-06-10")
+    rows = section(text, "## Synthèse").strip().splitlines()
+    assert rows[2].rsplit(" | ", 1)[1].split(" ; ")[1] == (
+        "A1 et A2 faites, A3 et A4 non faites à leur échéance, A5 à faire"
+    )
+    actions = section(text, "### Actions").strip().splitlines()[2:]
+    assert [row.rsplit(" | ", 1)[1].removesuffix(" |") for row in actions] == [
+        "faite le 10/04/2026",
+        "faite le 02/06/2026, après l'échéance du 15/05/2026",
+        "non faite à son échéance",
+        "non faite à son échéance",
+        "à faire",
+    ]
 
 
 def test_action_done_after_its_due_date_says_so(run_main, write_audit) -> None:

@@ -107,11 +107,12 @@ def test_expired_certificate_in_the_header() -> None:
 
 def test_summary_table() -> None:
     """One row per NC: indicator with its label, grade, regulatory due date, and its state
-    in facts: what was sent, which actions are done, what comes next and by when — every
-    date of the table short."""
+    in facts: what was sent, which actions are done, past their due date or to do, what
+    comes next and by when — every date of the table short."""
     assert block(markdown(sample()), "## Synthèse")[2:] == [
         "| NC-1 | 11 — Évaluation de l'atteinte des objectifs | majeure | 12/06/2026 | A3 "
-        "faite, A1 et A2 à faire ; preuves à envoyer au plus tard le 12/06/2026 |",
+        "faite, A1 non faite à son échéance, A2 à faire ; preuves à envoyer au plus tard le "
+        "12/06/2026 |",
         "| NC-2 | 1 — Information claire et exacte du public sur l'offre | mineure | 12/09/2026 "
         "| aucune action enregistrée ; plan d'actions non envoyé à son échéance (11/04/2026) |",
         "| NC-3 | 12 — Engagement des bénéficiaires et prévention des ruptures | mineure | "
@@ -143,13 +144,15 @@ def test_working_situation() -> None:
 
 
 def test_actions_table_rows() -> None:
-    """Type, owner, due date, expected evidence, what was done, every date short; the
-    working view gives the status and countdown of what is still to do."""
+    """Type, owner, due date, expected evidence, what was done (or that it was not by its
+    due date), every date short; the working view gives the status and countdown of what
+    is still to do."""
     major = markdown(sample()).split("## NC-1 ", 1)[1]
     assert block(major, "### Actions")[:5] == [
         "| Action | Type | Responsable | Échéance | Preuve attendue | Réalisation |",
         "|---|---|---|---|---|---|",
-        "| A1 — Former l'équipe | action corrective | Mme Durand | 20/04/2026 | — | à faire |",
+        "| A1 — Former l'équipe | action corrective | Mme Durand | 20/04/2026 | — | non faite "
+        "à son échéance |",
         "| A2 | action corrective | Mme Durand | 10/05/2026 | Compte rendu | à faire |",
         "| A3 | correction | Mme Durand | 15/04/2026 | — | faite le 01/04/2026 |",
     ]

@@ -68,7 +68,8 @@ _OVERDUE = {
 
 
 def _progress(state: NcState, day: DayFormat) -> Msg:
-    """Which actions are done and which are still to do (``A1 faite, A2 à faire``)."""
+    """Which actions are done, past their due date, and still to do (``A1 faite, A2 non
+    faite à son échéance, A3 à faire``): a fact the certifier can check in the table."""
     if not state.actions:
         return t("no action recorded yet")
     done_on = actions_done_on(state.clocked.nc.actions, state.clocked.today)
@@ -76,12 +77,20 @@ def _progress(state: NcState, day: DayFormat) -> Msg:
         return _dated(t("actions carried out on {day}", day=day(done_on)), state,
                       StepKind.IMPLEMENTATION)  # fmt: skip
     done = [a.action.id for a in state.actions if a.done]
-    left = [a.action.id for a in state.actions if not a.done]
-    to_do = tn("{ids} to do", "{ids} to do", len(left), ids=_listed(left))
-    if not done:
-        return to_do
-    return t("{done}, {to_do}", done=tn("{ids} done", "{ids} done", len(done),
-                                        ids=_listed(done)), to_do=to_do)  # fmt: skip
+    late = [a.action.id for a in state.actions if a.status is Status.OVERDUE]
+    left = [a.action.id for a in state.actions if not a.done and a.status is not Status.OVERDUE]
+    parts: list[Msg] = []
+    if done:
+        parts.append(tn("{ids} done", "{ids} done", len(done), ids=_listed(done)))
+    if late:
+        parts.append(tn("{ids} not done by its due date", "{ids} not done by their due dates",
+                        len(late), ids=_listed(late)))  # fmt: skip
+    if left:
+        parts.append(tn("{ids} to do", "{ids} to do", len(left), ids=_listed(left)))
+    said = parts[0]
+    for part in parts[1:]:
+        said = t("{first}, {then}", first=said, then=part)
+    return said
 
 
 def _listed(ids: list[str]) -> Msg | str:
@@ -115,14 +124,16 @@ def action_done(item: ActionState, *, day: DayFormat = _in_words) -> Msg | None:
     return t("done on {day}", day=day(action.done))
 
 
-def action_not_done(state: NcState) -> Msg:
-    """An action still to do, as the certifier reads it."""
+def action_not_done(state: NcState, item: ActionState) -> Msg:
+    """An action still to do, as the certifier reads it: past its due date is a fact."""
     if state.clocked.carried:
         return t("not done (the NC is carried over to a later audit)")
     if state.clocked.closure is not None:
         return t("not done (the NC is closed by a later audit)")
     if not state.clocked.open:
         return t("not done (the NC is lifted)")
+    if item.status is Status.OVERDUE:
+        return t("not done by its due date")
     return t("to do")
 
 

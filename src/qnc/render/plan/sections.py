@@ -90,7 +90,7 @@ def _actions(state: NcState, tr: Translator, *, working: bool) -> Table:
                 ", ".join(action.owners),
                 tr.short_date(action.due),
                 action.expected_evidence or "—",
-                tr(done or action_not_done(state)),
+                tr(done or action_not_done(state, item)),
             )
         )
     headers = (t("Action"), t("Type"), t("Owner"), t("Due"), t("Expected evidence"),
