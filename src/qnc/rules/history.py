@@ -4,8 +4,8 @@ the certificate and the next audit due (``qnc historique``)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from qnc.model.records import Certificate
 from qnc.rules.carry import nc_key
@@ -13,8 +13,7 @@ from qnc.rules.certificate import Window
 from qnc.rules.report import AuditReport
 
 
-@dataclass(frozen=True)
-class OrganisationHistory:
+class OrganisationHistory(NamedTuple):
     audits: tuple[AuditReport, ...]
     """First held first; the last is the current audit."""
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from qnc.i18n import Msg, t, tn
 from qnc.model.ids import natural_key
@@ -15,8 +15,7 @@ from qnc.rules.verdict import MINOR_LIMIT, blocks_certificate, open_minors
 from qnc.rules.words import step_label, waiting_for_lift
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     rank: int
     item: Clocked
     group: Group

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qnc.model.ids import natural_key
 from qnc.model.records import Action
@@ -11,8 +11,7 @@ from qnc.rules.report import ActionState, AuditReport, NcState
 from qnc.rules.states import Status
 
 
-@dataclass(frozen=True)
-class Owed:
+class Owed(NamedTuple):
     """One action an owner is reminded of, with the NC and the audit it belongs to."""
 
     report: AuditReport
@@ -20,8 +19,7 @@ class Owed:
     item: ActionState
 
 
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(NamedTuple):
     owner: str
     late: tuple[Owed, ...]
     """Past their due date, the most late first."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from qnc.i18n import Msg
 from qnc.model.folder import AuditFolder, NcFile
@@ -20,8 +20,7 @@ from qnc.rules.states import Group, Status, Verdict
 from qnc.rules.verdict import Deadline, Outcome, judge
 
 
-@dataclass(frozen=True)
-class ActionState:
+class ActionState(NamedTuple):
     action: Action
     status: Status
     days_left: int
@@ -31,8 +30,7 @@ class ActionState:
         return self.status.is_met
 
 
-@dataclass(frozen=True)
-class NcState:
+class NcState(NamedTuple):
     ranked: Ranked
     indicator: Indicator | None
     actions: tuple[ActionState, ...]
@@ -85,15 +83,14 @@ class NcState:
         return sum(1 for a in self.actions if a.status is Status.OVERDUE)
 
 
-@dataclass(frozen=True)
-class AuditReport:
+class AuditReport(NamedTuple):
     folder: AuditFolder
     today: date
     grid: Grid
     outcome: Outcome
     ncs: tuple[NcState, ...]
     next_deadline: Deadline | None
-    cycle: AuditCycle = field(default_factory=AuditCycle)
+    cycle: AuditCycle = AuditCycle()
 
     @property
     def notification_defaulted(self) -> bool:

@@ -10,8 +10,8 @@ as such wherever the withdrawal date is shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from qnc.model.durations import Duration, Unit
 from qnc.model.records import AuditType, Grade
@@ -22,8 +22,7 @@ SUSPENSION_LENGTH = Duration(3, Unit.MONTHS)
 """How long a suspension lasts before withdrawal (certifiers' practice)."""
 
 
-@dataclass(frozen=True)
-class Sanction:
+class Sanction(NamedTuple):
     due: date
     """The correction due date: the proof of correction sent by then, nothing happens."""
     suspension: date

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from qnc.i18n import Msg, t, tn
 from qnc.model.records import AuditType, Grade
@@ -17,8 +17,7 @@ from qnc.rules.words import step_label
 __all__ = ["MINOR_LIMIT", "Deadline", "Outcome", "blocks_certificate", "judge", "open_minors"]
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """A due date: an NC's step or, with ``nc_id`` None, the day the open minor NCs,
     5 or more, must be under 5."""
 
@@ -31,8 +30,7 @@ class Deadline:
         return self.nc_id if self.nc_id is not None else t("minor NCs to bring under 5")
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     verdict: Verdict
     reason: Msg
     deadline: Deadline | None

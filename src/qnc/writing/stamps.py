@@ -11,10 +11,10 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import zipfile
-from dataclasses import dataclass
-from typing import Any, Literal, Protocol
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    import zipfile
 
 State = Literal["foreign", "same", "edited", "missing"]
 """Not qnc's; qnc's and untouched; qnc's and edited; qnc's but without a digest."""
@@ -34,8 +34,7 @@ def fingerprinted(text: str) -> str:
     return f"{text}{FINGERPRINT}{_digest(text)} -->\n"
 
 
-@dataclass(frozen=True)
-class TextStamp:
+class TextStamp(NamedTuple):
     """A text file that starts with ``marker`` and ends with its :func:`fingerprinted` line."""
 
     marker: str
@@ -63,8 +62,7 @@ _LARGEST = 256 * 1024 * 1024
 """Unpacked size beyond which a package is not read (a plan is well under 1 MB)."""
 
 
-@dataclass(frozen=True)
-class PackageStamp:
+class PackageStamp(NamedTuple):
     """An Office document whose ``dc:identifier`` reads ``marker`` and, once
     :meth:`mark` has run, the digest of every other part."""
 
@@ -72,6 +70,8 @@ class PackageStamp:
 
     def mark(self, package: bytes) -> bytes:
         """``package`` with the digest of its parts added after the marker."""
+        import zipfile  # only where an Office document is written or read
+
         source = zipfile.ZipFile(io.BytesIO(package))
         # The element may declare its namespace itself (openpyxl without lxml does).
         plain = re.compile(
@@ -90,6 +90,9 @@ class PackageStamp:
         return out.getvalue()
 
     def state(self, content: bytes) -> State:
+        import zipfile
+        from xml.etree import ElementTree
+
         try:
             with zipfile.ZipFile(io.BytesIO(content)) as package:
                 identifier = _identifier(package.read(CORE))
@@ -106,6 +109,8 @@ class PackageStamp:
 
 
 def _identifier(core: bytes) -> str:
+    from xml.etree import ElementTree
+
     node = ElementTree.fromstring(core).find(_IDENTIFIER)
     return (node.text or "").strip() if node is not None else ""
 
@@ -118,8 +123,7 @@ def _parts_digest(package: zipfile.ZipFile) -> str:
     return "sha256:" + digest.hexdigest()[:16]
 
 
-@dataclass(frozen=True)
-class JsonStamp:
+class JsonStamp(NamedTuple):
     """A JSON document whose ``$comment`` reads ``marker`` and the digest of the rest:
     a JSON schema qnc wrote, which ``qnc init`` may refresh while nobody edited it."""
 

@@ -7,15 +7,14 @@ both formats say the same things, in the same order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from qnc.i18n import Language
 from qnc.render.plan.timeline import Timeline
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     label: str
     target: str
     """An http(s) address, or a path relative to the folder of the written file."""
@@ -27,37 +26,32 @@ class Link:
 Inline = str | Link
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     """1: the document's title; 2: a section (an NC); 3: a part of a section."""
     text: str
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     parts: tuple[Inline, ...]
     label: str = ""
     """Shown first, in bold (``Verdict``), followed by a colon."""
     italic: bool = False
 
 
-@dataclass(frozen=True)
-class UserText:
+class UserText(NamedTuple):
     """Text as typed in a YAML file: a blank line separates paragraphs, a single line
     break flows into the paragraph."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: tuple[tuple[Inline, ...], ...]
     numbered: bool = False
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]
@@ -68,8 +62,7 @@ class Table:
     """Least height of each row in centimetres (Word), 0 for none: room to write by hand."""
 
 
-@dataclass(frozen=True)
-class Calendar:
+class Calendar(NamedTuple):
     timeline: Timeline
     caption: str
     """What the picture shows, also its text for screen readers."""
@@ -80,8 +73,7 @@ class Calendar:
 Block = Heading | Paragraph | UserText | Bullets | Table | Calendar
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     language: Language
     title: str
     organisation: str

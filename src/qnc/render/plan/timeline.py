@@ -4,9 +4,9 @@ date. Drawn by Mermaid in Markdown (:mod:`gantt`) and as a picture in Word (:mod
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import NamedTuple
 
 from qnc.model.ids import natural_key
 from qnc.rules.clocks import known
@@ -21,8 +21,7 @@ class BarState(Enum):
     OVERDUE = "overdue"
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     """One action: from its start to the day it was done, or else to its due date."""
 
     nc_id: str
@@ -36,16 +35,14 @@ class Bar:
     """False: the action has no ``debut``; its bar starts at the notification."""
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(NamedTuple):
     nc_id: str
     kind: StepKind
     day: date
     missed: bool
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(NamedTuple):
     bars: tuple[Bar, ...]
     milestones: tuple[Milestone, ...]
     notified: date
