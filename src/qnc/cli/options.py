@@ -142,6 +142,8 @@ Commit = Annotated[
         ),
     ),
 ]
+NcId = Annotated[str, typer.Argument(metavar=h("NC-ID"), help=h("The NC (its id)."))]
+"""The NC a fact is about, as the edit commands take it first."""
 On = Annotated[
     date | None, date_option("--le", h("The day of the fact (default: today, or --today)."))
 ]

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from qnc.cli.options import Commit, Dossier, DryRun, LangOption, Today, date_option, h
+from qnc.cli.options import Commit, Dossier, DryRun, LangOption, NcId, Today, date_option, h
 from qnc.i18n import t
 
 
@@ -29,7 +29,7 @@ HELP = (
 
 def add_action(
     ctx: typer.Context,
-    nc: Annotated[str, typer.Argument(metavar=h("NC-ID"), help=h("The NC (its id)."))],
+    nc: NcId,
     description: Annotated[
         str | None,
         typer.Option(

@@ -12,6 +12,7 @@ from qnc.cli.options import (
     Dossier,
     DryRun,
     LangOption,
+    NcId,
     On,
     Today,
     h,
@@ -26,7 +27,7 @@ HELP = (
 
 def done(
     ctx: typer.Context,
-    nc: Annotated[str, typer.Argument(metavar=h("NC-ID"), help=h("The NC (its id)."))],
+    nc: NcId,
     action: Annotated[
         str, typer.Argument(metavar=h("ACTION-ID"), help=h("The action (its id: A1…)."))
     ],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from qnc.cli.options import (
@@ -12,9 +10,9 @@ from qnc.cli.options import (
     Dossier,
     DryRun,
     LangOption,
+    NcId,
     On,
     Today,
-    h,
 )
 
 HELP = (
@@ -26,7 +24,7 @@ HELP = (
 
 def lift(
     ctx: typer.Context,
-    nc: Annotated[str, typer.Argument(metavar=h("NC-ID"), help=h("The NC (its id)."))],
+    nc: NcId,
     on: On = None,
     correct: Correct = False,
     folder: Dossier = None,

@@ -12,6 +12,7 @@ from qnc.cli.options import (
     Dossier,
     DryRun,
     LangOption,
+    NcId,
     On,
     Today,
     h,
@@ -26,7 +27,7 @@ HELP = (
 
 def sent(
     ctx: typer.Context,
-    nc: Annotated[str, typer.Argument(metavar=h("NC-ID"), help=h("The NC (its id)."))],
+    nc: NcId,
     plan: Annotated[
         bool, typer.Option("--plan", help=h("The action plan was sent (plan_envoye_le)."))
     ] = False,

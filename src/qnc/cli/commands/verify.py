@@ -13,6 +13,7 @@ from qnc.cli.options import (
     Dossier,
     DryRun,
     LangOption,
+    NcId,
     On,
     Today,
     h,
@@ -32,7 +33,7 @@ class Result(StrEnum):
 
 def verify(
     ctx: typer.Context,
-    nc: Annotated[str, typer.Argument(metavar=h("NC-ID"), help=h("The NC (its id)."))],
+    nc: NcId,
     result: Annotated[
         Result,
         typer.Option(
