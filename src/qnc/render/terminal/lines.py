@@ -1,0 +1,75 @@
+"""Where a line of the terminal breaks: at the last ordinary space that fits, the rest
+indented as the line's block (the labelled lines of an NC, a list item), and French
+typography kept (never « alone at the end of a line, nor » : ; ! ? alone at the start of
+one, nor a number apart from its word).
+
+Pure text, no Rich: the Rich views (:mod:`qnc.render.terminal.wrap`) and the plain ones
+(:mod:`qnc.render.terminal.styled`) break their lines here, so both read alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r" +")
+_HANGING = re.compile(r" *(?:- |\d+\. )?")
+"""What a wrapped line is indented by: its block's spaces and list marker."""
+_GLUED_AFTER = re.compile(r"(?:^|[ (])(?:«|\d+)$")
+"""A space that must not break after « or a number (``18 décembre``, ``28 jours``)."""
+_GLUED_BEFORE = "»:;!?"
+
+Piece = tuple[int, int]
+"""Start and end of a piece of a line, as indexes into it."""
+
+
+def cell_len(text: str) -> int:
+    """The columns ``text`` takes in a terminal: wide (East Asian) characters take two,
+    combining marks and format characters none."""
+    if text.isascii():
+        return len(text)
+    return sum(_cells(c) for c in text)
+
+
+def _cells(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def cuts(line: str, width: int) -> tuple[int, list[Piece]]:
+    """How ``line`` (without a line break) fits ``width`` columns: the indent of its
+    continuation lines, and the pieces, each on its own line. A line that fits is one
+    piece, as it is; a longer one loses its trailing spaces and breaks at its last
+    breakable space that fits (a word longer than the room stays whole)."""
+    if cell_len(line) <= width:
+        return 0, [(0, len(line))]
+    plain = line.rstrip()
+    indent = len(_HANGING.match(plain).group())  # type: ignore[union-attr]
+    words = _words(plain)
+    pieces: list[Piece] = []
+    start, end = words[0]
+    for word_start, word_end in words[1:]:
+        room = width - (indent if pieces else 0)
+        if cell_len(plain[start:word_end]) <= room:
+            end = word_end
+            continue
+        pieces.append((start, end))
+        start, end = word_start, word_end
+    pieces.append((start, end))
+    return indent, pieces
+
+
+def _words(plain: str) -> list[Piece]:
+    """Start and end of each unbreakable run: text between the spaces a line may break at
+    (not the indent, not the space after « or a number, nor before » : ; ! ?)."""
+    breaks = [
+        (m.start(), m.end())
+        for m in _SPACES.finditer(plain)
+        if m.start() > 0
+        and not _GLUED_AFTER.search(plain, 0, m.start())
+        and not (m.end() < len(plain) and plain[m.end()] in _GLUED_BEFORE)
+    ]
+    starts = [0, *(end for _, end in breaks)]
+    ends = [*(start for start, _ in breaks), len(plain)]
+    return list(zip(starts, ends, strict=True))
