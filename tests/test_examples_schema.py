@@ -106,3 +106,23 @@ def test_fingerprinted_evidence_passes(validators) -> None:
     assert validators["nc"].is_valid(nc)
     nc["actions"][0]["preuves"][1]["empreinte"] = "md5:12"  # type: ignore[index]
     assert not validators["nc"].is_valid(nc)
+
+
+@pytest.mark.parametrize("kind", ["audit", "nc"])
+def test_every_example_in_the_schema_is_valid(run_main, kind: str) -> None:
+    """The example an editor shows on a key passes that key's own schema."""
+    document = json.loads(run_main("schema", kind).stdout)
+    records = [document, *document["$defs"].values()]
+    checked, keys = 0, 0
+    for record in records:
+        for name, prop in record.get("properties", {}).items():
+            keys += 1
+            validator = Draft202012Validator(
+                {"$defs": document["$defs"], **prop},
+                format_checker=Draft202012Validator.FORMAT_CHECKER,
+            )
+            for example in prop["examples"]:
+                errors = [e.message for e in validator.iter_errors(example)]
+                assert errors == [], (name, example)
+                checked += 1
+    assert checked == keys > 25  # one example on every key, each checked

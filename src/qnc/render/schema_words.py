@@ -13,18 +13,24 @@ _DATE = "2026-04-15"
 DESCRIPTIONS: Final = MappingProxyType(
     {
         ("Audit", ""): (t("audit.yaml: the audit of a Qualiopi audit folder (qnc)."), None),
-        ("Audit", "organisme"): (t("The training organisation that was audited."), None),
+        ("Audit", "organisme"): (t("The training organisation that was audited."),
+                                 {"nom": "Formations Horizon", "siret": "83214560100015",
+                                  "categories": ["AF"]}),
         ("Audit", "certificateur"): (
-            t("The certification body that carried out the audit."), None),
+            t("The certification body that carried out the audit."), {"nom": "Certif Exemple"}),
         ("Audit", "audit"): (
-            t("The audit: type and dates. Every deadline runs from the notification."), None),
+            t("The audit: type and dates. Every deadline runs from the notification."),
+            {"type": "initial", "debut": "2026-03-09", "fin": "2026-03-10"}),
         ("Audit", "certificat"): (
-            t("The Qualiopi certificate the organisation holds or obtained (optional)."), None),
+            t("The Qualiopi certificate the organisation holds or obtained (optional)."),
+            {"obtenu_le": "2024-05-02"}),
         ("Audit", "regles"): (t("The certifier's practice for deadlines; each is a duration "
-                                "such as '30 jours' (optional)."), None),
+                                "such as '30 jours' (optional)."),
+                               {"plan_mineure": "30 jours"}),
         ("Audit", "langue"): (t("Language of qnc's reports: fr or en (default fr)."), "fr"),
         ("Audit", "signataire"): (
-            t("Who signs the action plan sent to the certifier (optional)."), None),
+            t("Who signs the action plan sent to the certifier (optional)."),
+            {"nom": "Claire Fabre", "fonction": "Directrice"}),
         ("Signatory", "nom"): (t("Name of the signatory."), "Claire Fabre"),
         ("Signatory", "fonction"): (t("Function of the signatory."), "Directrice"),
         ("Signatory", "lieu"): (t("Place of signature."), "Bordeaux"),
@@ -82,16 +88,27 @@ DESCRIPTIONS: Final = MappingProxyType(
         ("NonConformity", "indicateur"): (
             t("Number of the indicator of the Référentiel National Qualité."), 11),
         ("NonConformity", "gravite"): (t("Grade of the NC: mineure or majeure."), "majeure"),
-        ("NonConformity", "constat"): (t("The auditor's finding, as on the NC sheet."), None),
-        ("NonConformity", "exigence"): (t("What the indicator requires (optional)."), None),
-        ("NonConformity", "analyse_causes"): (t("Root cause analysis."), None),
-        ("NonConformity", "correction"): (t("Immediate correction."), None),
-        ("NonConformity", "actions"): (t("The action plan: one item per action."), None),
+        ("NonConformity", "constat"): (
+            t("The auditor's finding, as on the NC sheet."),
+            "Les objectifs des formations ne sont pas évalués en fin de session."),
+        ("NonConformity", "exigence"): (
+            t("What the indicator requires (optional)."),
+            "Évaluer l'atteinte des objectifs par les bénéficiaires."),
+        ("NonConformity", "analyse_causes"): (
+            t("Root cause analysis."), "Aucune grille d'évaluation commune aux formateurs."),
+        ("NonConformity", "correction"): (
+            t("Immediate correction."), "Évaluation faite pour la session en cours."),
+        ("NonConformity", "actions"): (
+            t("The action plan: one item per action."),
+            [{"id": "A1", "description": "Créer une grille d'évaluation",
+              "responsable": "Marie Dupont", "echeance": _DATE}]),
         ("NonConformity", "plan_envoye_le"): (
             t("Day the action plan was sent to the certifier."), _DATE),
         ("NonConformity", "preuves_envoyees_le"): (
             t("Day the proof of correction was sent to the certifier."), _DATE),
-        ("NonConformity", "efficacite"): (t("Check of the actions' effectiveness."), None),
+        ("NonConformity", "efficacite"): (
+            t("Check of the actions' effectiveness."),
+            {"methode": "Contrôle de 10 dossiers tirés au sort", "echeance": "2026-06-01"}),
         ("NonConformity", "levee_le"): (t("Day the certifier lifted the NC."), _DATE),
         ("NonConformity", "origine"): (
             t("The same NC at the previous audit: path of its file."),
@@ -99,27 +116,33 @@ DESCRIPTIONS: Final = MappingProxyType(
         ("Action", "id"): (t("Identifier of the action, unique in the NC."), "A1"),
         ("Action", "type"): (
             t("correction, corrective or preventive (default corrective)."), "corrective"),
-        ("Action", "description"): (t("What is to be done."), None),
+        ("Action", "description"): (
+            t("What is to be done."), "Créer une grille d'évaluation commune aux formateurs"),
         ("Action", "responsable"): (t("Who carries out the action: one name, or a list of "
                                       "names when several share it."), "Marie Dupont"),
         ("Action", "echeance"): (t("Due date of the action."), _DATE),
         ("Action", "debut"): (t("Day the action starts (optional)."), "2026-03-20"),
         ("Action", "fait_le"): (t("Day the action was done (absent while it is not)."), _DATE),
-        ("Action", "preuve_attendue"): (t("The evidence expected."), None),
+        ("Action", "preuve_attendue"): (
+            t("The evidence expected."), "Grille d'évaluation diffusée aux formateurs"),
         ("Action", "preuves"): (
             t("Evidence files (paths from the audit folder) or http(s) addresses; an item may "
               "give the file's fingerprint."), ["preuves/grille-evaluation.pdf"]),
         ("EvidenceFile", "chemin"): (t("Path of the evidence file, from the audit folder."),
                                      "preuves/grille-evaluation.pdf"),
         ("EvidenceFile", "empreinte"): (
-            t("SHA-256 fingerprint of the file sent, as 'qnc empreinte' prints it."), None),
-        ("Effectiveness", "methode"): (t("How the actions' effect will be checked."), None),
+            t("SHA-256 fingerprint of the file sent, as 'qnc empreinte' prints it."),
+            "sha256:" + "0123456789abcdef" * 4),
+        ("Effectiveness", "methode"): (
+            t("How the actions' effect will be checked."),
+            "Contrôle de 10 dossiers de stagiaires tirés au sort"),
         ("Effectiveness", "responsable"): (t("Who checks the effectiveness: one name, or a "
                                              "list of names."), "Isabelle Roux"),
         ("Effectiveness", "echeance"): (t("Day the check is planned for (for a major NC, by "
                                           "the correction due date)."), _DATE),
         ("Effectiveness", "verifiee_le"): (t("Day the effectiveness was checked."), _DATE),
-        ("Effectiveness", "resultat"): (t("What the check found."), None),
+        ("Effectiveness", "resultat"): (
+            t("What the check found."), "efficace"),
     }
 )  # fmt: skip
 """(record, key) -> (description, example or None)."""
