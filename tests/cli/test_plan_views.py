@@ -57,7 +57,7 @@ def test_certifier_plan_holds_no_judgement_nor_countdown(run_main) -> None:
         assert internal not in sent
     working = plan(run_main, EXAMPLE, MID_WAY, "--interne")
     assert "**Verdict :** bloquée — " in working
-    assert "*Rang 1 sur 4 — une NC majeure bloque le certificat ; " in working
+    assert "*Rang 1 sur 4 — une NC majeure empêche la certification ; " in working
     assert "| proche (dans 14 jours) |" in working
     assert "```mermaid\ngantt\n" in working
 

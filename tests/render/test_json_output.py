@@ -104,7 +104,7 @@ def test_status_json_of_an_audit() -> None:
                             chase("A1", "2026-04-20", -11, "depassee", "Former l'équipe"),
                             chase("A2", "2026-05-10", 9, "proche"),
                         ],
-                        explication="a major NC blocks the certificate; next: 'corrections "
+                        explication="a major NC blocks the certification; next: 'corrections "
                         "in place, proof sent' by 12 June 2026",
                     ),
                     nc_entry(

@@ -137,7 +137,7 @@ def test_working_situation() -> None:
     assert block(text, "## Ordre de traitement") == [
         "1. NC-2 — en retard : l'étape « plan d'actions envoyé » était due le 11 avril 2026, "
         "il y a 20 jours",
-        "2. NC-1 — une NC majeure bloque le certificat ; prochaine étape : « corrections "
+        "2. NC-1 — une NC majeure empêche la certification ; prochaine étape : « corrections "
         "faites, preuves envoyées » d'ici le 12 juin 2026",
         "3. NC-3 — levée le 20 avril 2026 : plus rien à faire",
     ]

@@ -151,8 +151,8 @@ def test_audit_view_picks_table_or_list_by_width() -> None:
         "1. NC-2 — en retard : l'étape « plan d'actions envoyé » était due le 11 avril 2026, il y "
         "a 20 jours",
         "   Indicateur : 1 Information claire et exacte du public sur l'offre",
-        "2. NC-1 — une NC majeure bloque le certificat ; prochaine étape : « corrections faites, "
-        "preuves envoyées » d'ici le",
+        "2. NC-1 — une NC majeure empêche la certification ; prochaine étape : « corrections "
+        "faites, preuves envoyées » d'ici le",
         "   12 juin 2026",
         "   Indicateur : 11 Évaluation de l'atteinte des objectifs",
         "3. NC-3 — levée le 20 avril 2026 : plus rien à faire",

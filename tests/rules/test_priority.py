@@ -10,7 +10,7 @@ import pytest
 from qnc.i18n import translator
 from qnc.model.folder import NcFile
 from qnc.model.ids import natural_key
-from qnc.model.records import NonConformity, Rules
+from qnc.model.records import AuditType, NonConformity, Rules
 from qnc.rules.clocks import Clocked, clock
 from qnc.rules.priority import rank
 from qnc.rules.states import Group
@@ -102,10 +102,30 @@ def test_reasons_say_why() -> None:
     assert reasons == {
         "NC-2": "en retard : l'étape « plan d'actions envoyé » était due le 11 avril 2026, "
         "il y a 20 jours",
-        "NC-1": "une NC majeure bloque le certificat ; prochaine étape : « corrections faites, "
-        "preuves envoyées » d'ici le 12 juin 2026",
+        "NC-1": "une NC majeure empêche la certification ; prochaine étape : « corrections "
+        "faites, preuves envoyées » d'ici le 12 juin 2026",
         "NC-3": "levée le 20 avril 2026 : plus rien à faire",
     }
+
+
+@pytest.mark.parametrize(
+    ("audit_type", "why"),
+    [
+        (AuditType.INITIAL, "une NC majeure empêche la certification"),
+        (AuditType.SURVEILLANCE, "une NC majeure non corrigée à temps suspend le certificat"),
+        (AuditType.RENEWAL, "une NC majeure bloque le renouvellement"),
+        (AuditType.EXTENSION, "une NC majeure bloque l'extension"),
+        (AuditType.COMPLEMENTARY, "une NC majeure bloque le certificat"),
+    ],
+)
+def test_what_a_major_nc_blocks_depends_on_the_audit(audit_type: AuditType, why: str) -> None:
+    """A surveillance audit's major NC does not block a certification already given: it
+    suspends the certificate held if it is not corrected in time."""
+    today = date(2026, 5, 1)
+    (ranked,) = rank([item("NC-1", "majeure", 11, today)], audit_type=audit_type)
+    assert translator("fr")(ranked.reason) == (
+        f"{why} ; prochaine étape : « corrections faites, preuves envoyées » d'ici le 12 juin 2026"
+    )
 
 
 def test_nearest_due_date_comes_before_grade() -> None:
@@ -153,7 +173,9 @@ def test_decision_reason_turns_past_after_its_day(today: date, next_part: str) -
     """Proof sent: the certifier's decision is ahead on its due day, overdue the day after."""
     (ranked,) = rank([item("NC-1", "majeure", 11, today, preuves_envoyees_le="2026-06-01")])
     assert ranked.group is Group.BLOCKING
-    assert translator("fr")(ranked.reason) == (f"une NC majeure bloque le certificat ; {next_part}")
+    assert translator("fr")(ranked.reason) == (
+        f"une NC majeure empêche la certification ; {next_part}"
+    )
 
 
 def test_five_minors_say_the_day_they_must_be_under_5() -> None:

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from qnc.i18n import Msg, t, tn
 from qnc.model.ids import natural_key
-from qnc.model.records import Grade
+from qnc.model.records import AuditType, Grade
 from qnc.rules.clocks import Clocked
 from qnc.rules.states import Group, StepKind
 from qnc.rules.verdict import MINOR_LIMIT, blocks_certificate, open_minors
@@ -22,12 +22,14 @@ class Ranked(NamedTuple):
     reason: Msg
 
 
-def rank(items: Sequence[Clocked], minors_by: date | None = None) -> tuple[Ranked, ...]:
+def rank(items: Sequence[Clocked], minors_by: date | None = None,
+         audit_type: AuditType = AuditType.INITIAL) -> tuple[Ranked, ...]:  # fmt: skip
     """Every NC with its rank, 1 = deal with it first.
 
     ``minors_by`` is the day 5 or more open minor NCs must be under 5: said in the
     reasons, and once past, minors that were 5 or more on that day still block (they
-    compromise the certification even if some are lifted since).
+    compromise the certification even if some are lifted since). ``audit_type`` says
+    what a major NC blocks: the certification, the certificate held, its renewal.
     """
     minors = open_minors(items)
     missed = minors_by is not None and bool(items) and items[0].today > minors_by
@@ -36,7 +38,12 @@ def rank(items: Sequence[Clocked], minors_by: date | None = None) -> tuple[Ranke
     grouped = [(_group(c, minors), c) for c in items]
     grouped.sort(key=lambda gc: _sort_key(*gc))
     return tuple(
-        Ranked(i, item, group, _reason(item, group, minors, minors_by, missed=missed))
+        Ranked(
+            i,
+            item,
+            group,
+            _reason(item, group, minors, minors_by, missed=missed, audit_type=audit_type),
+        )
         for i, (group, item) in enumerate(grouped, start=1)
     )
 
@@ -58,8 +65,19 @@ def _sort_key(group: Group, item: Clocked) -> tuple[object, ...]:
     return (group, -item.days_late, due, grade, natural_key(item.nc.id))
 
 
+_MAJOR_BLOCKS_CERTIFICATE = t("a major NC blocks the certificate")
+_MAJOR_BLOCKS = {
+    AuditType.INITIAL: t("a major NC blocks the certification"),
+    AuditType.SURVEILLANCE: t("a major NC not corrected in time suspends the certificate"),
+    AuditType.RENEWAL: t("a major NC blocks the renewal"),
+    AuditType.EXTENSION: t("a major NC blocks the extension"),
+}
+"""What a major NC still open blocks, by audit type (a complementary audit: what the
+audit it follows puts at stake)."""
+
+
 def _reason(item: Clocked, group: Group, minors: int, minors_by: date | None, *,
-            missed: bool) -> Msg:  # fmt: skip
+            missed: bool, audit_type: AuditType) -> Msg:  # fmt: skip
     following = item.next
     if group is Group.LIFTED and item.carried:
         return t("carried over to a later audit on {day}: it is followed there",
@@ -89,7 +107,7 @@ def _reason(item: Clocked, group: Group, minors: int, minors_by: date | None, *,
         nxt = t("next: '{step}' by {due}", step=step_label(following.kind), due=following.due)
     if group is Group.BLOCKING:
         if item.nc.grade is Grade.MAJOR:
-            why = t("a major NC blocks the certificate")
+            why = _MAJOR_BLOCKS.get(audit_type, _MAJOR_BLOCKS_CERTIFICATE)
         elif minors_by is not None and missed:
             why = t(
                 "{n} minor NCs were still open on {due}, the day they had to be under 5: "

@@ -148,7 +148,9 @@ def build_report(folder: AuditFolder, clocked: Sequence[Clocked], *, today: date
     minors_by = minors_step(notified=notified, rules=rules, today=today)
     end = cycle.certificate.end if cycle.certificate else None
     outcome = judge(clocked, audit.audit.type, minors_by=minors_by, certificate_end=end)
-    states = tuple(state(r) for r in rank(clocked, minors_by=minors_by.due))
+    states = tuple(
+        state(r) for r in rank(clocked, minors_by=minors_by.due, audit_type=audit.audit.type)
+    )
     return AuditReport(folder, today, grid, outcome, states, _next_deadline(clocked, outcome),
                        cycle)  # fmt: skip
 
