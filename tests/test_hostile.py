@@ -67,6 +67,7 @@ EXPECTED: dict[str, set[str]] = {
     "deux-documents": {"yaml-non-accepte"},
     "directive-inconnue": set(),
     "directive-yaml-11": set(),
+    "directive-yaml-13": {"syntaxe-yaml"},
     "durees-enormes": {"valeur-invalide"},
     "echappements-audit": {"caractere-controle"},
     "echappements-terminal": {"caractere-controle"},

@@ -154,6 +154,7 @@ BROKEN = {
     "merge key": b"base: &b {indicateur: 12}\n<<: *b\n",
     "tab after a dash": b"-\tbaz\n",
     "byte order mark after quotes": "a: 'x'\ufeff\nb: 2\n".encode(),
+    "YAML version 1.3": b"# commentaire\n%YAML 1.3\n---\nid: NC-01\n",
 }
 
 

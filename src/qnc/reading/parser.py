@@ -62,11 +62,15 @@ def compose(text: str, path: Path, *, pure: bool) -> Any:
                 return _compose(text, path, fast=False)
             except MarkedYAMLError as second:
                 error = max(exc, second, key=_reach)
-            except YAMLError:
+            except (YAMLError, AssertionError):  # ruamel asserts on '%YAML 1.3'
                 pass
         from qnc.reading.syntax import syntax_error
 
         raise fail(path, *syntax_error(text, error)) from exc
+    except AssertionError as exc:  # ruamel's pure parser, on a '%YAML 1.3' directive
+        from qnc.reading.syntax import directive_error
+
+        raise fail(path, *directive_error(text)) from exc
     except YAMLError as exc:  # no other kind is known; a last resort, never a traceback
         raise fail(
             path, 1, 1, "syntaxe-yaml", t("invalid YAML syntax: {detail}", detail=str(exc))

@@ -163,6 +163,14 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return len(breaks) + 1, index - (breaks[-1].end() if breaks else 0) + 1
 
 
+def directive_error(text: str) -> tuple[int, int, str, Msg]:
+    """The first '%' directive of ``text``, for a version ruamel's pure parser refuses
+    with an assertion rather than a syntax error (``%YAML 1.3``)."""
+    lines = text.split("\n")
+    line = next((n for n, row in enumerate(lines, start=1) if row.startswith("%")), 1)
+    return line, 1, "syntaxe-yaml", _DIRECTIVE
+
+
 def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
     """Line, column, code and plain words for one of ruamel's syntax errors."""
     problem, context = str(exc.problem or ""), str(exc.context or "")
