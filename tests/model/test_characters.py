@@ -83,8 +83,9 @@ def test_every_text_field_is_checked(write_audit: WriteAudit, diagnose: Diagnose
 
 @pytest.mark.parametrize(
     ("escape", "code"),
-    [("\\u200b", "U+200B"), ("\\ufeff", "U+FEFF"), ("\\u00ad", "U+00AD"), ("\\u00a0", "U+00A0")],
-)
+    [("\\u200b", "U+200B"), ("\\ufeff", "U+FEFF"), ("\\u00ad", "U+00AD"), ("\\u00a0", "U+00A0"),
+     ("\\u3164", "U+3164"), ("\\u2800", "U+2800"), ("\\u115f", "U+115F"), ("\\ufe0f", "U+FE0F")],
+)  # fmt: skip
 def test_invisible_character_in_an_id_is_refused(
     write_audit: WriteAudit, diagnose: Diagnose, escape: str, code: str
 ) -> None:

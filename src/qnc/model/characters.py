@@ -21,6 +21,13 @@ marks, embeddings, overrides and isolates, which make a terminal or an editor sh
 in another order than it is."""
 
 _INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+_BLANK = frozenset(
+    "\u034f\u115f\u1160\u180b\u180c\u180d\u180e\u180f\u2800\u3164\uffa0"
+    + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+)
+"""Letters, marks and symbols that show as nothing (Hangul fillers, the braille blank,
+the combining grapheme joiner, variation selectors): Unicode's categories do not say
+it."""
 
 
 def control_in(text: str) -> str | None:
@@ -32,8 +39,9 @@ def control_in(text: str) -> str | None:
 def invisible_in(text: str, *, controls: bool = True) -> str | None:
     """The first character of ``text`` that shows as nothing or as an ordinary space:
     zero-width and format characters (U+200B, U+FEFF…), unassigned code points, every
-    space but U+0020, and controls unless ``controls`` is false (messages show them
-    escaped). Two ids written with and without one look the same."""
+    space but U+0020, blank letters and marks (U+3164, U+2800…), and controls unless
+    ``controls`` is false (messages show them escaped). Two ids written with and
+    without one look the same."""
     return next((char for char in text if _invisible(char, controls)), None)
 
 
@@ -41,7 +49,7 @@ def _invisible(char: str, controls: bool) -> bool:
     category = unicodedata.category(char)
     if category == "Cc":
         return controls
-    return category in _INVISIBLE or (category == "Zs" and char != " ")
+    return category in _INVISIBLE or (category == "Zs" and char != " ") or char in _BLANK
 
 
 def code_point(char: str) -> str:
