@@ -155,6 +155,8 @@ BROKEN = {
     "tab after a dash": b"-\tbaz\n",
     "byte order mark after quotes": "a: 'x'\ufeff\nb: 2\n".encode(),
     "YAML version 1.3": b"# commentaire\n%YAML 1.3\n---\nid: NC-01\n",
+    "document end, then more": b"---\nid: NC-04\n...\nindicateur: 19\n",
+    "list as a key": b"id: NC-01\n[a, b]: c\n",
 }
 
 

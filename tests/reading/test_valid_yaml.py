@@ -37,12 +37,23 @@ MERGE_KEY = (
     "un fichier d'audit ne l'accepte pas (YAML 1.2, que lit qnc, n'a pas de clé de fusion, "
     "et chaque fichier doit tout dire là où on le lit) ; écrivez les clés en entier"
 )
+DOCUMENT_END = (
+    "« ... » termine ici le document : YAML permet un autre document après, mais un fichier "
+    "d'audit est lu comme un seul document : la suite serait perdue ; supprimez cette ligne"
+)
+COLLECTION_KEY = (
+    "une liste ou un dictionnaire sert de clé : c'est du YAML valide, mais pas accepté dans "
+    "un fichier d'audit, dont les clés sont de simples mots ; écrivez la clé comme un texte"
+)
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
         (b"id: NC-01\n---\nid: NC-02\n", (2, 1, SECOND_DOCUMENT)),
+        (b"---\nid: NC-04\n...\nindicateur: 19\n", (3, 1, DOCUMENT_END)),
+        (b"id: NC-01\n[a, b]: c\n", (2, 1, COLLECTION_KEY)),
+        (b"id: NC-01\n? - a\n: b\n", (2, 3, COLLECTION_KEY)),
         (b"actions:\n  -\tid: A1\n", (2, 4, TAB_BETWEEN)),
         (b"- foo:\t bar\n- - baz\n  -\tbaz\n", (3, 4, TAB_BETWEEN)),
         (b"base: &b\n  indicateur: 12\n<<: *b\n", (3, 1, MERGE_KEY)),

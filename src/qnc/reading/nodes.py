@@ -80,7 +80,7 @@ class _Walker:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
-                self._problem(key_node, "syntaxe-yaml", t("a key must be plain text"))
+                self._problem(key_node, "yaml-non-accepte", _COLLECTION_KEY)
                 continue
             key = key_node.value
             if key == "<<" and _tag(key_node) in (PLAIN, CORE + "merge"):
@@ -128,6 +128,10 @@ class _Walker:
         self.problems.append(Diagnostic(self.path, line, column, Severity.ERROR, code, message))
 
 
+_COLLECTION_KEY = t(
+    "a list or a mapping used as a key: valid YAML, but not accepted in an audit file, whose "
+    "keys are plain words; write the key as text"
+)
 _MERGE_KEY = t(
     "'<<' merges the keys of another mapping here: valid YAML 1.1, but not accepted in an "
     "audit file (YAML 1.2, which qnc reads, has no merge keys, and each file must say "

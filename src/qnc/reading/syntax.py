@@ -46,7 +46,11 @@ _TAB_BETWEEN = t(
     "show a tab at varying widths, which hides the indentation YAML reads); replace it "
     "with a space"
 )
-_REFUSED = (_SECOND_DOCUMENT, _TAB_BETWEEN)
+_DOCUMENT_END = t(
+    "'...' ends the document here: YAML allows another document after it, but an audit "
+    "file is read as one document: what follows would be lost; remove this line"
+)
+_REFUSED = (_SECOND_DOCUMENT, _TAB_BETWEEN, _DOCUMENT_END)
 """Valid YAML that audit files do not accept, on purpose: code yaml-non-accepte."""
 _LIST_ON_KEY_LINE = t(
     "a list cannot start on the line of its key; put each '- ' item on a line of its own, indented"
@@ -217,6 +221,10 @@ def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
             "an apostrophe ends a text in single quotes; write it twice ('') or put the "
             'whole value in double quotes (")'
         )
+    if message is _TEXT_AFTER or (message is _SECOND_DOCUMENT and culprit != "-"):
+        end = next((n for n in range(line - 1, -1, -1) if lines[n].rstrip() == "..."), None)
+        if end is not None:  # a document end marker, then a second document
+            return end + 1, 1, "yaml-non-accepte", _DOCUMENT_END
     code = "yaml-non-accepte" if message in _REFUSED else "syntaxe-yaml"
     return line + 1, column + 1, code, message
 
