@@ -163,4 +163,4 @@ def test_only_the_parser_imports_ruamel() -> None:
         if (isinstance(node, ast.Import) and any(a.name.startswith("ruamel") for a in node.names))
         or (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ruamel"))
     )
-    assert set(importers) == {"reading/parser.py"}
+    assert set(importers) == {"reading/parsing/parser.py"}

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from qnc.i18n import translator
-from qnc.reading import text
 from qnc.reading.document import Document, YamlError, parse_yaml, read_yaml
-from qnc.reading.limits import MAX_DEPTH
+from qnc.reading.parsing import text
+from qnc.reading.parsing.limits import MAX_DEPTH
 
 FR = translator("fr")
 EN = translator("en")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from qnc.reading.text import YamlError
+from qnc.reading.parsing.text import YamlError
 from qnc.writing.edit import apply_edits
 from qnc.writing.edits import Append, Edit, EditError, Match, RenameKey, SetValue
 

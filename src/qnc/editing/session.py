@@ -18,7 +18,7 @@ from qnc.errors import QncError
 from qnc.i18n import Language, Msg, t, translator
 from qnc.inspection import inspect_pending
 from qnc.model.folder import AUDIT_FILE, AuditFolder, NcFile
-from qnc.reading.text import YamlError
+from qnc.reading.parsing.text import YamlError
 from qnc.writing.edit import apply_edits
 from qnc.writing.edits import Edit, EditError
 from qnc.writing.replace import Snapshot, read_snapshot, write_snapshot

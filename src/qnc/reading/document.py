@@ -1,7 +1,7 @@
 """A YAML file read into plain data, with the position of every key and value.
 
-Files are composed into a node tree (:mod:`qnc.reading.parser`) and turned into plain
-Python values by a small walker of our own (:mod:`qnc.reading.nodes`). One pass keeps
+Files are composed into a node tree (:mod:`qnc.reading.parsing.parser`) and turned into plain
+Python values by a small walker of our own (:mod:`qnc.reading.parsing.nodes`). One pass keeps
 the line and column of every key and value, so every message points at its place
 without parsing the file twice.
 
@@ -18,9 +18,9 @@ from typing import Any
 
 from qnc.diagnostics import Loc
 from qnc.i18n import t
-from qnc.reading.nodes import walk
-from qnc.reading.parser import compose
-from qnc.reading.text import MAX_BYTES, YamlError, decode, fail, read_bytes
+from qnc.reading.parsing.nodes import walk
+from qnc.reading.parsing.parser import compose
+from qnc.reading.parsing.text import MAX_BYTES, YamlError, decode, fail, read_bytes
 
 __all__ = ["MAX_BYTES", "Document", "YamlError", "parse_yaml", "read_yaml"]
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from qnc.i18n import t
 from qnc.reading.document import parse_yaml
-from qnc.reading.text import decode
+from qnc.reading.parsing.text import decode
 from qnc.writing.edits import Edit, EditError, dotted
 from qnc.writing.intended import apply_to_data, concrete, difference
 from qnc.writing.locate import break_before, detect_style, first_break, parse
@@ -29,7 +29,7 @@ _BOM = "\ufeff"
 def apply_edits(raw: bytes, edits: Sequence[Edit], path: Path) -> bytes:
     """``raw`` with ``edits`` made; a BOM, line breaks and a missing final newline kept.
 
-    Raises :class:`EditError`, or :class:`qnc.reading.text.YamlError` for a file qnc
+    Raises :class:`EditError`, or :class:`qnc.reading.parsing.text.YamlError` for a file qnc
     cannot read, with its diagnostics.
     """
     body = decode(raw, path)

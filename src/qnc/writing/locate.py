@@ -1,7 +1,7 @@
 """Where things are in a YAML text: the exact character span of each node, where an
 entry ends, where new lines go, and the indentation the file already uses.
 
-Nodes come from ruamel's composer through :mod:`qnc.reading.parser` (the pure-Python
+Nodes come from ruamel's composer through :mod:`qnc.reading.parsing.parser` (the pure-Python
 one: its marks are exact character indexes). Block collections' end marks point at
 the next token, after trailing comments and blank lines, so their end is worked out
 from their last entry instead.
@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from qnc.i18n import t
-from qnc.reading.nodes import walk
-from qnc.reading.parser import compose
-from qnc.reading.scalars import plain_value
-from qnc.reading.text import YamlError
+from qnc.reading.parsing.nodes import walk
+from qnc.reading.parsing.parser import compose
+from qnc.reading.parsing.scalars import plain_value
+from qnc.reading.parsing.text import YamlError
 from qnc.writing.edits import EditError
 
 Node = Any

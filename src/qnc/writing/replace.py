@@ -24,7 +24,7 @@ from typing import Any
 from qnc.errors import QncError
 from qnc.i18n import Msg, t
 from qnc.oserrors import reason
-from qnc.reading.text import read_bytes
+from qnc.reading.parsing.text import read_bytes
 from qnc.writing.signals import Terminated, end_as, terminations_raise
 
 
@@ -43,7 +43,7 @@ class Snapshot:
 
 
 def read_snapshot(path: Path, *, name: str | None = None) -> Snapshot:
-    """Read ``path``; raises :class:`qnc.reading.text.YamlError` when it cannot be read."""
+    """Read ``path``; raises :class:`qnc.reading.parsing.text.YamlError` when it cannot be read."""
     target = Path(os.path.realpath(path))
     shown = name or str(path)
     if not os.path.lexists(path):

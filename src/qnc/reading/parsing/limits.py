@@ -1,11 +1,11 @@
 """How far one YAML file may reach once read: nesting, values, and text copied by aliases.
 
 An alias (``*c``) repeats the whole value of its anchor (``&c``). The file limit
-(:data:`qnc.reading.text.MAX_BYTES`) bounds what is written, not what aliases expand
+(:data:`qnc.reading.parsing.text.MAX_BYTES`) bounds what is written, not what aliases expand
 to: a 200 kB file reusing a 100,000-character text 1,500 times is 300 million
 characters, which every report would copy. So the parser's events are measured before
 composing, with each anchor's size, and the first alias past a limit is reported at its
-own line. No ruamel here: :mod:`qnc.reading.parser` hands the events over as tuples.
+own line. No ruamel here: :mod:`qnc.reading.parsing.parser` hands the events over as tuples.
 """
 
 from __future__ import annotations

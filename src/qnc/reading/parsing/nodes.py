@@ -12,8 +12,8 @@ from typing import Any
 
 from qnc.diagnostics import Diagnostic, Loc, Severity, excerpt
 from qnc.i18n import Msg, t
-from qnc.reading.limits import MAX_DEPTH, MAX_NODES, TOO_DEEP, TOO_MANY
-from qnc.reading.scalars import PLAIN, TAGGED, plain_value
+from qnc.reading.parsing.limits import MAX_DEPTH, MAX_NODES, TOO_DEEP, TOO_MANY
+from qnc.reading.parsing.scalars import PLAIN, TAGGED, plain_value
 
 CORE = "tag:yaml.org,2002:"
 
@@ -46,7 +46,7 @@ class _Walker:
 
     def value(self, node: Any, loc: Loc) -> Any:
         self._count += 1
-        # Aliases were measured before composing (qnc.reading.limits): past this point,
+        # Aliases were measured before composing (qnc.reading.parsing.limits): past this point,
         # a file without any. Both checks stay, so that nothing here can recurse for ever.
         if self._count > MAX_NODES:
             self._problem(node, "yaml-complexe", TOO_MANY)

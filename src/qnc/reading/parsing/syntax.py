@@ -210,7 +210,7 @@ def syntax_error(text: str, exc: Any) -> tuple[int, int, str, Msg]:
         column -= 1  # the pure parser points after the backslash, the C one at it
     message = _explain(problem, context, culprit, at_line_start=before.strip() == "")
     if message in _INDENTATION:
-        from qnc.reading.indentation import misaligned_key
+        from qnc.reading.parsing.indentation import misaligned_key
 
         misaligned = misaligned_key(lines, line)
         if misaligned is not None:

@@ -1,7 +1,7 @@
 """The fast YAML path (C parser, our scalar resolver) agrees with ruamel's own paths.
 
 qnc reads every file with ruamel's C parser and resolves plain scalars itself
-(qnc.reading.scalars). These tests hold that fast path to the same data, positions and
+(qnc.reading.parsing.scalars). These tests hold that fast path to the same data, positions and
 diagnostics as ruamel's pure-Python parser and resolver, and to the positions of
 ruamel's round-trip loader, on every YAML file shipped with the project and on
 files built to stress the differences.
@@ -188,7 +188,7 @@ def test_valid_yaml_the_c_parser_refuses_is_read(name: str) -> None:
     one: same document on both paths, where the C parser alone fails."""
     from ruamel.yaml.error import MarkedYAMLError
 
-    from qnc.reading import parser
+    from qnc.reading.parsing import parser
 
     raw = C_REFUSES[name]
     with pytest.raises(MarkedYAMLError):
@@ -213,6 +213,6 @@ def test_the_fast_path_reads_each_valid_file_once(monkeypatch: pytest.MonkeyPatc
 
 def test_the_fast_path_is_the_c_parser() -> None:
     """ruamel.yaml.clib is installed, so every comparison above is C against pure Python."""
-    from qnc.reading import parser
+    from qnc.reading.parsing import parser
 
     assert parser._c_loader() is not None

@@ -64,7 +64,7 @@ TAGGED: dict[str, Callable[[str], Any]] = {
     "float": _float,
     "bool": lambda text: text.lower() == "true",
     "null": lambda text: None,
-    "merge": str,  # a !!merge value is text; a "<<" key is refused by qnc.reading.nodes
+    "merge": str,  # a !!merge value is text; a "<<" key is refused by qnc.reading.parsing.nodes
     "value": str,
 }
 """Values of scalars with an explicit core tag (``!!str 12``), by tag name."""

@@ -2,8 +2,8 @@
 
 ruamel's C parser is used when ``ruamel.yaml.clib`` is installed (it is a declared
 dependency), its pure-Python parser otherwise; plain scalars are resolved by
-:mod:`qnc.reading.scalars` rather than by ruamel's Python resolver. Nesting and what
-aliases expand to are bounded before composing (:mod:`qnc.reading.limits`): ruamel's
+:mod:`qnc.reading.parsing.scalars` rather than by ruamel's Python resolver. Nesting and what
+aliases expand to are bounded before composing (:mod:`qnc.reading.parsing.limits`): ruamel's
 composers recurse once per level, and copy an anchor's value for every alias.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 
 from qnc.diagnostics import Diagnostic, Severity
 from qnc.i18n import t
-from qnc.reading.limits import (
+from qnc.reading.parsing.limits import (
     ALIAS,
     END,
     MAX_DEPTH,
@@ -27,9 +27,9 @@ from qnc.reading.limits import (
     Event,
     first_excess,
 )
-from qnc.reading.nodes import CORE
-from qnc.reading.scalars import PLAIN
-from qnc.reading.text import YamlError, fail
+from qnc.reading.parsing.nodes import CORE
+from qnc.reading.parsing.scalars import PLAIN
+from qnc.reading.parsing.text import YamlError, fail
 
 
 def compose(text: str, path: Path, *, pure: bool) -> Any:
@@ -47,7 +47,7 @@ def compose(text: str, path: Path, *, pure: bool) -> Any:
     try:
         return _compose(text, path, fast=fast)
     except ReaderError as exc:
-        from qnc.reading.syntax import forbidden_characters  # only when a file is broken
+        from qnc.reading.parsing.syntax import forbidden_characters  # only when a file is broken
 
         raise YamlError(
             [
@@ -64,11 +64,11 @@ def compose(text: str, path: Path, *, pure: bool) -> Any:
                 error = max(exc, second, key=_reach)
             except (YAMLError, AssertionError):  # ruamel asserts on '%YAML 1.3'
                 pass
-        from qnc.reading.syntax import syntax_error
+        from qnc.reading.parsing.syntax import syntax_error
 
         raise fail(path, *syntax_error(text, error)) from exc
     except AssertionError as exc:  # ruamel's pure parser, on a '%YAML 1.3' directive
-        from qnc.reading.syntax import directive_error
+        from qnc.reading.parsing.syntax import directive_error
 
         raise fail(path, *directive_error(text)) from exc
     except YAMLError as exc:  # no other kind is known; a last resort, never a traceback
@@ -131,7 +131,7 @@ def _may_reach_far(text: str) -> bool:
 
 
 def _shapes(events: Iterator[Any]) -> Iterator[Event]:
-    """The events as :mod:`qnc.reading.limits` measures them (it knows no ruamel)."""
+    """The events as :mod:`qnc.reading.parsing.limits` measures them (it knows no ruamel)."""
     from ruamel.yaml.events import (
         AliasEvent,
         CollectionEndEvent,
@@ -158,8 +158,9 @@ def _c_loader() -> Any:
     """ruamel's C parser and composer, with our own resolver of plain scalars.
 
     ruamel's resolver runs in Python for every scalar and took a third of the time
-    of ``qnc check`` on a portfolio; plain scalars are resolved by :mod:`qnc.reading.scalars`
-    instead, with the YAML 1.2 core schema that ruamel applies by default.
+    of ``qnc check`` on a portfolio; plain scalars are resolved by
+    :mod:`qnc.reading.parsing.scalars` instead, with the YAML 1.2 core schema that
+    ruamel applies by default.
     """
     from ruamel.yaml.main import CParser  # type: ignore[attr-defined]
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
