@@ -204,7 +204,7 @@ def test_long_tables_may_run_onto_the_next_page(tmp_path: Path) -> None:
     from qnc.i18n import translator
     from qnc.render.plan.blocks import Document as Plan
     from qnc.render.plan.blocks import Table
-    from qnc.render.plan.word import plan_docx
+    from qnc.render.plan.word.document import plan_docx
 
     rows = tuple((f"A{n}", "x") for n in range(1, 10))
     table = Table(("Action", "Type"), rows, (8.5, 8.5))

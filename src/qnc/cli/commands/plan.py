@@ -182,7 +182,7 @@ def _word(document: Document, tr: Translator) -> tuple[bytes, Stamp]:
     """The Word document and how to recognise it later; a clear message when a library it
     needs is missing (a broken install: both are dependencies of qnc)."""
     try:
-        from qnc.render.plan.word import MARKER, plan_docx
+        from qnc.render.plan.word.document import MARKER, plan_docx
 
         content = plan_docx(document, tr)
     except ImportError as exc:

@@ -1,7 +1,7 @@
 """The plan as a list of blocks, every text already in the reader's language.
 
 Built once from a report (:mod:`qnc.render.plan.content`), then written as Markdown
-(:mod:`qnc.render.plan.markdown`) or as a Word document (:mod:`qnc.render.plan.word`):
+(:mod:`qnc.render.plan.markdown`) or as a Word document (:mod:`qnc.render.plan.word.document`):
 both formats say the same things, in the same order.
 """
 

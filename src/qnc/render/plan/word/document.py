@@ -33,8 +33,7 @@ from qnc.render.plan.blocks import (
     Table,
     UserText,
 )
-from qnc.render.plan.typography import NBSP, apostrophes, french_typography
-from qnc.render.plan.word_xml import (
+from qnc.render.plan.word.ooxml import (
     add_field,
     add_hyperlink,
     add_unbroken,
@@ -48,6 +47,7 @@ from qnc.render.plan.word_xml import (
     set_language,
     shade,
 )
+from qnc.render.plan.word.typography import NBSP, apostrophes, french_typography
 
 MARKER = "qnc:plan"
 """The ``dc:identifier`` of every plan qnc writes: how it knows a document is its own."""
@@ -192,7 +192,7 @@ def _table(doc: WordDocument, table: Table, typo: Callable[[str], str]) -> None:
 
 def _calendar(doc: WordDocument, block: Calendar, tr: Translator,
               typo: Callable[[str], str]) -> None:  # fmt: skip
-    from qnc.render.plan.picture import timeline_png  # Pillow: only for the working view
+    from qnc.render.plan.word.picture import timeline_png  # Pillow: only for the working view
 
     doc.add_picture(io.BytesIO(timeline_png(block.timeline, tr)), width=Cm(TEXT_WIDTH_CM))
     picture = doc.inline_shapes[-1]

@@ -1,7 +1,7 @@
 """The few WordprocessingML pieces python-docx has no API for (fields, language, links…).
 
 Each is a handful of elements from ECMA-376 Part 1; kept here so that
-:mod:`qnc.render.plan.word` reads as plain python-docx.
+:mod:`qnc.render.plan.word.document` reads as plain python-docx.
 """
 
 from __future__ import annotations
