@@ -85,6 +85,7 @@ CODES: Final = MappingProxyType(
             _W, t("no notification date: clocks start on the last audit day")
         ),
         "date-future": Code(_W, t("a fact dated in the future")),
+        "levee-avant-envoi": Code(_W, t("a plan or proof sent after the NC was lifted")),
         "delai-legal": Code(_W, t("a delay of 'regles' longer than the legal one")),
         "nouvel-entrant": Code(_E, t("'nouvel_entrant' names a category not declared")),
         # The audits of one organisation

@@ -1172,3 +1172,22 @@ def test_signatory_and_effectiveness_method_are_read(
         (12, 9, "date-invalide"), (13, 3, "cle-inconnue"),
     ]  # fmt: skip
     assert "fonction" in found[1][5]
+
+
+def test_plan_or_proof_sent_after_the_lift_is_a_warning(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A lift comes after what the certifier asked for: a plan or proof sent later is a
+    mistyped date; sent on the day of the lift is fine, and actions may end later."""
+    nc = nc_text + (
+        "analyse_causes: x\nplan_envoye_le: 2026-03-16\npreuves_envoyees_le: 2026-03-18\n"
+        "levee_le: 2026-03-17\n"
+    )
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc}), today=date(2026, 3, 20)) == [
+        (NC_FILE, 7, 22, WARN, "levee-avant-envoi",
+         "envoi le 18 mars 2026, après la levée de la NC le 17 mars 2026 : vérifiez l'une "
+         "des deux dates"),
+    ]  # fmt: skip
+    same_day = nc.replace("2026-03-18", "2026-03-17")
+    folder = write_audit(ncs={"NC-01.yaml": same_day}, name="same-day")
+    assert rows(diagnose, folder, today=date(2026, 3, 20)) == []

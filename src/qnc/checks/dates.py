@@ -101,3 +101,25 @@ def action_starts(entry: NcFile) -> Iterator[Problem]:
                     done=action.done,
                 ),
             )
+
+
+def lifted_before_sent(entry: NcFile) -> Iterator[Problem]:
+    """The certifier lifts an NC once it has what it asked for: a plan or proof sent after
+    the lift is a date mistyped on one side. The actions may end later (a minor NC lifted
+    on its plan), so only what is sent is compared."""
+    nc = entry.nc
+    if nc.lifted is None:
+        return
+    for key, sent in (("plan_envoye_le", nc.plan_sent), ("preuves_envoyees_le", nc.evidence_sent)):
+        if sent is not None and sent > nc.lifted:
+            yield warning(
+                entry.path,
+                (key,),
+                "levee-avant-envoi",
+                t(
+                    "sent on {sent}, after the NC was lifted on {lifted}: check one of the "
+                    "two dates",
+                    sent=sent,
+                    lifted=nc.lifted,
+                ),
+            )

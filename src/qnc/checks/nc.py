@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from qnc.checks.context import Context
-from qnc.checks.dates import action_starts, future_facts
+from qnc.checks.dates import action_starts, future_facts, lifted_before_sent
 from qnc.checks.references import evidence, reference
 from qnc.diagnostics import Problem, error, warning
 from qnc.i18n import t
@@ -47,6 +47,7 @@ def check_nc_record(entry: NcFile, ctx: Context) -> Iterator[Problem]:
     an action started after it was done."""
     nc, file = entry.nc, entry.path
     yield from action_starts(entry)
+    yield from lifted_before_sent(entry)
     if nc.plan_sent and not nc.root_cause:
         yield warning(
             file,
