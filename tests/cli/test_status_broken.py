@@ -6,29 +6,44 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 WriteAudit = Callable[..., Path]
 TODAY = ("--today", "2026-03-20")
 BAD_SIRET = '  categories: [AF]\n  siret: "1"\n'
 
 
-def test_warnings_listed_in_full_are_not_summarised_again(
-    run_main, write_audit: WriteAudit, audit_text: str, tmp_path: Path
+@pytest.mark.parametrize("command", ["status", "relances", "calendar", "export", "historique"])
+def test_errors_are_printed_and_warnings_only_counted(
+    run_main, write_audit: WriteAudit, audit_text: str, tmp_path: Path, command: str
 ) -> None:
-    """With an audit in error, every diagnostic is printed, the warning of the sound audit
-    too: the sentence that counts the warnings would say it a second time."""
+    """With an audit in error, stderr gives the errors and only the count of warnings
+    (among forty warnings of other clients an error would be lost): qnc check lists
+    them. Said once: no other sentence counts the warnings again."""
     write_audit(audit_text.replace("  categories: [AF]\n", BAD_SIRET), name="a-broken")
     write_audit(audit_text.replace("  notification: 2026-03-12\n", ""), name="b-sound")
-    result = run_main("status", ".", *TODAY, cwd=tmp_path, env={"COLUMNS": "80"})
+    result = run_main(command, ".", *TODAY, cwd=tmp_path, env={"COLUMNS": "80"})
     assert result.exit_code == 1
     assert result.stderr == (
         "a-broken/audit.yaml:4:10: erreur: « 1 » n'est pas un SIRET valide : 14 chiffres avec "
         "une clé de Luhn correcte [siret]\n"
-        "b-sound/audit.yaml:6:1: avertissement: pas de date de notification : les délais "
-        "partent du dernier jour d'audit (10 mars 2026) ; ajoutez « notification: » avec la "
-        "date où les NC ont été notifiées [notification-absente]\n"
-        "4 fichiers vérifiés : 1 erreur, 1 avertissement.\n"
+        "4 fichiers vérifiés : 1 erreur, et 1 avertissement non affiché ici : lancez "
+        "« qnc check » pour le voir.\n"
         "1 audit a des erreurs : il est listé sans verdict tant qu'elles ne sont pas "
         "corrigées.\n"
+    )
+
+
+def test_check_still_lists_every_warning(
+    run_main, write_audit: WriteAudit, audit_text: str, tmp_path: Path
+) -> None:
+    """qnc check itself gives the warnings in full, next to the errors."""
+    write_audit(audit_text.replace("  categories: [AF]\n", BAD_SIRET), name="a-broken")
+    write_audit(audit_text.replace("  notification: 2026-03-12\n", ""), name="b-sound")
+    result = run_main("check", ".", *TODAY, cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "b-sound/audit.yaml:6:1: avertissement: pas de date de notification" in (
+        result.stdout + result.stderr
     )
 
 

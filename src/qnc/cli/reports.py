@@ -20,17 +20,20 @@ def reports_or_exit(
 ) -> tuple[list[AuditReport], list[Broken]]:
     """The reports of the audits inspected, and the audits left out for their errors.
 
-    With any error, the diagnostics are printed; then the command ends with status 1,
-    unless ``partial`` and several audits were found: those without errors are then
-    reported and the others listed as broken (a consultant's Monday view must not go
-    blank for one typo), and the command ends with status 1 after showing them.
+    With any error, the errors are printed and the warnings counted; then the command
+    ends with status 1, unless ``partial`` and several audits were found: those without
+    errors are then reported and the others listed as broken (a consultant's Monday view
+    must not go blank for one typo), and the command ends with status 1 after showing
+    them, each naming them in its own output.
     """
     if not inspection.has_errors:
         return inspection.reports(), []
     from qnc.render.diagnostics import as_text, summary
 
-    sys.stderr.write(as_text(inspection.diagnostics, tr))
-    sys.stderr.write(summary(inspection.diagnostics, tr, inspection.files))
+    # The errors alone: among every warning of every client they would be lost; the
+    # warnings are counted, and 'qnc check' lists them.
+    sys.stderr.write(as_text([d for d in inspection.diagnostics if d.is_error], tr))
+    sys.stderr.write(summary(inspection.diagnostics, tr, inspection.files, warnings_shown=False))
     broken = inspection.broken()
     sound = inspection.sound
     if not partial or len(sound) + len(broken) < 2 or not sound:
@@ -48,7 +51,7 @@ def reports_or_exit(
 def mention_warnings(inspection: Inspection, tr: Translator) -> None:
     """Point at ``qnc check`` when the files have warnings, once the output is written (so
     that in a terminal the sentence reads under it); not when :func:`reports_or_exit`
-    printed every diagnostic, the warnings with them. Facts dated after the day of the
+    printed the errors, the count of warnings with them. Facts dated after the day of the
     run are told apart: with ``--today`` in the past they are expected (the files hold
     what happened since), and they only do not count yet."""
     if not inspection.warnings or inspection.has_errors:

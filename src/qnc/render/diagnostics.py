@@ -98,11 +98,23 @@ def as_github(diagnostics: Sequence[Diagnostic], tr: Translator) -> str:
     return "".join(lines)
 
 
-def summary(diagnostics: Sequence[Diagnostic], tr: Translator, files: int) -> str:
+def summary(diagnostics: Sequence[Diagnostic], tr: Translator, files: int, *,
+            warnings_shown: bool = True) -> str:  # fmt: skip
+    """The counts under the diagnostics; ``warnings_shown`` False when only the errors
+    were printed (the warnings then point at ``qnc check``)."""
     errors, warnings = counts(diagnostics)
     checked = tn("{n} file checked", "{n} files checked", files)
     if not errors and not warnings:
         return tr(t("{checked}: no problem.", checked=checked)) + "\n"
+    if warnings and not warnings_shown:
+        hidden = tn(
+            "{checked}: {errors}, and {n} warning not shown here: run 'qnc check' to see it.",
+            "{checked}: {errors}, and {n} warnings not shown here: run 'qnc check' to see them.",
+            warnings,
+            checked=checked,
+            errors=tn("{n} error", "{n} errors", errors),
+        )
+        return tr(hidden) + "\n"
     return (
         tr(
             t(
