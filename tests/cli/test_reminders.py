@@ -135,3 +135,119 @@ def test_help_gives_an_example(run_main) -> None:
     """French help with an example."""
     result = run_main("relances", "--help")
     assert "Exemple : qnc relances qualiopi/ --format markdown > relances.md" in result.stdout
+
+
+LEFEVRE = "actions:\n  - id: A1\n    responsable: Antoine Lefèvre\n    echeance: {due}\n"
+
+
+def two_clients(write_audit, audit_text: str, nc_text: str) -> None:
+    """Antoine Lefèvre owes an action at two organisations, and Paul Martin at one."""
+    write_audit(audit_text.replace("Formations du Littoral", "Atelier Nord"),
+                {"NC-01.yaml": nc_text + LEFEVRE.format(due="2026-04-01")},
+                name="atelier")  # fmt: skip
+    both = LEFEVRE.format(due="2026-04-15") + "  - id: A2\n    responsable: Paul Martin\n"
+    write_audit(ncs={"NC-01.yaml": nc_text + both + "    echeance: 2026-04-12\n"},
+                name="littoral")  # fmt: skip
+
+
+def test_portfolio_by_client_then_owner(run_main, write_audit, audit_text, nc_text) -> None:
+    """Several organisations: one section per client, then per owner, one e-mail each;
+    the same person at two clients is in both, never merged across them."""
+    two_clients(write_audit, audit_text, nc_text)
+    result = run_main("relances", ".", *TODAY)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Relances au 10 avril 2026\n\n"
+        "Atelier Nord\n"
+        "============\n\n"
+        "Antoine Lefèvre (1 action)\n\n"
+        "En retard\n"
+        "- action A1\n"
+        "  NC-01, action A1 — prévue le 1er avril 2026 (9 jours de retard)\n\n"
+        "Formations du Littoral\n"
+        "======================\n\n"
+        "Antoine Lefèvre (1 action)\n\n"
+        "À échéance proche\n"
+        "- action A1\n"
+        "  NC-01, action A1 — prévue le 15 avril 2026 (dans 5 jours)\n\n"
+        "Paul Martin (1 action)\n\n"
+        "À échéance proche\n"
+        "- action A2\n"
+        "  NC-01, action A2 — prévue le 12 avril 2026 (dans 2 jours)\n"
+    )
+
+
+def test_markdown_by_client(run_main, write_audit, audit_text, nc_text) -> None:
+    """Markdown: the client is a level-2 heading, the owner level 3, late/soon level 4."""
+    two_clients(write_audit, audit_text, nc_text)
+    result = run_main("relances", ".", *TODAY, "--format", "markdown")
+    assert result.stdout.startswith(
+        "# Relances au 10 avril 2026\n\n"
+        "## Atelier Nord\n\n"
+        "### Antoine Lefèvre (1 action)\n\n"
+        "#### En retard\n\n"
+        "- **action A1**\n"
+        "  - NC-01, action A1 — prévue le 1er avril 2026 (9 jours de retard)\n\n"
+        "## Formations du Littoral\n"
+    )
+
+
+def test_by_owner_across_clients_when_asked(run_main, write_audit, audit_text, nc_text) -> None:
+    """--par responsable: one section per person, each action naming its organisation."""
+    two_clients(write_audit, audit_text, nc_text)
+    result = run_main("relances", ".", *TODAY, "--par", "responsable")
+    assert result.stdout.startswith(
+        "Relances au 10 avril 2026\n\n"
+        "Antoine Lefèvre (2 actions)\n\n"
+        "En retard\n"
+        "- action A1\n"
+        "  Atelier Nord, NC-01, action A1 — prévue le 1er avril 2026 (9 jours de retard)\n\n"
+        "À échéance proche\n"
+        "- action A1\n"
+        "  Formations du Littoral, NC-01, action A1 — prévue le 15 avril 2026 (dans 5 jours)\n"
+    )
+
+
+def test_by_client_names_the_audit_when_a_client_has_two(
+    run_main, write_audit, audit_text, nc_text
+) -> None:
+    """--par organisme with one client's two audits owing: each action says its audit."""
+    write_audit(ncs={"NC-01.yaml": nc_text + LEFEVRE.format(due="2026-04-01")}, name="a")
+    later = audit_text.replace("type: initial", "type: complementaire")
+    write_audit(later, {"NC-01.yaml": nc_text + LEFEVRE.format(due="2026-04-02")}, name="b")
+    result = run_main("relances", ".", *TODAY, "--par", "organisme")
+    assert "  audit initial les 9 et 10 mars 2026, NC-01, action A1 — prévue le 1er avril" in (
+        result.stdout
+    )
+    assert "  audit complémentaire les 9 et 10 mars 2026, NC-01, action A1 — prévue le 2 avril" in (
+        result.stdout
+    )
+
+
+def test_json_one_entry_per_action(run_main, write_audit, audit_text, nc_text) -> None:
+    """--format json: every action to chase once, late first, with its organisation, audit
+    and owners; the grouping of the text does not apply."""
+    two_clients(write_audit, audit_text, nc_text)
+    result = run_main("relances", ".", *TODAY, "--format", "json")
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert payload["aujourdhui"] == "2026-04-10"
+    assert payload["audits_en_erreur"] == []
+    assert payload["relances"][0] == {
+        "organisme": "Atelier Nord",
+        "audit": "atelier",
+        "nc": "NC-01",
+        "action": "A1",
+        "description": "",
+        "responsable": ["Antoine Lefèvre"],
+        "echeance": "2026-04-01",
+        "jours_restants": -9,
+        "statut": "depassee",
+        "preuve_attendue": None,
+        "fichier": "atelier/nc/NC-01.yaml",
+    }
+    assert [(r["organisme"], r["action"], r["jours_restants"]) for r in payload["relances"]] == [
+        ("Atelier Nord", "A1", -9),
+        ("Formations du Littoral", "A2", 2),
+        ("Formations du Littoral", "A1", 5),
+    ]

@@ -13,6 +13,7 @@ from qnc.cli.options import h
 from qnc.i18n import Translator, t
 
 if TYPE_CHECKING:
+    from qnc.inspection import Broken
     from qnc.rules.report import AuditReport
     from qnc.writing.stamps import Stamp
 
@@ -31,18 +32,22 @@ Force = Annotated[
 ]
 
 
-def places(reports: Sequence[AuditReport]) -> dict[Path, str]:
+def places(reports: Sequence[AuditReport], broken: Sequence[Broken] = ()) -> dict[Path, str]:
     """Each audit folder named as on every machine: its path in the git repository; an
     audit at the root of its repository, or outside git, by its organisation and folder."""
+    named = {r.folder.path: _place(r.folder.path, r.folder.audit.organisation.name)
+             for r in reports}  # fmt: skip
+    named.update({b.path: _place(b.path, b.organisation) for b in broken})
+    return named
+
+
+def _place(folder: Path, organisation: str | None) -> str:
     from qnc.reading.discovery import repository_of
 
-    named = {}
-    for report in reports:
-        folder = report.folder.path
-        relative = folder.relative_to(repository_of(folder)).as_posix()
-        organisation = report.folder.audit.organisation.name
-        named[folder] = relative if relative != "." else f"{organisation}/{folder.name}"
-    return named
+    relative = folder.relative_to(repository_of(folder)).as_posix()
+    if relative != ".":
+        return relative
+    return f"{organisation}/{folder.name}" if organisation is not None else folder.name
 
 
 def write_out(
@@ -50,12 +55,14 @@ def write_out(
     out: Path | None,
     *,
     reports: Sequence[AuditReport],
+    broken: Sequence[Broken] = (),
     stamp: Stamp,
     force: bool,
     tr: Translator,
 ) -> None:
     """``content`` to the --out file (never over a file qnc did not make, nor over the
-    audits' own files), or to standard output."""
+    audits' own files, those of the audits left out for their errors too), or to
+    standard output."""
     if out is None or str(out) == "-":
         from qnc.cli.output import write_utf8
 
@@ -65,6 +72,7 @@ def write_out(
     from qnc.writing.atomic import write_atomically
 
     sources = [f for r in reports for f in (r.folder.audit_file, *(n.path for n in r.folder.ncs))]
+    sources += [f for b in broken for f in _audit_files(b.path)]
     target = out.absolute()
     # As for the plan: cited evidence is never replaced, and in an audit folder only a
     # file qnc wrote, even with --force.
@@ -76,11 +84,22 @@ def write_out(
         for item in action.evidence
         if item.path.strip() and not item.path.startswith(("http://", "https://"))
     ]
-    folder = next((r.folder.path for r in reports if _inside(target, r.folder.path)), None)
+    folders = [*(r.folder.path for r in reports), *(b.path for b in broken)]
+    folder = next((f for f in folders if _inside(target, f)), None)
     write_atomically(out, content, stamp=stamp, force=force, sources=[*sources, *evidence],
                      kept_in=folder)  # fmt: skip
     written = tr(t("Written to {path}", path=display_path(target)))
     sys.stderr.write(visible(written) + "\n")
+
+
+def _audit_files(folder: Path) -> list[Path]:
+    """The YAML files of an audit that could not be read whole: any may be its own."""
+    from qnc.model.folder import AUDIT_FILE, NC_DIR
+
+    try:
+        return [folder / AUDIT_FILE, *(folder / NC_DIR).glob("*")]
+    except OSError:
+        return [folder / AUDIT_FILE]
 
 
 def _inside(target: Path, folder: Path) -> bool:

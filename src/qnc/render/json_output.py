@@ -19,6 +19,7 @@ from qnc.rules.report import AuditReport, NcState
 if TYPE_CHECKING:
     from qnc.inspection import Broken
     from qnc.rules.history import OrganisationHistory
+    from qnc.rules.reminders import Owed
 
 
 def status_json(reports: Sequence[AuditReport], *, today: date, tr: Translator,
@@ -49,6 +50,33 @@ def history_json(stories: Sequence[OrganisationHistory], *, today: date, tr: Tra
                 ],
             }
             for story in stories
+        ],
+        "audits_en_erreur": [_broken(b) for b in broken],
+    }
+    return json_text(payload)
+
+
+def reminders_json(chased: Sequence[Owed], *, today: date,
+                   broken: Sequence[Broken] = ()) -> str:  # fmt: skip
+    """``qnc relances --format json``: one entry per action to chase, late ones first,
+    whatever the grouping of the text (programs group as they like)."""
+    payload = {
+        "aujourdhui": today.isoformat(),
+        "relances": [
+            {
+                "organisme": o.report.folder.audit.organisation.name,
+                "audit": display_path(o.report.folder.path),
+                "nc": o.nc.file.nc.id,
+                "action": o.item.action.id,
+                "description": o.item.action.description,
+                "responsable": list(o.item.action.owners),
+                "echeance": o.item.action.due.isoformat(),
+                "jours_restants": o.item.days_left,
+                "statut": o.item.status.value,
+                "preuve_attendue": o.item.action.expected_evidence,
+                "fichier": display_path(o.nc.file.path),
+            }
+            for o in chased
         ],
         "audits_en_erreur": [_broken(b) for b in broken],
     }

@@ -14,7 +14,8 @@ HELP = (
     "(.ics) to import in Outlook, Google Calendar or Thunderbird: all-day events with a "
     "reminder 'alerte' days before each regulatory step. Importing a later export again "
     "updates the events instead of duplicating them; done steps and actions are marked "
-    "as done. One calendar for every audit found.\n\n"
+    "as done. One calendar for every audit found; an audit with errors "
+    "has an event on the day of the export that says its due dates are missing.\n\n"
     "Example: qnc calendar qualiopi/ --out echeances.ics"
 )
 
@@ -35,8 +36,10 @@ def calendar(
     inspection = inspect(paths_or_here(paths), today=day, lang=chosen_language(ctx, lang))
     tr = translator(inspection.language)
     reports, broken = reports_or_exit(inspection, tr, partial=True)
-    content = calendar_ics(reports, tr, today=day, places=places(reports))
-    write_out(content, out, reports=reports, stamp=CalendarStamp(), force=force, tr=tr)
+    content = calendar_ics(reports, tr, today=day, places=places(reports, broken),
+                           broken=broken)  # fmt: skip
+    write_out(content, out, reports=reports, broken=broken, stamp=CalendarStamp(), force=force,
+              tr=tr)  # fmt: skip
     mention_warnings(inspection, tr)
     if broken:
         raise typer.Exit(1)

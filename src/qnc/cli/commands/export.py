@@ -29,7 +29,8 @@ HELP = (
     "indicator, grade, finding, owner, due date, status, evidence, regulatory due date…), "
     "for Excel or LibreOffice. csv: ';' separator, UTF-8, dates as 15/04/2026. xlsx: a "
     "workbook with real dates, filters, and a second sheet with the NCs (needs --out). "
-    "Without --format, the extension of --out chooses.\n\n"
+    "Without --format, the extension of --out chooses. Audits with errors come first, one "
+    "row each: their actions are missing.\n\n"
     "Example: qnc export qualiopi/ --out suivi.xlsx"
 )
 
@@ -73,7 +74,7 @@ def export(
         from qnc.render.exports.workbook import MARKER, workbook_bytes
         from qnc.writing.stamps import PackageStamp
 
-        sheets = [action_sheet(ordered, tr), nc_sheet(ordered, tr)]
+        sheets = [action_sheet(ordered, tr, broken), nc_sheet(ordered, tr, broken)]
         title = tr(t("Qualiopi non-conformities on {day}", day=day))
         package = PackageStamp(MARKER)
         stamp: Stamp = package
@@ -81,8 +82,8 @@ def export(
     else:
         from qnc.render.exports.csv_text import CsvStamp, csv_bytes
 
-        stamp, content = CsvStamp(), csv_bytes(action_sheet(ordered, tr), tr)
-    write_out(content, out, reports=reports, stamp=stamp, force=force, tr=tr)
+        stamp, content = CsvStamp(), csv_bytes(action_sheet(ordered, tr, broken), tr)
+    write_out(content, out, reports=reports, broken=broken, stamp=stamp, force=force, tr=tr)
     mention_warnings(inspection, tr)
     if broken:
         raise typer.Exit(1)

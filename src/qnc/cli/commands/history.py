@@ -53,7 +53,7 @@ def history(
         from qnc.render.terminal.history import history_view
 
         out = console()
-        out.print(history_view(stories, tr, width=out.width))
+        out.print(history_view(stories, tr, width=out.width, broken=broken))
     mention_warnings(inspection, tr)
     if broken:
         raise typer.Exit(1)

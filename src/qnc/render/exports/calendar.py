@@ -4,7 +4,10 @@ Every event is all-day, on the last allowed day. Its UID comes from the audit's 
 (see :func:`calendar_ics`), the NC id and the step or action id, never from the day of
 the run: importing the file again updates the events instead of duplicating them. A met
 step or a done action keeps its event, marked done and without reminder, so that a
-re-import updates the event already in the calendar. ``icalendar`` is imported only here.
+re-import updates the event already in the calendar. An audit left out for its errors
+has an event on the day of the export that says so: its due dates are missing from the
+calendar, and the calendar is where the consultant looks. ``icalendar`` is imported only
+here.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 from qnc import __version__
 from qnc.i18n import Msg, Translator, t
+from qnc.render.broken import broken_errors
 from qnc.render.diagnostics import display_path, visible
 from qnc.render.phrases import audit_title, days_left
 from qnc.rules.clocks import Step
@@ -28,6 +32,8 @@ from qnc.rules.words import STEP_FACTS, status_label, step_label, step_todo_labe
 if TYPE_CHECKING:
     from icalendar import Event
 
+    from qnc.inspection import Broken
+
 PRODID = f"-//qnc//qnc {__version__}//FR"
 FINGERPRINT = "X-QNC-EMPREINTE:"
 _NAMESPACE = uuid.UUID("6f1c1f52-4a8e-5d2b-9a34-0d6c2b1e7a10")
@@ -37,11 +43,11 @@ _REMINDER_HOUR = 9
 _EPOCH = date(2000, 1, 1)
 
 
-def calendar_ics(
-    reports: Sequence[AuditReport], tr: Translator, *, today: date, places: Mapping[Path, str]
-) -> bytes:
-    """One calendar for every audit of ``reports``; ``places`` names each audit folder
-    the same way on every machine (its path in the git repository), for the UIDs."""
+def calendar_ics(reports: Sequence[AuditReport], tr: Translator, *, today: date,
+                 places: Mapping[Path, str], broken: Sequence[Broken] = ()) -> bytes:  # fmt: skip
+    """One calendar for every audit of ``reports``, and an event for each audit left out
+    for its errors (``broken``); ``places`` names each audit folder the same way on
+    every machine (its path in the git repository), for the UIDs."""
     from icalendar import Calendar
 
     calendar = Calendar()
@@ -53,6 +59,8 @@ def calendar_ics(
     if len(names) == 1:
         title = t("Qualiopi due dates — {organisation}", organisation=names[0])
     calendar.add("x-wr-calname", tr(title))
+    for entry in broken:
+        calendar.add_component(_broken_event(entry, tr, places[entry.path], today))
     for report in reports:
         place = places[report.folder.path]
         named = len(reports) > 1
@@ -90,6 +98,32 @@ def _step_event(step: Step, nc: NcState, report: AuditReport, tr: Translator, pl
         start = report.folder.audit.rules.alert.before(step.due)
         alarm.add("trigger", timedelta(days=-(step.due - start).days, hours=_REMINDER_HOUR))
         event.add_component(alarm)
+    return event
+
+
+def _broken_event(broken: Broken, tr: Translator, place: str, today: date) -> Event:
+    """An audit with errors, on the day of the export: its due dates are not in the
+    calendar until its files are fixed. Exported again while still in error, the event
+    moves to the new day; once fixed, it stays where it was, in the past."""
+    from icalendar import Event
+
+    name = " ".join((broken.organisation or broken.path.name).split())
+    title = tr(t("{organisation}: files with errors, due dates missing from this calendar "
+                 "(run qnc check)", organisation=name))  # fmt: skip
+    again = t("Export of {day}: once the files are fixed, export the calendar again.", day=today)
+    lines = [
+        tr(t("Folder: {folder}", folder=display_path(broken.path))),
+        tr(broken_errors(broken)),
+        tr(again),
+    ]
+    event = Event()
+    event.add("uid", f"{uuid.uuid5(_NAMESPACE, f'{place}/errors')}@qnc")
+    event.add("summary", visible(title))
+    event.add("dtstart", today)
+    event.add("dtend", today + timedelta(days=1))
+    event.add("description", visible("\n".join(lines), lines=True))
+    event.add("transp", "TRANSPARENT")
+    event.add("categories", ["Qualiopi"])
     return event
 
 

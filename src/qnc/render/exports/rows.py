@@ -7,14 +7,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from qnc.i18n import Msg, Translator, t
+from qnc.render.broken import broken_errors
 from qnc.render.diagnostics import display_path, visible
 from qnc.render.phrases import audit_title, state_of
 from qnc.rules.clocks import known, regulatory_step
 from qnc.rules.reminders import owners_of
 from qnc.rules.report import ActionState, AuditReport, NcState
 from qnc.rules.words import action_type_label, grade_label, status_label, step_label
+
+if TYPE_CHECKING:
+    from qnc.inspection import Broken
 
 Cell = str | int | date | None
 
@@ -24,6 +29,8 @@ class Sheet:
     title: str
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    alerts: int = 0
+    """The first rows name audits left out for their errors: a workbook shows them in red."""
 
 
 _ACTION_HEADERS = (
@@ -40,21 +47,40 @@ _NC_HEADERS = (
 )  # fmt: skip
 
 
-def action_sheet(reports: Sequence[AuditReport], tr: Translator) -> Sheet:
-    """One row per action, with its NC's columns; an NC without action has one row."""
-    rows = [
+def action_sheet(reports: Sequence[AuditReport], tr: Translator,
+                 broken: Sequence[Broken] = ()) -> Sheet:  # fmt: skip
+    """One row per action, with its NC's columns; an NC without action has one row.
+    First, one row per audit left out for its errors (``broken``): its actions are
+    missing, and a filter on the organisation must still show why."""
+    rows = [_broken_row(b, _ACTION_HEADERS, t("Status"), tr) for b in broken]
+    rows += [
         _action_row(report, nc, item, tr)
         for report in reports
         for nc in report.ncs
         for item in (nc.actions or (None,))
     ]
-    return Sheet(tr(t("Actions")), _headers(_ACTION_HEADERS, tr), _visible(rows))
+    return Sheet(tr(t("Actions")), _headers(_ACTION_HEADERS, tr), _visible(rows), len(broken))
 
 
-def nc_sheet(reports: Sequence[AuditReport], tr: Translator) -> Sheet:
-    """One row per NC, in priority order within each audit."""
-    rows = [_nc_row(report, nc, tr) for report in reports for nc in report.ncs]
-    return Sheet(tr(t("Non-conformities")), _headers(_NC_HEADERS, tr), _visible(rows))
+def nc_sheet(reports: Sequence[AuditReport], tr: Translator,
+             broken: Sequence[Broken] = ()) -> Sheet:  # fmt: skip
+    """One row per NC, in priority order within each audit, after the audits left out."""
+    rows = [_broken_row(b, _NC_HEADERS, t("State"), tr) for b in broken]
+    rows += [_nc_row(report, nc, tr) for report in reports for nc in report.ncs]
+    return Sheet(tr(t("Non-conformities")), _headers(_NC_HEADERS, tr), _visible(rows),
+                 len(broken))  # fmt: skip
+
+
+def _broken_row(broken: Broken, headers: Sequence[Msg], state: Msg,
+                tr: Translator) -> tuple[Cell, ...]:  # fmt: skip
+    """An audit with errors: its organisation (or folder), what to do, and where."""
+    cells: dict[str, Cell] = {
+        t("Organisation").text: broken.organisation or broken.path.name,
+        t("Audit").text: tr(t("audit with errors, left out")),
+        state.text: tr(broken_errors(broken)),
+        t("File").text: display_path(broken.path),
+    }
+    return tuple(cells.get(header.text) for header in headers)
 
 
 def _visible(rows: Sequence[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:

@@ -1,10 +1,11 @@
 """``qnc export --format xlsx``: the actions and the NCs as an Excel workbook (openpyxl).
 
 Real dates (shown ``15/04/2026`` in French), a frozen header row with filters, column
-widths fitted to their text. Text is stored as text, never as a formula. The workbook's
-identifier (a core property, which Excel and LibreOffice keep) is :data:`MARKER`, for
-:class:`qnc.writing.stamps.PackageStamp`: qnc then replaces a workbook it exported only
-while nobody saved it since, as for the Word plan. ``openpyxl`` is imported only here.
+widths fitted to their text; the rows of audits left out for their errors in red. Text
+is stored as text, never as a formula. The workbook's identifier (a core property, which
+Excel and LibreOffice keep) is :data:`MARKER`, for :class:`qnc.writing.stamps.PackageStamp`:
+qnc then replaces a workbook it exported only while nobody saved it since, as for the
+Word plan. ``openpyxl`` is imported only here.
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ def workbook_bytes(sheets: Sequence[Sheet], tr: Translator, *, title: str) -> by
             cell.font = Font(bold=True)
         for row in sheet.rows:
             page.append(list(row))
-        for cells in page.iter_rows(min_row=2):
+        for number, cells in enumerate(page.iter_rows(min_row=2)):
             for cell in cells:
+                if number < sheet.alerts:  # an audit left out: not to be missed
+                    cell.font = Font(bold=True, color="C00000")
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # '=1+1' typed in a YAML file stays text
                     cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -4,6 +4,7 @@ NCs and what became of them, the certificate and the next audit due."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group as Stack
 from rich.console import RenderableType
@@ -11,6 +12,7 @@ from rich.text import Text
 
 from qnc.i18n import Msg, Translator, t
 from qnc.model.records import Grade
+from qnc.render.broken import BROKEN_TITLE, broken_line
 from qnc.render.cycle import certificate_phrase, closed_phrase, nc_notes, next_audit_phrase
 from qnc.render.diagnostics import display_path
 from qnc.render.phrases import audit_title, state_of
@@ -20,13 +22,26 @@ from qnc.rules.history import OrganisationHistory
 from qnc.rules.report import AuditReport
 from qnc.rules.words import grade_label, verdict_label
 
+if TYPE_CHECKING:
+    from qnc.inspection import Broken
 
-def history_view(stories: Sequence[OrganisationHistory], tr: Translator, *,
-                 width: int) -> RenderableType:  # fmt: skip
-    """Each organisation as a block of lines; a wrapped line keeps its block's indent."""
+
+def history_view(stories: Sequence[OrganisationHistory], tr: Translator, *, width: int,
+                 broken: Sequence[Broken] = ()) -> RenderableType:  # fmt: skip
+    """Each organisation as a block of lines; a wrapped line keeps its block's indent.
+    The audits left out for their errors come first: their story is missing."""
+    parts = [wrapped(left_out(broken, tr), width)] if broken else []
     if not stories:
-        return Text(tr(t("no audit to tell")))
-    return Stack(*(wrapped(_organisation(story, tr), width) for story in stories))
+        return Stack(*parts, Text(tr(t("no audit to tell"))))
+    return Stack(*parts, *(wrapped(_organisation(story, tr), width) for story in stories))
+
+
+def left_out(broken: Sequence[Broken], tr: Translator) -> Text:
+    """The audits with errors, as a block of lines."""
+    text = Text(tr(BROKEN_TITLE) + "\n", "bold red")
+    for entry in broken:
+        text.append(f"- {broken_line(entry, tr)}\n")
+    return text
 
 
 def _organisation(story: OrganisationHistory, tr: Translator) -> Text:

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from qnc.i18n import Translator, t, tn
 from qnc.model.records import Grade
+from qnc.render.broken import broken_errors
 from qnc.render.diagnostics import display_path
 from qnc.render.phrases import audit_title, days_left
 from qnc.render.terminal.status import labelled_line, titled_table
@@ -106,7 +107,7 @@ def _portfolio_row(
 def _broken_row(
     broken: Broken, tr: Translator
 ) -> tuple[Text, Text, Text, Text, str, str, Text, Text]:
-    errors = tn("{n} error: run qnc check", "{n} errors: run qnc check", broken.errors)
+    errors = broken_errors(broken)
     return (
         Text(shown(broken.organisation or "—")),
         Text(display_path(broken.path)),
