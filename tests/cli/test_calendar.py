@@ -99,11 +99,27 @@ def test_portfolio_one_calendar_with_distinct_uids(run_main, write_audit, nc_tex
 
 
 def test_alert_in_months(run_main, write_audit, audit_text: str) -> None:
-    """'alerte: 1 mois' rings a calendar month before the step: 11 March for 11 April."""
+    """'alerte: 1 mois' rings a calendar month before the step: 11 March for 11 April
+    (exported on 11 March, the reminder of the day is kept)."""
     write_audit(audit_text + "regles:\n  alerte: 1 mois\n")
-    found = events(run_main("calendar", "audit", "--today", "2026-03-20").stdout)
+    found = events(run_main("calendar", "audit", "--today", "2026-03-11").stdout)
     (alarm,) = found["NC-01 — plan d'actions à envoyer au certificateur"].walk("VALARM")
     assert alarm["trigger"].dt == timedelta(days=-31, hours=9)
+
+
+@pytest.mark.parametrize(("today", "alarms"), [("2026-03-28", 1), ("2026-03-29", 0),
+                                               ("2026-04-20", 0)])  # fmt: skip
+def test_no_reminder_before_the_day_of_the_export(
+    run_main, write_audit, today: str, alarms: int
+) -> None:
+    """The plan is due 11 April, its reminder 14 days before, on 28 March: exported on 28
+    March it rings; exported later, the event stays (still to do, even late) but without
+    a reminder, which calendars would raise at once as overdue."""
+    write_audit()
+    found = events(run_main("calendar", "audit", "--today", today).stdout)
+    event = found["NC-01 — plan d'actions à envoyer au certificateur"]
+    assert event["dtstart"].to_ical() == b"20260411"
+    assert len(event.walk("VALARM")) == alarms
 
 
 def test_out_file_is_replaced_only_while_unchanged(run_main, tmp_path: Path) -> None:

@@ -12,9 +12,9 @@ from qnc.i18n import translator
 HELP = (
     "Write the regulatory due dates and the actions' due dates as an iCalendar file "
     "(.ics) to import in Outlook, Google Calendar or Thunderbird: all-day events with a "
-    "reminder 'alerte' days before each regulatory step. Importing a later export again "
-    "updates the events instead of duplicating them; done steps and actions are marked "
-    "as done. One calendar for every audit found; an audit with errors "
+    "reminder 'alerte' days before each regulatory step (none already past). Importing a "
+    "later export again updates the events instead of duplicating them; done steps and "
+    "actions are marked as done. One calendar for every audit found; an audit with errors "
     "has an event on the day of the export that says its due dates are missing.\n\n"
     "Example: qnc calendar qualiopi/ --out echeances.ics"
 )

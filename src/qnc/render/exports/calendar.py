@@ -4,10 +4,11 @@ Every event is all-day, on the last allowed day. Its UID comes from the audit's 
 (see :func:`calendar_ics`), the NC id and the step or action id, never from the day of
 the run: importing the file again updates the events instead of duplicating them. A met
 step or a done action keeps its event, marked done and without reminder, so that a
-re-import updates the event already in the calendar. An audit left out for its errors
-has an event on the day of the export that says so: its due dates are missing from the
-calendar, and the calendar is where the consultant looks. ``icalendar`` is imported only
-here.
+re-import updates the event already in the calendar. A reminder that would ring before
+the day of the export is left out, the event kept: a first import must not raise a
+flood of overdue alarms. An audit left out for its errors has an event on the day of
+the export that says so: its due dates are missing from the calendar, and the calendar
+is where the consultant looks. ``icalendar`` is imported only here.
 """
 
 from __future__ import annotations
@@ -89,13 +90,13 @@ def _step_event(step: Step, nc: NcState, report: AuditReport, tr: Translator, pl
     ]
     event = _event(f"{place}/{nc_id}/{step.kind.value}", step.due, title, lines, report, tr,
                    done=done, carried=nc.clocked.carried, named=named)  # fmt: skip
-    if not done:
+    start = report.folder.audit.rules.alert.before(step.due)
+    if not done and start >= report.today:  # a reminder already past would only nag
         from icalendar import Alarm
 
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", title)
-        start = report.folder.audit.rules.alert.before(step.due)
         alarm.add("trigger", timedelta(days=-(step.due - start).days, hours=_REMINDER_HOUR))
         event.add_component(alarm)
     return event
