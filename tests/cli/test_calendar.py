@@ -65,6 +65,19 @@ def test_done_steps_and_actions_are_marked(run_main) -> None:
     ]
 
 
+def test_action_left_undone_by_a_lifted_nc_is_not_late(run_main) -> None:
+    """NC-02 was lifted at the surveillance audit with its action A2 never done: the
+    event says the NC is lifted, not that the action is 'dépassée'."""
+    surveillance = EXAMPLES / "2028-03-audit-surveillance"
+    result = run_main("calendar", str(EXAMPLE), str(surveillance), "--today", "2028-04-20")
+    calendar = icalendar.Calendar.from_ical(result.stdout)
+    (event,) = [e for e in calendar.walk("VEVENT") if "NC-02 A2" in str(e["summary"])]
+    assert str(event["summary"]).startswith("[fait] Atelier Formation Sud-Ouest · NC-02 A2")
+    assert str(event["description"]).splitlines()[3] == (
+        "État au 20 avril 2028 : levée le 14 mars 2028"
+    )
+
+
 def uids(content: str | bytes) -> dict[str, str]:
     calendar = icalendar.Calendar.from_ical(content)
     return {str(e["summary"]).removeprefix("[fait] "): str(e["uid"])

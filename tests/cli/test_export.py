@@ -65,6 +65,44 @@ def test_csv_of_the_example(run_main, tmp_path: Path) -> None:
     assert first["Fichier"].endswith("nc/NC-01.yaml")
 
 
+CYCLE = (str(EXAMPLES / "2026-09-audit-initial"), str(EXAMPLES / "2028-03-audit-surveillance"))
+
+
+def test_actions_of_a_closed_nc_are_never_late(run_main, tmp_path: Path) -> None:
+    """On 20 April 2028 the surveillance audit has taken over NC-04 of the initial audit
+    and lifted NC-02: their actions not done are not 'dépassée' (status does not count
+    them late); they say what became of the NC, as the NC sheet does."""
+    out = tmp_path / "suivi.xlsx"
+    assert run_main("export", *CYCLE, "--today", "2028-04-20", "--out", str(out)).exit_code == 0
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.load_workbook(out)
+    actions = [dict(zip(HEADERS, (c.value for c in row), strict=True))
+               for row in workbook["Actions"].iter_rows(min_row=2)]  # fmt: skip
+    standing = {(r["NC"], r["Action"], r["Audit"][6:13]): (r["Statut"], r["Statut réglementaire"])
+                for r in actions}  # fmt: skip
+    assert standing[("NC-04", "A1", "initial")] == ("tenue en retard", "reprise le 17 mars 2028")
+    assert standing[("NC-04", "A2", "initial")] == ("reprise le 17 mars 2028",
+                                                    "reprise le 17 mars 2028")  # fmt: skip
+    assert standing[("NC-02", "A2", "initial")] == ("levée le 14 mars 2028", "tenue en retard")
+    assert standing[("NC-02", "A1", "de surv")] == ("à venir", "à venir")
+    assert not [r for r in actions if "dépassée" in (r["Statut"], r["Statut réglementaire"])]
+    ncs = workbook["Non-conformités"]
+    states = {(row[1].value[6:13], row[3].value): row[7].value
+              for row in ncs.iter_rows(min_row=2)}  # fmt: skip
+    assert states[("initial", "NC-04")] == "reprise le 17 mars 2028"
+
+
+def test_effectiveness_not_checked_yet_says_how_it_will_be(run_main) -> None:
+    """'efficacite' with a method and no 'verifiee_le': the method, never 'le None'."""
+    rows = read_csv(run_main("export", CYCLE[0], "--today", "2028-04-20").stdout.encode())
+    cells = {row[HEADERS.index("NC")]: row[HEADERS.index("Efficacité")] for row in rows[1:]}
+    assert cells["NC-04"] == (
+        "à vérifier\u00a0: Questionnaire de fin de session : au moins 9 stagiaires sur 10 savent "
+        "où trouver les supports de cours."
+    )
+    assert cells["NC-03"].startswith("vérifiée le 26 février 2027 : 7 alertes de décembre")
+
+
 def test_csv_on_standard_output_in_english(run_main) -> None:
     """Without --out, standard output; in English the separator is ',' and dates ISO."""
     result = run_main("export", EXAMPLE, *DAY, "--lang", "en")

@@ -10,7 +10,7 @@ from qnc.i18n import Msg
 from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import Action, Certificate, Grade
 from qnc.model.referential import Grid, Indicator
-from qnc.rules.clocks import Clocked, action_status, minors_step
+from qnc.rules.clocks import Clocked, action_status, minors_step, regulatory_step
 from qnc.rules.cycle import AuditCycle, Tie
 from qnc.rules.entrants import written_only
 from qnc.rules.legal import lawful
@@ -81,6 +81,19 @@ class NcState(NamedTuple):
         if not self.clocked.open:
             return 0
         return sum(1 for a in self.actions if a.status is Status.OVERDUE)
+
+    def standing(self, item: ActionState) -> Status | None:
+        """The status of ``item`` as every view gives it: None for an action not done of
+        an NC no longer open (lifted, or closed by a later audit, which follows it from
+        then on), never late, as :attr:`late` and :attr:`to_chase` count it."""
+        return item.status if item.done or self.clocked.open else None
+
+    @property
+    def regulatory_standing(self) -> Status | None:
+        """The status of the step the actions are due by (correction or implementation),
+        None when not met and the NC is no longer open: never late either."""
+        status = regulatory_step(self.clocked).status
+        return status if status.is_met or self.clocked.open else None
 
 
 class AuditReport(NamedTuple):

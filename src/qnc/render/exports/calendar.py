@@ -24,7 +24,7 @@ from qnc import __version__
 from qnc.i18n import Msg, Translator, t
 from qnc.render.broken import broken_errors
 from qnc.render.diagnostics import display_path, visible
-from qnc.render.phrases import audit_title, days_left
+from qnc.render.phrases import audit_title, days_left, state_of
 from qnc.rules.clocks import Step
 from qnc.rules.report import ActionState, AuditReport, NcState
 from qnc.rules.states import Status, StepKind
@@ -173,7 +173,9 @@ def _event(key: str, day: date, title: str, lines: list[str], report: AuditRepor
 def _state(met: bool, status: Status, left: int, nc: NcState, report: AuditReport) -> Msg:
     if nc.clocked.carried:
         return t("Carried over to a later audit")
-    if met or not nc.clocked.open:
+    if not met and not nc.clocked.open:  # what a closed NC leaves undone is never late
+        return t("State on {day}: {status}", day=report.today, status=state_of(nc))
+    if met:
         return t("State on {day}: {status}", day=report.today, status=status_label(status))
     return t("State on {day}: {status} ({left})", day=report.today,
              status=status_label(status), left=days_left(left))  # fmt: skip

@@ -10,12 +10,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from qnc.i18n import Msg, Translator, t
+from qnc.model.records import NonConformity
 from qnc.render.broken import broken_errors
 from qnc.render.diagnostics import display_path, visible
 from qnc.render.phrases import audit_title, state_of
 from qnc.rules.clocks import known, regulatory_step
 from qnc.rules.reminders import owners_of
 from qnc.rules.report import ActionState, AuditReport, NcState
+from qnc.rules.states import Status
 from qnc.rules.words import action_type_label, grade_label, status_label, step_label
 
 if TYPE_CHECKING:
@@ -98,13 +100,6 @@ def _action_row(report: AuditReport, nc: NcState, item: ActionState | None,
                 tr: Translator) -> tuple[Cell, ...]:  # fmt: skip
     record = nc.file.nc
     regulatory = regulatory_step(nc.clocked)
-    effectiveness = None
-    if record.effectiveness is not None:
-        check = record.effectiveness
-        effectiveness = tr(t("checked on {day}", day=check.checked))
-        if check.result:
-            effectiveness = tr(t("checked on {day}: {result}", day=check.checked,
-                                 result=check.result))  # fmt: skip
     action = item.action if item else None
     return (
         report.folder.audit.organisation.name,
@@ -120,11 +115,11 @@ def _action_row(report: AuditReport, nc: NcState, item: ActionState | None,
         ", ".join(owners_of(action)) if action else None,
         action.due if action else None,
         known(action.done, report.today) if action else None,
-        tr(status_label(item.status)) if item else None,
+        _standing(nc.standing(item), nc, tr) if item else None,
         ("\n".join(e.path for e in action.evidence) or None) if action else None,
-        effectiveness,
+        _effectiveness(record, report.today, tr),
         regulatory.due,
-        tr(status_label(regulatory.status)),
+        _standing(nc.regulatory_standing, nc, tr),
         display_path(nc.file.path),
     )
 
@@ -152,6 +147,27 @@ def _nc_row(report: AuditReport, nc: NcState, tr: Translator) -> tuple[Cell, ...
         known(record.lifted, today),
         display_path(nc.file.path),
     )
+
+
+def _effectiveness(record: NonConformity, today: date, tr: Translator) -> str | None:
+    """When and how the effect was checked; before that, how it will be (never 'checked
+    on None' for a check not made yet)."""
+    check = record.effectiveness
+    if check is None:
+        return None
+    checked = known(check.checked, today)
+    if checked is None:
+        method = _text(check.method)
+        return tr(t("to check: {method}", method=method)) if method else None
+    if check.result:
+        return tr(t("checked on {day}: {result}", day=checked, result=check.result))
+    return tr(t("checked on {day}", day=checked))
+
+
+def _standing(status: Status | None, nc: NcState, tr: Translator) -> str:
+    """A status; for what an NC no longer open leaves undone, the NC's state (``reprise le
+    13/03/2028``), as the NC sheet gives it: never late."""
+    return tr(status_label(status) if status is not None else state_of(nc))
 
 
 def _text(value: str | None) -> str | None:
