@@ -1,7 +1,8 @@
-"""The pre-commit manifest: valid YAML with what pre-commit requires, and the right files."""
+"""The pre-commit manifest: valid YAML with what pre-commit requires, run on every commit."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import re
@@ -47,25 +48,12 @@ def test_qnc_check_hook_runs_the_installed_command() -> None:
     assert "qnc" in scripts
 
 
-@pytest.mark.parametrize(
-    ("path", "matches"),
-    [
-        ("audit.yaml", True),
-        ("qualiopi/2026-09-audit-initial/audit.yaml", True),
-        ("qualiopi/2026-09-audit-initial/nc/NC-01.yaml", True),
-        ("client/a/nc/NC-12.yml", True),
-        ("client/a/nc/archive/NC-01.yaml", True),  # misplaced: qnc check says so
-        ("client/a/NC/NC-01.YAML", True),
-        ("client/a/nc/NC-01.yaml.txt", True),
-        ("client/a/notes.md", False),
-        ("client/a/preuves/grille.pdf", False),
-        ("client/a/yaml/readme.txt", False),
-    ],
-)
-def test_files_pattern(path: str, matches: bool) -> None:
-    """The hook runs when a YAML file changes, wherever it is: an NC file put in the wrong
-    folder or saved as .yaml.txt must stop the commit too."""
-    assert bool(re.search(str(qnc_check()["files"]), path)) is matches
+def test_hook_runs_on_every_commit() -> None:
+    """The hook runs whatever the commit changes, without a `files` pattern: a changed
+    evidence file (a PDF) or a commit that only deletes one must be checked too."""
+    hook = qnc_check()
+    assert hook["always_run"] is True
+    assert "files" not in hook
 
 
 def test_readme_shows_the_snippet() -> None:
@@ -84,12 +72,12 @@ def local_snippet() -> str:
 
 
 def test_local_snippet_is_the_published_hook() -> None:
-    """The `repo: local` hook of the README runs what the manifest runs, on the same files."""
+    """The `repo: local` hook of the README runs what the manifest runs, as often."""
     (repo,) = YAML(typ="safe").load(local_snippet())["repos"]
     (hook,) = repo["hooks"]
     published = qnc_check()
     assert (hook["language"], repo["repo"]) == ("system", "local")
-    for key in ("id", "entry", "pass_filenames", "files"):
+    for key in ("id", "entry", "pass_filenames", "always_run"):
         assert hook[key] == published[key], key
 
 
@@ -105,7 +93,8 @@ def _pre_commit() -> list[str]:
 def test_local_hook_blocks_a_commit_with_an_error(tmp_path: Path) -> None:
     """A real pre-commit run in a new git repository with the README's `repo: local`
     snippet: a commit with an invalid NC file is refused with its file and line; once
-    fixed, it goes through. Nothing is downloaded (language: system)."""
+    fixed, it goes through. A commit that only changes a fingerprinted proof, or only
+    deletes it, is refused too. Nothing is downloaded (language: system)."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     pre_commit = _pre_commit()
@@ -149,3 +138,26 @@ def test_local_hook_blocks_a_commit_with_an_error(tmp_path: Path) -> None:
     accepted = run("git", "commit", "-q", "-m", "NC-01")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert "qnc check (suivi Qualiopi)" in accepted.stdout + accepted.stderr
+    # A fingerprinted proof: changing or deleting only that file is refused too.
+    proof = repo / "preuves" / "procedure.pdf"
+    proof.parent.mkdir()
+    proof.write_bytes(b"%PDF-1.4 procedure v1")
+    digest = hashlib.sha256(proof.read_bytes()).hexdigest()
+    cited = (f"    fait_le: 2026-04-08\n    preuves:\n      - chemin: preuves/procedure.pdf\n"
+             f"        empreinte: sha256:{digest}\n")  # fmt: skip
+    nc.write_text(nc.read_text("utf-8").replace("    fait_le: 2026-04-08\n", cited), "utf-8")
+    run("git", "add", "-A")
+    assert run("git", "commit", "-q", "-m", "Preuve").returncode == 0
+    proof.write_bytes(b"%PDF-1.4 procedure v2")
+    run("git", "add", "-A")
+    changed = run("git", "commit", "-q", "-m", "Preuve modifiee")
+    assert changed.returncode == 1
+    assert "[preuve-modifiee]" in changed.stdout + changed.stderr
+    run("git", "checkout", "--", ".")
+    run("git", "reset", "-q")
+    proof.write_bytes(b"%PDF-1.4 procedure v1")
+    assert run("git", "status", "--porcelain").stdout == ""
+    run("git", "rm", "-q", "preuves/procedure.pdf")
+    deleted = run("git", "commit", "-q", "-m", "Preuve supprimee")
+    assert deleted.returncode == 1
+    assert "[preuve-introuvable]" in deleted.stdout + deleted.stderr

@@ -11,8 +11,6 @@ from qnc.i18n import Msg, Translator, t
 from qnc.writing.edits import Value
 from qnc.writing.scalars import reads_back, render
 
-HOOK_FILES = r"(?i)\.ya?ml(\.[^/.]+)?$"
-"""The files of the qnc-check hook: as in the project's .pre-commit-hooks.yaml."""
 _COLUMN = 35
 """Where comments beside values start: as in the README's examples."""
 _WIDTH = 88
@@ -122,7 +120,8 @@ def precommit_text(tr: Translator) -> str:
         "        entry: qnc check",
         "        language: system",
         "        pass_filenames: false",
-        f"        files: {render(HOOK_FILES)}",
+        # As the project's .pre-commit-hooks.yaml: every commit, an evidence file too.
+        "        always_run: true",
     ]
     return "\n".join(lines) + "\n"
 
