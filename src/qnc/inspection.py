@@ -149,7 +149,7 @@ def inspect(
         _read_and_check(path, today, pending, given=found.given.get(path)) for path in found.folders
     ]
     extra = _read_linked(first)
-    cycles = link([f.read.folder for f in (*first, *extra) if f.read.folder])
+    cycles = link([f.read.folder for f in (*first, *extra) if f.read.folder], today)
     audits = tuple(f.with_deadlines(cycles, today) for f in first)
     linked = tuple(f.with_deadlines(cycles, today, checked=False) for f in extra)
     diagnostics = sorted(
@@ -171,7 +171,7 @@ def inspect_pending(
     no later audit is looked for."""
     first = _read_and_check(folder, today, pending)
     extra = _read_linked([first])
-    cycles = link([f.read.folder for f in (first, *extra) if f.read.folder])
+    cycles = link([f.read.folder for f in (first, *extra) if f.read.folder], today)
     audit = first.with_deadlines(cycles, today)
     declared = audit.folder.audit.language if audit.folder else None
     language = lang or declared or DEFAULT_LANGUAGE

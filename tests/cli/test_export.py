@@ -97,7 +97,7 @@ def test_effectiveness_not_checked_yet_says_how_it_will_be(run_main) -> None:
     rows = read_csv(run_main("export", CYCLE[0], "--today", "2028-04-20").stdout.encode())
     cells = {row[HEADERS.index("NC")]: row[HEADERS.index("Efficacité")] for row in rows[1:]}
     assert cells["NC-04"] == (
-        "à vérifier\u00a0: Questionnaire de fin de session : au moins 9 stagiaires sur 10 savent "
+        "à vérifier : Questionnaire de fin de session : au moins 9 stagiaires sur 10 savent "
         "où trouver les supports de cours."
     )
     assert cells["NC-03"].startswith("vérifiée le 26 février 2027 : 7 alertes de décembre")

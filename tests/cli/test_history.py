@@ -75,7 +75,7 @@ def test_history_json(run_main: Any) -> None:
         "siret": "83214560100015",
         "certificat": {"obtenu_le": "2027-01-08", "fin": "2030-01-07"},
         "prochain_audit": {"type": "renouvellement", "du": None, "au": "2030-01-07",
-                           "conseille_avant": "2029-09-07"},
+                           "conseille_avant": "2029-09-07", "prevu_le": None},
     }  # fmt: skip
     initial, surveillance = story["audits"]
     assert (initial["chemin"], initial["actuel"], initial["verdict"], initial["cloture"]) == (

@@ -75,7 +75,7 @@ def test_history_names_it_first(run_main, portfolio: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout.startswith(
         "Audits en erreur, non traités (lancez qnc check)\n"
-        "- Atelier Nord (a-broken) : 1 erreur\n\n"
+        "- Atelier Nord (a-broken) : 1 erreur\n\n"
         "Formations du Littoral\n"
     )
 
@@ -117,13 +117,13 @@ def test_calendar_has_an_event_on_the_day_of_the_export(run_main, portfolio: Pat
     calendar = icalendar.Calendar.from_ical(result.stdout)
     (event,) = [e for e in calendar.walk("VEVENT") if "Atelier Nord" in str(e["summary"])]
     assert str(event["summary"]) == (
-        "Atelier Nord : fichiers en erreur, échéances absentes de ce calendrier (lancez qnc check)"
+        "Atelier Nord : fichiers en erreur, échéances absentes de ce calendrier (lancez qnc check)"
     )
     assert (event["dtstart"].to_ical(), event["dtend"].to_ical()) == (b"20260410", b"20260411")
     assert str(event["description"]).splitlines() == [
-        "Dossier : a-broken",
+        "Dossier : a-broken",
         "1 erreur : lancez qnc check",
-        "Export du 10 avril 2026 : une fois les fichiers corrigés, exportez de nouveau le "
+        "Export du 10 avril 2026 : une fois les fichiers corrigés, exportez de nouveau le "
         "calendrier.",
     ]
     assert event.walk("VALARM") == []

@@ -27,8 +27,8 @@ def test_errors_are_printed_and_warnings_only_counted(
     assert result.stderr == (
         "a-broken/audit.yaml:4:10: erreur: « 1 » n'est pas un SIRET valide : 14 chiffres avec "
         "une clé de Luhn correcte [siret]\n"
-        "4 fichiers vérifiés : 1 erreur, et 1 avertissement non affiché ici : lancez "
-        "« qnc check » pour le voir.\n"
+        "4 fichiers vérifiés : 1 erreur, et 1 avertissement non affiché ici : lancez "
+        "« qnc check » pour le voir.\n"
         "1 audit a des erreurs : il est listé sans verdict tant qu'elles ne sont pas "
         "corrigées.\n"
     )

@@ -25,7 +25,15 @@ def certificate_phrase(certificate: Certificate) -> Msg:
 
 
 def next_audit_phrase(window: Window, report: AuditReport) -> Msg:
-    """When the next audit of the cycle is due, as of the report's day."""
+    """When the next audit of the cycle is due, as of the report's day, and when it is
+    planned if a folder is already dated for it."""
+    phrase = _window_phrase(window, report)
+    if window.planned is not None:
+        return t("{window}; planned on {day}", window=phrase, day=window.planned)
+    return phrase
+
+
+def _window_phrase(window: Window, report: AuditReport) -> Msg:
     today = report.today
     if window.certificate is None and window.kind is AuditType.RENEWAL:
         return t(

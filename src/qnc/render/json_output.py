@@ -139,6 +139,7 @@ def _window(window: Window | None) -> dict[str, Any] | None:
         "du": _iso(window.opens),
         "au": _iso(window.closes),
         "conseille_avant": _iso(window.advised_by),
+        "prevu_le": _iso(window.planned),
     }
 
 

@@ -41,6 +41,9 @@ class Window(NamedTuple):
     """The last day it may be held: the window's end, or the certificate's last day."""
     advised_by: date | None = None
     """Renewal: the last day advised to hold it (4 months before the end)."""
+    planned: date | None = None
+    """The first day of the audit of the cycle already planned (a folder dated after the
+    day of the run), if any."""
 
 
 def surveillance_window(certificate: Certificate) -> tuple[date, date]:
@@ -74,11 +77,20 @@ def in_force(lineage: Lineage, folder: AuditFolder) -> Certificate | None:
     return max(held, key=lambda c: c.obtained, default=folder.audit.certificate)
 
 
-def next_audit(lineage: Lineage) -> Window | None:
+def next_audit(lineage: Lineage, today: date | None = None) -> Window | None:
     """The next audit of the organisation's cycle, from the latest certificate recorded:
     its surveillance until one is held, then its renewal; once the renewal is held, the
     surveillance of a certificate still to record. Without any certificate, the audit
-    that follows the last one held, undated."""
+    that follows the last one held, undated. An audit whose first day is after ``today``
+    is not held yet: it is the one planned for the window."""
+    held = tuple(a for a in lineage if today is None or a.audit.audit.start <= today)
+    planned = [a.audit.audit.start for a in lineage
+               if a not in held and a.audit.audit.type in CYCLE]  # fmt: skip
+    window = _following(held)
+    return window._replace(planned=planned[0]) if window and planned else window
+
+
+def _following(lineage: Lineage) -> Window | None:
     recorded = [a.audit.certificate for a in lineage if a.audit.certificate is not None]
     latest = max(recorded, key=lambda c: c.obtained, default=None)
     cycle = [a.audit.audit.type for a in lineage if a.audit.audit.type in CYCLE]

@@ -10,6 +10,7 @@ indicators that recur. Pure: the values only depend on the records.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
@@ -37,7 +38,7 @@ class AuditCycle(NamedTuple):
     closed_by: AuditFolder | None = None
     """The next audit of the cycle, which closes this one once notified."""
     next_audit: Window | None = None
-    """For the organisation's latest audit: the next audit due."""
+    """For the organisation's latest audit held: the next audit due."""
     origins: Mapping[Path, Tie] = MappingProxyType({})
     """NC file -> the NC of an earlier audit it takes over (``origine``)."""
     recurrences: Mapping[Path, Tie] = MappingProxyType({})
@@ -61,12 +62,13 @@ class Cycles(NamedTuple):
         return self.by_folder.get(nc_key(folder.path), default)
 
 
-def link(folders: Sequence[AuditFolder]) -> Cycles:
-    """The cycle of every audit of ``folders``."""
+def link(folders: Sequence[AuditFolder], today: date | None = None) -> Cycles:
+    """The cycle of every audit of ``folders``; an audit dated after ``today`` is planned,
+    not held (the next audit is worked out from those held)."""
     groups = tuple(lineages(folders))
     files = {nc_key(e.path): (e, f) for f in folders for e in f.ncs}
     by_folder = {
-        nc_key(folder.path): _cycle(folder, lineage, files)
+        nc_key(folder.path): _cycle(folder, lineage, files, today)
         for lineage in groups
         for folder in lineage
     }
@@ -78,8 +80,8 @@ def link(folders: Sequence[AuditFolder]) -> Cycles:
     )
 
 
-def _cycle(folder: AuditFolder, lineage: Lineage,
-           files: Mapping[Path, tuple[NcFile, AuditFolder]]) -> AuditCycle:  # fmt: skip
+def _cycle(folder: AuditFolder, lineage: Lineage, files: Mapping[Path, tuple[NcFile, AuditFolder]],
+           today: date | None) -> AuditCycle:  # fmt: skip
     origins: dict[Path, Tie] = {}
     since = folder.audit.audit.clock_start
     for entry in folder.ncs:
@@ -97,12 +99,15 @@ def _cycle(folder: AuditFolder, lineage: Lineage,
             same = next((e for e in before.ncs if e.nc.indicator == entry.nc.indicator), None)
             if same is not None:
                 recurrences[entry.path] = Tie(same, before)
-    last = lineage[-1].path == folder.path
+    # The next audit is said on the latest audit held (the current one), not on a later
+    # one only planned.
+    held = [a for a in lineage if today is None or a.audit.audit.start <= today]
+    last = (held or lineage)[-1].path == folder.path
     return AuditCycle(
         lineage,
         in_force(lineage, folder),
         closing(lineage, folder),
-        next_audit(lineage) if last else None,
+        next_audit(lineage, today) if last else None,
         MappingProxyType(origins),
         MappingProxyType(recurrences),
     )

@@ -15,11 +15,13 @@ from qnc.rules.report import AuditReport
 
 class OrganisationHistory(NamedTuple):
     audits: tuple[AuditReport, ...]
-    """First held first; the last is the current audit."""
+    """First held first."""
 
     @property
     def current(self) -> AuditReport:
-        return self.audits[-1]
+        """The latest audit held (an audit dated after the day of the run is to come)."""
+        held = [r for r in self.audits if r.folder.audit.audit.start <= r.today]
+        return (held or self.audits)[-1]
 
     @property
     def name(self) -> str:

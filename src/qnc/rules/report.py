@@ -17,7 +17,7 @@ from qnc.rules.legal import lawful
 from qnc.rules.priority import Ranked, rank
 from qnc.rules.sanctions import Sanction, sanction
 from qnc.rules.states import Group, Status, Verdict
-from qnc.rules.verdict import Deadline, Outcome, judge
+from qnc.rules.verdict import Deadline, Outcome, judge, upcoming
 
 
 class ActionState(NamedTuple):
@@ -127,7 +127,8 @@ class AuditReport(NamedTuple):
         return sum(1 for n in self.ncs if n.clocked.open and n.file.nc.grade is grade)
 
 
-_URGENCY = {Verdict.COMPROMISED: 0, Verdict.BLOCKED: 1, Verdict.IN_PROGRESS: 2, Verdict.CLOSED: 3}
+_URGENCY = {Verdict.COMPROMISED: 0, Verdict.BLOCKED: 1, Verdict.IN_PROGRESS: 2,
+            Verdict.UPCOMING: 3, Verdict.CLOSED: 4}  # fmt: skip
 
 
 def build_report(folder: AuditFolder, clocked: Sequence[Clocked], *, today: date,
@@ -160,7 +161,10 @@ def build_report(folder: AuditFolder, clocked: Sequence[Clocked], *, today: date
 
     minors_by = minors_step(notified=notified, rules=rules, today=today)
     end = cycle.certificate.end if cycle.certificate else None
-    outcome = judge(clocked, audit.audit.type, minors_by=minors_by, certificate_end=end)
+    if audit.audit.start > today:  # not held yet: no verdict, whatever its files say
+        outcome = upcoming(audit.audit.start)
+    else:
+        outcome = judge(clocked, audit.audit.type, minors_by=minors_by, certificate_end=end)
     states = tuple(
         state(r) for r in rank(clocked, minors_by=minors_by.due, audit_type=audit.audit.type)
     )

@@ -33,6 +33,8 @@ class Verdict(StrEnum):
     COMPROMISED = "compromise"
     BLOCKED = "bloquee"
     IN_PROGRESS = "en_cours"
+    UPCOMING = "a_venir"
+    """An audit whose first day is after the day of the run: nothing to judge yet."""
 
 
 class Group(IntEnum):

@@ -14,7 +14,9 @@ from qnc.rules.legal import MINOR_LIMIT
 from qnc.rules.states import Status, StepKind, Verdict
 from qnc.rules.words import step_label
 
-__all__ = ["MINOR_LIMIT", "Deadline", "Outcome", "blocks_certificate", "judge", "open_minors"]
+__all__ = [
+    "MINOR_LIMIT", "Deadline", "Outcome", "blocks_certificate", "judge", "open_minors", "upcoming",
+]  # fmt: skip
 
 
 class Deadline(NamedTuple):
@@ -129,6 +131,13 @@ def judge(ncs: Sequence[Clocked], audit_type: AuditType, *, minors_by: Step,
         t("{cause}; {next}", cause=cause, next=_next(deadline, fate)),
         deadline,
     )
+
+
+def upcoming(start: date) -> Outcome:
+    """An audit dated after the day of the run: it has not been held, there is nothing to
+    judge (and 'closed, no NC raised' would be false comfort)."""
+    return Outcome(Verdict.UPCOMING, t("on {day}: nothing to judge before it is held", day=start),
+                   None)  # fmt: skip
 
 
 def _late_correction(open_ncs: Sequence[Clocked], fate: Msg) -> Outcome | None:

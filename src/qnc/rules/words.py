@@ -58,6 +58,7 @@ _VERDICTS = {
     Verdict.COMPROMISED: t("compromised"),
     Verdict.BLOCKED: t("blocked"),
     Verdict.IN_PROGRESS: t("in progress"),
+    Verdict.UPCOMING: t("audit to come"),
 }
 _GROUPS = {
     Group.OVERDUE: t("late"),

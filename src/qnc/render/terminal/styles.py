@@ -18,6 +18,7 @@ VERDICT_STYLES = {
     Verdict.BLOCKED: "bold yellow",
     Verdict.IN_PROGRESS: "cyan",
     Verdict.CLOSED: "green",
+    Verdict.UPCOMING: "",
 }
 GROUP_STYLES = {
     Group.OVERDUE: "bold red",
