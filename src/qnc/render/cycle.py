@@ -7,7 +7,12 @@ from __future__ import annotations
 from qnc.i18n import Msg, t, tn
 from qnc.model.folder import AuditFolder
 from qnc.model.records import AuditType, Certificate, Grade
-from qnc.rules.certificate import RENEWAL_MARGIN, Window, renewal_advised_by
+from qnc.rules.certificate import (
+    NEW_APPLICATION_AFTER,
+    RENEWAL_MARGIN,
+    Window,
+    renewal_advised_by,
+)
 from qnc.rules.entrants import entrant_indicators
 from qnc.rules.report import AuditReport, NcState
 from qnc.rules.words import audit_type_label
@@ -24,23 +29,41 @@ def certificate_phrase(certificate: Certificate) -> Msg:
              end=certificate.end)  # fmt: skip
 
 
-def next_audit_phrase(window: Window, report: AuditReport) -> Msg:
+def next_audit_phrase(window: Window, report: AuditReport, *, advice: bool = True) -> Msg:
     """When the next audit of the cycle is due, as of the report's day, and when it is
-    planned if a folder is already dated for it."""
-    phrase = _window_phrase(window, report)
+    planned if a folder is already dated for it. ``advice`` False leaves out how to date
+    it when no certificate is recorded: a portfolio says it once (:func:`undated`)."""
+    phrase = _window_phrase(window, report, advice=advice)
     if window.planned is not None:
         return t("{window}; planned on {day}", window=phrase, day=window.planned)
     return phrase
 
 
-def _window_phrase(window: Window, report: AuditReport) -> Msg:
+def undated(window: Window | None) -> bool:
+    """A next audit of the cycle that a certificate to record would date."""
+    return window is not None and window.certificate is None and window.kind in (
+        AuditType.SURVEILLANCE, AuditType.RENEWAL)  # fmt: skip
+
+
+def _window_phrase(window: Window, report: AuditReport, *, advice: bool) -> Msg:
     today = report.today
+    if window.kind is AuditType.INITIAL:
+        return t(
+            "a new initial audit (a new application, paid again), {months} months after the "
+            "certification is refused: from {day} at the earliest",
+            months=NEW_APPLICATION_AFTER,
+            day=window.opens,
+        )
     if window.certificate is None and window.kind is AuditType.RENEWAL:
+        if not advice:
+            return t("renewal audit, before the certificate ends")
         return t(
             "renewal audit, before the certificate ends (write 'certificat: obtenu_le' in "
             "audit.yaml to date it)"
         )
     if window.certificate is None:
+        if not advice:
+            return t("surveillance audit, 14 to 22 months after the certificate is obtained")
         return t(
             "surveillance audit, 14 to 22 months after the certificate is obtained (write "
             "'certificat: obtenu_le' in audit.yaml to date it)"

@@ -12,7 +12,7 @@ to be corrected (3 months) and checked (1 month): qnc advises 4 months before it
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from qnc.model.durations import Duration, Unit
@@ -24,6 +24,8 @@ from qnc.rules.lineage import CYCLE, Lineage
 SURVEILLANCE_OPENS = 14
 SURVEILLANCE_CLOSES = 22
 SURVEILLANCE_CLOSES_BEFORE_2021 = 28
+NEW_APPLICATION_AFTER = 3
+"""Months after a refused certification before a new application."""
 RENEWAL_MARGIN = LEGAL_MAJOR_CORRECTION.amount + LEGAL_DECISION.amount
 """Months between the renewal audit's notification and the certificate's end that let a
 major NC be corrected and checked in time."""
@@ -33,7 +35,8 @@ class Window(NamedTuple):
     """When the next audit of the cycle is due."""
 
     kind: AuditType
-    """``surveillance`` or ``renouvellement``."""
+    """``surveillance`` or ``renouvellement``; ``initial`` after a refused certification
+    (a new application, from ``opens``)."""
     certificate: Certificate | None
     """The certificate it depends on; None until one is recorded (``certificat:``)."""
     opens: date | None = None
@@ -106,6 +109,15 @@ def _following(lineage: Lineage) -> Window | None:
         return Window(AuditType.RENEWAL, latest, None, latest.end, renewal_advised_by(latest))
     opens, closes = surveillance_window(latest)
     return Window(AuditType.SURVEILLANCE, latest, opens, closes)
+
+
+def after_refusal(correction_due: date) -> Window:
+    """After an initial audit whose major NC missed its correction due date, the
+    certification is refused: a new application, a new initial audit, is possible only
+    3 months after the refusal (shared/domain/qualiopi.md), which comes at the earliest
+    the day after the due date missed."""
+    return Window(AuditType.INITIAL, None, _months(correction_due + timedelta(days=1),
+                                                   NEW_APPLICATION_AFTER))  # fmt: skip
 
 
 def _months(day: date, months: int) -> date:

@@ -8,8 +8,9 @@ from typing import NamedTuple
 
 from qnc.i18n import Msg
 from qnc.model.folder import AuditFolder, NcFile
-from qnc.model.records import Action, Certificate, Grade
+from qnc.model.records import Action, AuditType, Certificate, Grade
 from qnc.model.referential import Grid, Indicator
+from qnc.rules.certificate import after_refusal
 from qnc.rules.clocks import Clocked, action_status, minors_step, regulatory_step
 from qnc.rules.cycle import AuditCycle, Tie
 from qnc.rules.entrants import written_only
@@ -165,11 +166,23 @@ def build_report(folder: AuditFolder, clocked: Sequence[Clocked], *, today: date
         outcome = upcoming(audit.audit.start)
     else:
         outcome = judge(clocked, audit.audit.type, minors_by=minors_by, certificate_end=end)
+    told = _refused(cycle, outcome, audit.audit.type)
     states = tuple(
         state(r) for r in rank(clocked, minors_by=minors_by.due, audit_type=audit.audit.type)
     )
     return AuditReport(folder, today, grid, outcome, states, _next_deadline(clocked, outcome),
-                       cycle)  # fmt: skip
+                       told)  # fmt: skip
+
+
+def _refused(cycle: AuditCycle, outcome: Outcome, audit_type: AuditType) -> AuditCycle:
+    """An initial audit compromised (certification to be refused), without a certificate
+    recorded since: what comes next is a new application, not its surveillance audit."""
+    window, deadline = cycle.next_audit, outcome.deadline
+    if (outcome.verdict is not Verdict.COMPROMISED or audit_type is not AuditType.INITIAL
+            or window is None or window.certificate is not None or deadline is None):  # fmt: skip
+        return cycle
+    return cycle._replace(next_audit=after_refusal(deadline.step.due)._replace(
+        planned=window.planned))  # fmt: skip
 
 
 def _next_deadline(clocked: Sequence[Clocked], outcome: Outcome) -> Deadline | None:

@@ -10,10 +10,16 @@ from rich.console import Group as Stack
 from rich.console import RenderableType
 from rich.text import Text
 
-from qnc.i18n import Msg, Translator, t
+from qnc.i18n import Msg, Translator, t, tn
 from qnc.model.records import Grade
 from qnc.render.broken import BROKEN_TITLE, broken_line
-from qnc.render.cycle import certificate_phrase, closed_phrase, nc_notes, next_audit_phrase
+from qnc.render.cycle import (
+    certificate_phrase,
+    closed_phrase,
+    nc_notes,
+    next_audit_phrase,
+    undated,
+)
 from qnc.render.diagnostics import display_path
 from qnc.render.phrases import audit_title, state_of
 from qnc.render.terminal.styles import GROUP_STYLES, VERDICT_STYLES
@@ -33,7 +39,17 @@ def history_view(stories: Sequence[OrganisationHistory], tr: Translator, *, widt
     parts = [wrapped(left_out(broken, tr), width)] if broken else []
     if not stories:
         return Stack(*parts, Text(tr(t("no audit to tell"))))
-    return Stack(*parts, *(wrapped(_organisation(story, tr), width) for story in stories))
+    parts += [wrapped(_organisation(story, tr), width) for story in stories]
+    # How to date an undated next audit: said once, not once per organisation.
+    undated_count = sum(undated(story.next_audit) for story in stories)
+    if undated_count:
+        parts.append(wrapped(Text(tr(tn(
+            "{n} organisation has no certificate recorded: write 'certificat: obtenu_le' in "
+            "the audit.yaml of its current audit to date its next audit.",
+            "{n} organisations have no certificate recorded: write 'certificat: obtenu_le' "
+            "in the audit.yaml of their current audit to date their next audit.",
+            undated_count))), width))  # fmt: skip
+    return Stack(*parts)
 
 
 def left_out(broken: Sequence[Broken], tr: Translator) -> Text:
@@ -52,7 +68,8 @@ def _organisation(story: OrganisationHistory, tr: Translator) -> Text:
     window = story.next_audit
     if window is not None:
         late = window.closes is not None and window.closes < story.current.today
-        _line(text, t("Next audit"), tr(next_audit_phrase(window, story.current)), tr,
+        phrase = next_audit_phrase(window, story.current, advice=False)
+        _line(text, t("Next audit"), tr(phrase), tr,
               style="bold red" if late else "")  # fmt: skip
     for number, report in enumerate(story.audits, start=1):
         _audit(text, number, report, report is story.current, tr)
