@@ -221,14 +221,52 @@ def test_broken_audit_writes_no_plan(run_main, write_audit, tmp_path: Path) -> N
     assert not out.exists()
 
 
-def test_several_audits_are_refused(run_main, write_audit, tmp_path: Path) -> None:
-    """plan works on one audit: a folder of several is a clear error naming them."""
-    write_audit(name="client-a")
+def test_audits_of_several_organisations_are_refused(
+    run_main, write_audit, audit_text: str, tmp_path: Path
+) -> None:
+    """plan works on one audit: a folder of several clients is a clear error naming them."""
+    write_audit(audit_text.replace("Formations du Littoral", "Atelier Nord"), name="client-a")
     write_audit(name="client-b")
     result = run_main("plan", ".", "--today", "2026-03-20", cwd=tmp_path)
     assert result.exit_code == 1
     assert result.stderr == (
-        "qnc: 2 audits trouvés (client-a, client-b) : donnez le dossier d'un seul audit\n"
+        "qnc: 2 audits de plusieurs organismes trouvés (client-a, client-b) : donnez le "
+        "dossier d'un seul audit\n"
+    )
+
+
+def test_one_organisation_plans_its_current_audit(run_main, tmp_path: Path) -> None:
+    """A folder holding one organisation's initial and surveillance audits: the plan is
+    that of the surveillance audit, which closed the initial one (as status folds it),
+    and stderr says so."""
+    client = tmp_path / "atelier"
+    for name in ("2026-09-audit-initial", "2028-03-audit-surveillance"):
+        shutil.copytree(EXAMPLES / name, client / name)
+    result = run_main("plan", "atelier", "--today", "2028-04-20", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "2 audits trouvés pour Atelier Formation Sud-Ouest : le plan est celui de son audit en "
+        "cours, l'audit de surveillance le 14 mars 2028 "
+        "(atelier/2028-03-audit-surveillance)\n"
+    )
+    alone = run_main("plan", "atelier/2028-03-audit-surveillance", "--today", "2028-04-20",
+                     cwd=tmp_path)  # fmt: skip
+    assert result.stdout == alone.stdout
+
+
+def test_before_the_next_audit_is_notified_the_earlier_one_is_planned(
+    run_main, tmp_path: Path
+) -> None:
+    """On 15 March 2028 the surveillance audit has started but is not notified yet: the
+    initial audit is not closed; the current audit is still the latest held."""
+    client = tmp_path / "atelier"
+    for name in ("2026-09-audit-initial", "2028-03-audit-surveillance"):
+        shutil.copytree(EXAMPLES / name, client / name)
+    result = run_main("plan", "atelier", "--today", "2028-03-15", cwd=tmp_path)
+    assert "(atelier/2028-03-audit-surveillance)" in result.stderr
+    before = run_main("plan", "atelier", "--today", "2028-03-10", cwd=tmp_path)
+    assert "l'audit initial les 14 et 15 septembre 2026 (atelier/2026-09-audit-initial)" in (
+        before.stderr
     )
 
 

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from qnc.model.records import Certificate
 from qnc.rules.carry import nc_key
 from qnc.rules.certificate import Window
+from qnc.rules.lineage import held as held_order
 from qnc.rules.report import AuditReport
 
 
@@ -41,6 +42,22 @@ class OrganisationHistory(NamedTuple):
     @property
     def next_audit(self) -> Window | None:
         return self.current.cycle.next_audit
+
+
+def current_audit(reports: Sequence[AuditReport]) -> AuditReport | None:
+    """The audit that a folder holding one organisation's audits stands for: the one not
+    closed by a later audit, as ``qnc status`` folds them; the latest held (by its first
+    day) if several are open. None when ``reports`` are of several organisations."""
+    if len({_organisation(r) for r in reports}) != 1:
+        return None
+    candidates = [r for r in reports if r.closed_by is None] or list(reports)
+    held = [r for r in candidates if r.folder.audit.audit.start <= r.today] or candidates
+    return max(held, key=lambda r: held_order(r.folder))
+
+
+def _organisation(report: AuditReport) -> Path:
+    lineage = report.cycle.lineage
+    return nc_key((lineage[0] if lineage else report.folder).path)
 
 
 def histories(reports: Sequence[AuditReport],

@@ -16,6 +16,7 @@ from qnc.i18n import Translator, t, translator
 
 if TYPE_CHECKING:
     from qnc.render.plan.blocks import Document
+    from qnc.rules.report import AuditReport
     from qnc.writing.stamps import Stamp
 
 HELP = (
@@ -90,15 +91,9 @@ def plan(
     )
     tr = translator(inspection.language)
     reports, _ = reports_or_exit(inspection, tr)
-    if len(reports) != 1:
-        from qnc.render.diagnostics import display_path
-
-        names = ", ".join(display_path(r.folder.path) for r in reports)
-        raise QncError(t("{count} audits found ({names}): give the folder of one audit",
-                         count=len(reports), names=names))  # fmt: skip
+    report = _one(reports, tr)
     from qnc.render.plan.content import View, plan_document
 
-    report = reports[0]
     view = View.WORKING if internal else View.CERTIFIER
     links_from = target.parent if target else Path.cwd()
     document = plan_document(report, tr, view=view, links_from=links_from)
@@ -141,6 +136,29 @@ def plan(
     written = tr(t("Action plan written to {path}", path=display_path(target)))
     sys.stderr.write(visible(written) + "\n")
     mention_warnings(inspection, tr)
+
+
+def _one(reports: list[AuditReport], tr: Translator) -> AuditReport:
+    """The audit to plan: the only one, or the current audit of the one organisation the
+    folder holds (said on stderr); several organisations are refused."""
+    if len(reports) == 1:
+        return reports[0]
+    from qnc.render.diagnostics import display_path, visible
+    from qnc.rules.history import current_audit
+
+    chosen = current_audit(reports)
+    if chosen is None:
+        names = ", ".join(display_path(r.folder.path) for r in reports)
+        raise QncError(t("{count} audits of several organisations found ({names}): give "
+                         "the folder of one audit", count=len(reports), names=names))  # fmt: skip
+    from qnc.render.phrases import audit_title
+
+    said = t("{count} audits of {organisation} found: the plan is that of its current audit, "
+             "the {audit} ({folder})", count=len(reports),
+             organisation=chosen.folder.audit.organisation.name, audit=audit_title(chosen),
+             folder=display_path(chosen.folder.path))  # fmt: skip
+    sys.stderr.write(visible(tr(said)) + "\n")
+    return chosen
 
 
 def _format(asked: PlanFormat | None, out: Path | None) -> PlanFormat:
