@@ -192,31 +192,31 @@ def test_actions_to_chase_across_audits() -> None:
 
 
 def test_portfolio_table_from_140_columns() -> None:
-    """Audits in error first, then by urgency; a decision awaited is labelled so."""
+    """Audits in error first, then by urgency; a decision awaited is labelled so. Each
+    column as wide as its longest word at least, the room left shared: a short name on
+    one line, headers over two."""
     broken = [Broken(Path("audits/casse"), None, 2)]
     view = portfolio_view(by_urgency(others()), EN, width=NARROW, broken=broken)
     assert screen(view, NARROW) == [
         "Audits, most urgent first",
         "",
-        "  Organisation        Folder            Audit                Verdict    Open majors   "
-        "Open minors   Next due date       Days left",
+        " " * 80 + "Open     Open",
+        "  Organisation             Folder            Audit                 Verdict    majors   "
+        "minors   Next due date           Days left",
         " " + "─" * 138,
-        "  —                   audits/casse      —                    in error             —  "
-        "           —   2 errors: run qnc   —",
-        "                                                                                     "
-        "               check",
-        "  Formations du       audits/littoral   initial audit on 9   blocked              1  "
-        "           1   2026-04-11 (NC-2)   20 days late",
-        "  Littoral                              and 10 March 2026",
-        "  Autre               audits/autre      initial audit on 1   blocked              1  "
-        "           0   2026-04-01 (NC-1,   awaited for 30",
-        "                                        December 2025                                "
-        "               certifier's         days",
-        "                                                                                     "
-        "               decision)",
-        "  Calme               audits/calme      initial audit on 9   closed               0  "
-        "           0   —                   —",
-        "                                        and 10 March 2026",
+        "  —                        audits/casse      —                     in error        —  "
+        "      —   2 errors: run qnc       —",
+        " " * 96 + "check",
+        "  Formations du Littoral   audits/littoral   initial audit on 9    blocked         1  "
+        "      1   2026-04-11 (NC-2)       20 days late",
+        "                                             and 10 March 2026",
+        "  Autre                    audits/autre      initial audit on 1    blocked         1  "
+        "      0   2026-04-01 (NC-1,       awaited for 30",
+        "                                             December 2025                           "
+        "           certifier's decision)   days",
+        "  Calme                    audits/calme      initial audit on 9    closed          0  "
+        "      0   —                       —",
+        "                                             and 10 March 2026",
         "",
     ]
 

@@ -118,6 +118,7 @@ def group_label(group: Group) -> Msg:
     return _GROUPS[group]
 
 
-def waiting_for_lift() -> Msg:
-    """An open NC whose steps are all met: the next move is the certifier's."""
-    return t("waiting for the certifier to lift it")
+def waiting_for_lift(*, short: bool = False) -> Msg:
+    """An open NC whose steps are all met: the next move is the certifier's; ``short``,
+    in two words, for a table column."""
+    return t("lift awaited") if short else t("waiting for the certifier to lift it")

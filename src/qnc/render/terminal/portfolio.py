@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
 
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from qnc.inspection import Broken
 
 NARROW = 140
-"""Below this width the table would cut its columns: each audit becomes lines."""
+"""Below this width the table would cut its columns: each audit becomes lines (also
+wider, when its words do not fit: long folder names)."""
 
 
 def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int,
@@ -32,7 +34,9 @@ def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int
     their files must be fixed first); a block of lines each when narrow."""
     title = tr(t("Audits, most urgent first"))
     rows = [*(_broken_row(b, tr) for b in broken), *(_portfolio_row(r, tr) for r in reports)]
-    if width < NARROW:
+    names = [tr(header) for header in _PORTFOLIO_HEADERS]
+    widths = _column_widths(names, rows, width) if width >= NARROW else None
+    if widths is None:
         text = Text(title + "\n", "bold")
         for row in rows:
             organisation, folder, audit, verdict, majors, minors, due, left = row
@@ -60,25 +64,51 @@ def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int
             text.append("\n")
         return wrapped(text, width)
     table = titled_table(title)
-    for header_msg in _PORTFOLIO_HEADERS:
-        right = header_msg.text in ("Open majors", "Open minors")
-        # The folder tells two audits of one organisation apart: never cut it.
-        table.add_column(tr(header_msg), justify="right" if right else "left",
-                         no_wrap=header_msg.text == "Folder")  # fmt: skip
+    for i, name in enumerate(names):
+        table.add_column(name, justify="right" if i in _COUNTS else "left",
+                         width=widths[i])  # fmt: skip
     for row in rows:
         table.add_row(*row)
     return table
+
+
+def _column_widths(names: list[str], rows: list[_Row], width: int) -> list[int] | None:
+    """Widths that keep every word whole (and the columns of :data:`_WHOLE` on one line),
+    the room left shared so the shortest texts stay on one line first; None when the
+    words do not fit in ``width``. Set here rather than by Rich, which squeezes the
+    widest columns alike, cutting names, dates and ids mid-word."""
+    cells = [[str(row[i]) for row in rows] for i in range(len(names))]
+    # A header may take two lines; a cell of the _WHOLE columns, only one.
+    widths = [max(cell_len(word) for text in (names[i], *column)
+                  for word in (text.split() if i not in _WHOLE or text is names[i] else [text]))
+              for i, column in enumerate(cells)]  # fmt: skip
+    natural = [max(widths[i], *(cell_len(text) for text in column))
+               for i, column in enumerate(cells)]  # fmt: skip
+    # Rich's simple table: a space each side of every column, between columns and edges.
+    spare = width - sum(widths) - 3 * len(names) - 1
+    if spare < 0:
+        return None
+    while spare > 0 and widths != natural:  # a cell more each round, narrowest need first
+        for i in sorted(range(len(names)), key=lambda i: natural[i] - widths[i]):
+            if spare > 0 and widths[i] < natural[i]:
+                widths[i] += 1
+                spare -= 1
+    return widths
 
 
 _PORTFOLIO_HEADERS = (
     t("Organisation"), t("Folder"), t("Audit"), t("Verdict"), t("Open majors"),
     t("Open minors"), t("Next due date"), t("Days left"),
 )  # fmt: skip
+_COUNTS = (4, 5)
+"""The open majors and minors, aligned right."""
+_WHOLE = (1, 3, 4, 5)
+"""Never cut: the folder (it tells two audits of one organisation apart), the verdict
+and the counts."""
+_Row = tuple[Text, Text, Text, Text, str, str, Text, Text]
 
 
-def _portfolio_row(
-    report: AuditReport, tr: Translator
-) -> tuple[Text, Text, Text, Text, str, str, Text, Text]:
+def _portfolio_row(report: AuditReport, tr: Translator) -> _Row:
     deadline = report.next_deadline
     verdict = report.outcome.verdict
     due, left = Text("—"), Text("—")
@@ -104,9 +134,7 @@ def _portfolio_row(
     )
 
 
-def _broken_row(
-    broken: Broken, tr: Translator
-) -> tuple[Text, Text, Text, Text, str, str, Text, Text]:
+def _broken_row(broken: Broken, tr: Translator) -> _Row:
     errors = broken_errors(broken)
     return (
         Text(shown(broken.organisation or "—")),

@@ -3,7 +3,8 @@
 Colours only underline what the words say (late, near, met), so the text reads the
 same without them: with NO_COLOR, in a pipe, or in a screen reader. From ``NARROW``
 columns the NCs are a table of one line each, the indicator's title cut to fit (given
-whole by ``--explain``); below, each NC is a block of lines, nothing cut.
+whole by ``--explain``); below, or when the other columns leave the title too little room
+(long states or steps), each NC is a block of lines, nothing cut.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class _Cells:
 
 
 def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int) -> RenderableType:
-    table = width >= NARROW
+    table = _table_widths(report, tr, width) is not None
     if not report.ncs:
         ncs: RenderableType = Text(tr(t("no non-conformity")))
     elif table:
@@ -122,21 +123,8 @@ def header(report: AuditReport, tr: Translator, width: int) -> Panel:
 def nc_table(report: AuditReport, tr: Translator, width: int) -> Table:
     """One line per NC: every column keeps its words whole, but the indicator's title,
     which gives way (cut with '…') to whatever room the others leave."""
-    headers = [t("NC"), t("Indicator"), t("Grade"), t("State"), t("Next step"), t("Due"),
-               t("Left"), t("Actions"), t("Late")]  # fmt: skip
-    rows = []
-    for nc in report.ncs:
-        c = _cells(nc, tr, short=True)
-        rows.append([Text(c.rank), c.nc_id, c.indicator, c.grade, c.state, c.step, c.due,
-                     c.left, Text(c.done), c.late])  # fmt: skip
-    names = ["#", *(tr(h) for h in headers)]
-    widths = [max(cell_len(str(cell)) for cell in (name, *column))
-              for name, *column in zip(names, *rows, strict=True)]  # fmt: skip
-    widths[_ID] = min(widths[_ID], _ID_WIDTH)
-    # The title has the room the other columns and the gaps between them leave; in the
-    # rare table that still overflows, Rich trims every column a little.
-    room = width - sum(widths) + widths[_TITLE] - _GAP * (len(names) - 1)
-    widths[_TITLE] = max(cell_len(names[_TITLE]), min(widths[_TITLE], room))
+    names, rows = _table_cells(report, tr)
+    widths = _widths(names, rows, width)
     table = titled_table(tr(t("Non-conformities, in priority order")))
     table.show_edge, table.pad_edge, table.collapse_padding = False, False, True
     for i, name in enumerate(names):
@@ -147,6 +135,40 @@ def nc_table(report: AuditReport, tr: Translator, width: int) -> Table:
     return table
 
 
+def _table_widths(report: AuditReport, tr: Translator, width: int) -> list[int] | None:
+    """The table's column widths at ``width``; None when the list reads better: below
+    :data:`NARROW`, or when the title would have less than :data:`_TITLE_MIN` cells (Rich
+    would then squeeze every column, cutting ids and dates)."""
+    if width < NARROW:
+        return None
+    names, rows = _table_cells(report, tr)
+    widths = _widths(names, rows, width)
+    fits = sum(widths) + _GAP * (len(names) - 1) <= width
+    natural = max(cell_len(str(row[_TITLE])) for row in rows) if rows else 0
+    return widths if fits and widths[_TITLE] >= min(_TITLE_MIN, natural) else None
+
+
+def _table_cells(report: AuditReport, tr: Translator) -> tuple[list[str], list[list[Text]]]:
+    headers = [t("NC"), t("Indicator"), t("Grade"), t("State"), t("Next step"), t("Due"),
+               t("Left"), t("Actions"), t("Late")]  # fmt: skip
+    rows = []
+    for nc in report.ncs:
+        c = _cells(nc, tr, short=True)
+        rows.append([Text(c.rank), c.nc_id, c.indicator, c.grade, c.state, c.step, c.due,
+                     c.left, Text(c.done), c.late])  # fmt: skip
+    return ["#", *(tr(h) for h in headers)], rows
+
+
+def _widths(names: list[str], rows: list[list[Text]], width: int) -> list[int]:
+    widths = [max(cell_len(str(cell)) for cell in (name, *column))
+              for name, *column in zip(names, *rows, strict=True)]  # fmt: skip
+    widths[_ID] = min(widths[_ID], _ID_WIDTH)
+    # The title has the room the other columns and the gaps between them leave.
+    room = width - sum(widths) + widths[_TITLE] - _GAP * (len(names) - 1)
+    widths[_TITLE] = max(cell_len(names[_TITLE]), min(widths[_TITLE], room))
+    return widths
+
+
 _ID, _TITLE = 1, 2
 """The NC's column and the indicator's, the one that gives way."""
 _NUMBERS = (0, 8, 9)
@@ -155,6 +177,9 @@ _ID_WIDTH = 16
 """An id longer than this is cut in the table (given whole by the list and --explain)."""
 _GAP = 2
 """Columns apart: one space of padding and the table's blank separator."""
+_TITLE_MIN = 16
+"""Cells the indicator's title needs at least for its number and a word or two
+(``11 Atteinte de…``); with less, the NCs are a list."""
 
 
 def nc_list(report: AuditReport, tr: Translator, width: int) -> Text:
@@ -204,7 +229,7 @@ def _cells(nc: NcState, tr: Translator, *, short: bool = False) -> _Cells:
         due = Text(tr.short_date(following.due), style)
         left = Text(tr(days_left(following.days_left, short=short)), style)
     elif nc.clocked.open and not nc.clocked.carried:  # said as the plan says it
-        step = Text(tr(waiting_for_lift()))
+        step = Text(tr(waiting_for_lift(short=short)))
     return _Cells(
         rank=str(nc.rank),
         nc_id=Text(shown(record.id)),
