@@ -85,11 +85,12 @@ def test_history_json_imports_neither_rich_nor_markdown() -> None:
     assert not modules & {"qnc.render.plan.markdown", "qnc.render.terminal.status"}
 
 
-def test_history_table_loads_neither_the_plan_nor_the_status_table() -> None:
-    """The history in the terminal uses Rich text, not the plan nor the status views."""
+def test_history_in_the_terminal_loads_no_rich() -> None:
+    """The history is lines of text: written without Rich, the plan or the status views."""
     modules = imported("historique", EXAMPLE)
-    assert "qnc.render.terminal.history" in modules
-    assert not modules & {"qnc.render.plan.markdown", "qnc.render.terminal.status", "rich.table"}
+    assert "qnc.render.terminal.styled" in modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert not modules & {"qnc.render.plan.markdown", "qnc.render.terminal.status"}
 
 
 READS = {

@@ -49,11 +49,10 @@ def history(
 
         write_utf8(history_json(stories, today=day, tr=tr, broken=broken))
     else:
-        from qnc.render.terminal.console import console
+        from qnc.render.terminal import styled
         from qnc.render.terminal.history import history_view
 
-        out = console()
-        out.print(history_view(stories, tr, width=out.width, broken=broken))
+        styled.write(history_view(stories, tr, broken=broken))
     mention_warnings(inspection, tr)
     if broken:
         raise typer.Exit(1)

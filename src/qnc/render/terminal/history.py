@@ -1,14 +1,13 @@
 """``qnc historique`` in the terminal: each organisation's audits in order, with their
-NCs and what became of them, the certificate and the next audit due."""
+NCs and what became of them, the certificate and the next audit due.
+
+Lines of text and no table: written without Rich (:mod:`qnc.render.terminal.styled`),
+whose import would cost more than the rest of the command."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-
-from rich.console import Group as Stack
-from rich.console import RenderableType
-from rich.text import Text
 
 from qnc.i18n import Msg, Translator, t, tn
 from qnc.model.records import Grade
@@ -22,8 +21,8 @@ from qnc.render.cycle import (
 )
 from qnc.render.diagnostics import display_path
 from qnc.render.phrases import audit_title, state_of
+from qnc.render.terminal.styled import Styled
 from qnc.render.terminal.styles import GROUP_STYLES, VERDICT_STYLES
-from qnc.render.terminal.wrap import wrapped
 from qnc.rules.history import OrganisationHistory
 from qnc.rules.report import AuditReport
 from qnc.rules.words import grade_label, verdict_label
@@ -32,37 +31,49 @@ if TYPE_CHECKING:
     from qnc.inspection import Broken
 
 
-def history_view(stories: Sequence[OrganisationHistory], tr: Translator, *, width: int,
-                 broken: Sequence[Broken] = ()) -> RenderableType:  # fmt: skip
-    """Each organisation as a block of lines; a wrapped line keeps its block's indent.
-    The audits left out for their errors come first: their story is missing."""
-    parts = [wrapped(left_out(broken, tr), width)] if broken else []
+def history_view(stories: Sequence[OrganisationHistory], tr: Translator, *,
+                 broken: Sequence[Broken] = ()) -> Styled:  # fmt: skip
+    """Each organisation as a block of lines (a wrapped line keeps its block's indent
+    when written). The audits left out for their errors come first: their story is
+    missing."""
+    parts = [left_out(broken, tr)] if broken else []
     if not stories:
-        return Stack(*parts, Text(tr(t("no audit to tell"))))
-    parts += [wrapped(_organisation(story, tr), width) for story in stories]
+        parts.append(Styled(tr(t("no audit to tell"))))
+        return _stacked(parts)
+    parts += [_organisation(story, tr) for story in stories]
     # How to date an undated next audit: said once, not once per organisation.
     undated_count = sum(undated(story.next_audit) for story in stories)
     if undated_count:
-        parts.append(wrapped(Text(tr(tn(
+        parts.append(Styled(tr(tn(
             "{n} organisation has no certificate recorded: write 'certificat: obtenu_le' in "
             "the audit.yaml of its current audit to date its next audit.",
             "{n} organisations have no certificate recorded: write 'certificat: obtenu_le' "
             "in the audit.yaml of their current audit to date their next audit.",
-            undated_count))), width))  # fmt: skip
-    return Stack(*parts)
+            undated_count))))  # fmt: skip
+    return _stacked(parts)
 
 
-def left_out(broken: Sequence[Broken], tr: Translator) -> Text:
+def _stacked(parts: list[Styled]) -> Styled:
+    """The blocks one under the other, each starting on a line of its own."""
+    whole = Styled()
+    for number, part in enumerate(parts):
+        if number:
+            whole.append("\n")
+        whole.extend(part)
+    return whole
+
+
+def left_out(broken: Sequence[Broken], tr: Translator) -> Styled:
     """The audits with errors, as a block of lines."""
-    text = Text(tr(BROKEN_TITLE) + "\n", "bold red")
+    text = Styled(tr(BROKEN_TITLE) + "\n", "bold red")
     for entry in broken:
         text.append(f"- {broken_line(entry, tr)}\n")
     return text
 
 
-def _organisation(story: OrganisationHistory, tr: Translator) -> Text:
+def _organisation(story: OrganisationHistory, tr: Translator) -> Styled:
     title = story.name + (f" — SIRET {story.siret}" if story.siret else "")
-    text = Text(title + "\n", "bold")
+    text = Styled(title + "\n", "bold")
     if story.certificate is not None:
         _line(text, t("Certificate"), tr(certificate_phrase(story.certificate)), tr)
     window = story.next_audit
@@ -76,7 +87,7 @@ def _organisation(story: OrganisationHistory, tr: Translator) -> Text:
     return text
 
 
-def _audit(text: Text, number: int, report: AuditReport, current: bool, tr: Translator) -> None:
+def _audit(text: Styled, number: int, report: AuditReport, current: bool, tr: Translator) -> None:
     where = display_path(report.folder.path)
     text.append(f"\n{number}. {tr(audit_title(report))} — {where}")
     if current:
@@ -103,6 +114,6 @@ def _audit(text: Text, number: int, report: AuditReport, current: bool, tr: Tran
             text.append(f"     {tr(note)}\n")
 
 
-def _line(text: Text, label: Msg, value: str, tr: Translator, *, style: str = "") -> None:
+def _line(text: Styled, label: Msg, value: str, tr: Translator, *, style: str = "") -> None:
     text.append(tr(t("{label}: ", label=label)), "bold")
     text.append(value + "\n", style)

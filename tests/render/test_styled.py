@@ -1,0 +1,83 @@
+"""qnc.render.terminal.styled and lines: the plain views break, colour and clean their
+lines as the Rich views do, without Rich."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from qnc.render.terminal import styled
+from qnc.render.terminal.lines import cell_len, cuts
+from qnc.render.terminal.styled import Styled
+
+
+@pytest.mark.parametrize(
+    ("line", "width", "lines"),
+    [
+        ("   Étape : une deux trois", 18, ["   Étape : une", "   deux trois"]),
+        ("- NC-01 A1 — Marie Dupont", 14, ["- NC-01 A1 —", "  Marie Dupont"]),
+        ("12. un deux trois quatre", 15, ["12. un deux", "    trois", "    quatre"]),
+        ("voir « qnc check » ici", 8, ["voir", "« qnc", "check »", "ici"]),
+        ("tenue : oui", 7, ["tenue :", "oui"]),
+        ("le 18 décembre 2026", 10, ["le", "18 décembre", "2026"]),
+        ("court", 80, ["court"]),
+        ("un mot-interminable", 5, ["un", "mot-interminable"]),
+    ],
+)  # fmt: skip
+def test_breaks_and_indents_as_the_rich_views(line: str, width: int, lines: list[str]) -> None:
+    assert Styled(line).render(width, colour=False).split("\n") == lines
+
+
+def test_cuts_of_a_line_that_fits_and_of_one_that_does_not() -> None:
+    assert cuts("court  ", 10) == (0, [(0, 7)])
+    assert cuts("- un deux  ", 6) == (2, [(0, 4), (5, 9)])
+
+
+def test_wide_and_combining_characters_count_as_the_terminal_shows_them() -> None:
+    assert cell_len("abc") == 3
+    assert cell_len("e\u0301té") == 3  # é written as e + combining acute
+    assert cell_len("日本") == 4
+
+
+def test_colours_follow_the_words_across_a_break() -> None:
+    text = Styled("- A1 — ")
+    text.append("dans 5 jours", "bold yellow")
+    assert text.render(12, colour=True) == (
+        "- A1 — \x1b[1;33mdans\x1b[0m\n  \x1b[1;33m5 jours\x1b[0m"
+    )
+    assert text.render(12, colour=False) == "- A1 — dans\n  5 jours"
+
+
+def test_blank_lines_are_kept_and_control_characters_shown() -> None:
+    text = Styled("un\n\ndeux trois\n")
+    text.append("\x1b[31mrouge\u202e", "red")
+    assert text.render(5, colour=False) == "un\n\ndeux\ntrois\n\\x1b[31mrouge\\u202e"
+
+
+class _Stream(io.StringIO):
+    def __init__(self, terminal: bool) -> None:
+        super().__init__()
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+
+@pytest.mark.parametrize(
+    ("terminal", "env", "expected"),
+    [
+        (False, {}, "a b\n"),  # a pipe: 120 columns, no colour
+        (True, {"COLUMNS": "1", "NO_COLOR": "1"}, "a\nb\n"),
+        (True, {"COLUMNS": "3"}, "\x1b[1ma b\x1b[0m\n"),
+    ],
+)
+def test_write_width_and_colour(monkeypatch: pytest.MonkeyPatch, terminal: bool,
+                                env: dict[str, str], expected: str) -> None:  # fmt: skip
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    stream = _Stream(terminal)
+    styled.write(Styled("a b", "bold"), stream)
+    assert stream.getvalue() == expected
