@@ -30,14 +30,14 @@ from qnc.model.folder import AUDIT_FILE, NC_DIR, AuditFolder, NcFile
 from qnc.reading.discovery import find_audits, is_audit_folder, path_exists, repository_of
 from qnc.reading.fingerprints import fingerprint_or_none
 from qnc.reading.loader import ReadFolder, read_audit
-from qnc.rules.carry import nc_key
 from qnc.rules.clocks import Clocked, clock
-from qnc.rules.cycle import Cycles, link
+from qnc.rules.cycle.audit_cycle import Cycles, link
+from qnc.rules.cycle.carry import nc_key
+from qnc.rules.cycle.lineage import linked_folders
 from qnc.rules.legal import lawful
-from qnc.rules.lineage import linked_folders
 
 if TYPE_CHECKING:
-    from qnc.rules.history import OrganisationHistory
+    from qnc.rules.cycle.history import OrganisationHistory
     from qnc.rules.report import AuditReport
 
 MAX_LINKED = 200
@@ -101,7 +101,7 @@ class Inspection(NamedTuple):
 
     def history(self) -> list[OrganisationHistory]:
         """Each organisation of the sound audits, with all its audits read, in order."""
-        from qnc.rules.history import histories
+        from qnc.rules.cycle.history import histories
 
         usable = [a for a in (*self.audits, *self.linked) if not a.has_errors]
         return histories([self._report(a) for a in usable], asked=[a.path for a in self.sound])

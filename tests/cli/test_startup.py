@@ -80,7 +80,7 @@ def test_status_table_does_not_load_the_plan() -> None:
 def test_history_json_imports_neither_rich_nor_markdown() -> None:
     """historique --format json needs no terminal rendering and no Markdown."""
     modules = imported("historique", EXAMPLE, "--format", "json")
-    assert "qnc.rules.history" in modules
+    assert "qnc.rules.cycle.history" in modules
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
     assert not modules & {"qnc.render.plan.markdown", "qnc.render.terminal.status"}
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import Audit, NonConformity
-from qnc.rules.carry import Closure
 from qnc.rules.clocks import Clocked, clock
+from qnc.rules.cycle.carry import Closure
 from qnc.rules.report import AuditReport, build_report
 
 NOTIFIED = date(2026, 3, 12)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from qnc.model.records import AuditType, Certificate
-from qnc.rules.certificate import (
+from qnc.rules.cycle.certificate import (
     in_force,
     next_audit,
     renewal_advised_by,

@@ -10,7 +10,6 @@ import pytest
 from qnc.model.durations import Duration, Unit
 from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import Action, Audit, NonConformity, Rules
-from qnc.rules.carry import Closure
 from qnc.rules.clocks import (
     Status,
     Step,
@@ -20,6 +19,7 @@ from qnc.rules.clocks import (
     clock,
     status_on,
 )
+from qnc.rules.cycle.carry import Closure
 
 DAYS_14 = Duration(14, Unit.DAYS)
 

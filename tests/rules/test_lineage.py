@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from qnc.model.folder import AuditFolder
-from qnc.rules.carry import closures, nc_key
-from qnc.rules.lineage import closing, lineages, previous
+from qnc.rules.cycle.carry import closures, nc_key
+from qnc.rules.cycle.lineage import closing, lineages, previous
 from tests.rules.builders import audit, folder, nc
 
 

@@ -16,10 +16,10 @@ from qnc.diagnostics import Loc, Problem, error, warning
 from qnc.i18n import Msg, t
 from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import AuditType, Grade
-from qnc.rules.carry import nc_key
-from qnc.rules.certificate import surveillance_months, surveillance_window
-from qnc.rules.cycle import AuditCycle, Cycles
-from qnc.rules.lineage import closing
+from qnc.rules.cycle.audit_cycle import AuditCycle, Cycles
+from qnc.rules.cycle.carry import nc_key
+from qnc.rules.cycle.certificate import surveillance_months, surveillance_window
+from qnc.rules.cycle.lineage import closing
 from qnc.rules.words import audit_type_label, grade_label
 
 

@@ -13,8 +13,8 @@ from qnc.diagnostics import Problem, error, warning
 from qnc.i18n import t
 from qnc.model.folder import NcFile
 from qnc.model.values import NcValues
-from qnc.rules.carry import nc_key
 from qnc.rules.clocks import known
+from qnc.rules.cycle.carry import nc_key
 
 
 def check_nc_values(

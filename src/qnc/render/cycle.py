@@ -7,7 +7,7 @@ from __future__ import annotations
 from qnc.i18n import Msg, t, tn
 from qnc.model.folder import AuditFolder
 from qnc.model.records import AuditType, Certificate, Grade
-from qnc.rules.certificate import (
+from qnc.rules.cycle.certificate import (
     NEW_APPLICATION_AFTER,
     RENEWAL_MARGIN,
     Window,

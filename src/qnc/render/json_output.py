@@ -12,13 +12,13 @@ from qnc.model.records import Certificate
 from qnc.model.referential import CRITERIA, Grid, Indicator
 from qnc.render.cycle import cycle_notes
 from qnc.render.diagnostics import display_path, json_text
-from qnc.rules.certificate import Window
-from qnc.rules.cycle import Tie
+from qnc.rules.cycle.audit_cycle import Tie
+from qnc.rules.cycle.certificate import Window
 from qnc.rules.report import AuditReport, NcState
 
 if TYPE_CHECKING:
     from qnc.inspection import Broken
-    from qnc.rules.history import OrganisationHistory
+    from qnc.rules.cycle.history import OrganisationHistory
     from qnc.rules.reminders import Owed
 
 

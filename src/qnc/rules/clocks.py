@@ -13,7 +13,7 @@ from typing import NamedTuple
 from qnc.model.durations import Duration
 from qnc.model.folder import NcFile
 from qnc.model.records import Action, Grade, NonConformity, Rules
-from qnc.rules.carry import Closure
+from qnc.rules.cycle.carry import Closure
 from qnc.rules.states import Status, StepKind
 
 
@@ -42,7 +42,7 @@ class Clocked(NamedTuple):
     today: date
     """The day the steps are evaluated on."""
     closure: Closure | None = None
-    """Set when a later audit closed it, not lifted (:mod:`qnc.rules.carry`): followed
+    """Set when a later audit closed it, not lifted (:mod:`qnc.rules.cycle.carry`): followed
     there from ``closure.day``."""
 
     @property

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from qnc.model.ids import natural_key
 from qnc.model.records import Action
-from qnc.rules.lineage import nc_key
+from qnc.rules.cycle.lineage import nc_key
 from qnc.rules.report import ActionState, AuditReport, NcState
 from qnc.rules.states import Status
 
@@ -77,7 +77,7 @@ def reminders(reports: Sequence[AuditReport]) -> list[Reminder]:
 
 
 def organisations(reports: Sequence[AuditReport], others: Sequence[str | None] = ()) -> int:
-    """How many organisations ``reports`` are of (:mod:`qnc.rules.lineage`), and the
+    """How many organisations ``reports`` are of (:mod:`qnc.rules.cycle.lineage`), and the
     ``others`` read (audits with errors, by name: None when none could be read) whose
     name is none of theirs."""
     known = {_name(r.folder.audit.organisation.name) for r in reports}

@@ -10,9 +10,9 @@ from qnc.i18n import Msg
 from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import Action, AuditType, Certificate, Grade
 from qnc.model.referential import Grid, Indicator
-from qnc.rules.certificate import after_refusal
 from qnc.rules.clocks import Clocked, action_status, minors_step, regulatory_step
-from qnc.rules.cycle import AuditCycle, Tie
+from qnc.rules.cycle.audit_cycle import AuditCycle, Tie
+from qnc.rules.cycle.certificate import after_refusal
 from qnc.rules.entrants import written_only
 from qnc.rules.legal import lawful
 from qnc.rules.priority import Ranked, rank
@@ -136,7 +136,7 @@ def build_report(folder: AuditFolder, clocked: Sequence[Clocked], *, today: date
                  cycle: AuditCycle | None = None) -> AuditReport:  # fmt: skip
     """Everything about ``folder`` on ``today``, from the clocks of its NCs (worked out
     once per run, see :func:`qnc.rules.clocks.clock`) and what the other audits of its
-    organisation say (``cycle``, see :func:`qnc.rules.cycle.link`)."""
+    organisation say (``cycle``, see :func:`qnc.rules.cycle.audit_cycle.link`)."""
     audit = folder.audit
     notified = audit.audit.clock_start
     rules = lawful(audit.rules, notified)

@@ -144,7 +144,7 @@ def _one(reports: list[AuditReport], tr: Translator) -> AuditReport:
     if len(reports) == 1:
         return reports[0]
     from qnc.render.diagnostics import display_path, visible
-    from qnc.rules.history import current_audit
+    from qnc.rules.cycle.history import current_audit
 
     chosen = current_audit(reports)
     if chosen is None:

@@ -23,7 +23,7 @@ from qnc.render.diagnostics import display_path
 from qnc.render.phrases import audit_title, state_of
 from qnc.render.terminal.styled import Styled
 from qnc.render.terminal.styles import GROUP_STYLES, VERDICT_STYLES
-from qnc.rules.history import OrganisationHistory
+from qnc.rules.cycle.history import OrganisationHistory
 from qnc.rules.report import AuditReport
 from qnc.rules.words import grade_label, verdict_label
 

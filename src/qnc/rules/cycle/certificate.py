@@ -18,8 +18,8 @@ from typing import NamedTuple
 from qnc.model.durations import Duration, Unit
 from qnc.model.folder import AuditFolder
 from qnc.model.records import FOUR_YEAR_TERM_BEFORE, AuditType, Certificate
+from qnc.rules.cycle.lineage import CYCLE, Lineage
 from qnc.rules.legal import LEGAL_DECISION, LEGAL_MAJOR_CORRECTION
-from qnc.rules.lineage import CYCLE, Lineage
 
 SURVEILLANCE_OPENS = 14
 SURVEILLANCE_CLOSES = 22

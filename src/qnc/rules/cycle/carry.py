@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from qnc.model.folder import AuditFolder
 from qnc.model.records import AuditType
-from qnc.rules.lineage import Lineage, closing, nc_key
+from qnc.rules.cycle.lineage import Lineage, closing, nc_key
 
 __all__ = ["Closure", "closures", "nc_key", "owners"]
 
@@ -57,7 +57,7 @@ def closures(folders: Sequence[AuditFolder], groups: Sequence[Lineage]) -> dict[
     audit's notification (the earliest if several claim it). A claim on an NC of the same
     audit, or of an audit notified the same day or later, takes nothing over (``qnc
     check`` reports the first). Every other NC of an audit is closed by the next audit
-    of its organisation's cycle (:func:`qnc.rules.lineage.closing`), on its notification.
+    of its organisation's cycle (:func:`qnc.rules.cycle.lineage.closing`), on its notification.
     """
     owner_of = owners(folders)
     found: dict[Path, Closure] = {}

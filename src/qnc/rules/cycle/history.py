@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from qnc.model.records import Certificate
-from qnc.rules.carry import nc_key
-from qnc.rules.certificate import Window
-from qnc.rules.lineage import held as held_order
+from qnc.rules.cycle.carry import nc_key
+from qnc.rules.cycle.certificate import Window
+from qnc.rules.cycle.lineage import held as held_order
 from qnc.rules.report import AuditReport
 
 
@@ -62,7 +62,7 @@ def _organisation(report: AuditReport) -> Path:
 
 def histories(reports: Sequence[AuditReport],
               asked: Sequence[Path]) -> list[OrganisationHistory]:  # fmt: skip
-    """The reports grouped by organisation (:func:`qnc.rules.lineage.lineages`), for the
+    """The reports grouped by organisation (:func:`qnc.rules.cycle.lineage.lineages`), for the
     organisations of the ``asked`` audit folders, by name."""
     wanted = {nc_key(path) for path in asked}
     groups: dict[tuple[str, ...], list[AuditReport]] = {}

@@ -1,9 +1,9 @@
 """The certification cycle: what ties each audit to the other audits of its organisation.
 
 Worked out once per run from every audit read (:func:`link`): the organisations and
-the order of their audits (:mod:`qnc.rules.lineage`), the NCs a later audit closes
-(:mod:`qnc.rules.carry`), and for each audit its certificate, the audit that closes it,
-the next audit due (:mod:`qnc.rules.certificate`), the NCs its NCs take over and the
+the order of their audits (:mod:`qnc.rules.cycle.lineage`), the NCs a later audit closes
+(:mod:`qnc.rules.cycle.carry`), and for each audit its certificate, the audit that closes it,
+the next audit due (:mod:`qnc.rules.cycle.certificate`), the NCs its NCs take over and the
 indicators that recur. Pure: the values only depend on the records.
 """
 
@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import Certificate
-from qnc.rules.carry import Closure, closures, nc_key
-from qnc.rules.certificate import Window, in_force, next_audit
-from qnc.rules.lineage import Lineage, closing, lineages, previous
+from qnc.rules.cycle.carry import Closure, closures, nc_key
+from qnc.rules.cycle.certificate import Window, in_force, next_audit
+from qnc.rules.cycle.lineage import Lineage, closing, lineages, previous
 
 
 class Tie(NamedTuple):
@@ -34,7 +34,7 @@ class AuditCycle(NamedTuple):
 
     lineage: Lineage = ()
     certificate: Certificate | None = None
-    """The certificate it deals with (:func:`qnc.rules.certificate.in_force`)."""
+    """The certificate it deals with (:func:`qnc.rules.cycle.certificate.in_force`)."""
     closed_by: AuditFolder | None = None
     """The next audit of the cycle, which closes this one once notified."""
     next_audit: Window | None = None
