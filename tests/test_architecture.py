@@ -164,3 +164,33 @@ def test_only_the_parser_imports_ruamel() -> None:
         or (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ruamel"))
     )
     assert set(importers) == {"reading/parsing/parser.py"}
+
+
+MODULES_PER_PACKAGE = 12
+"""A package holds about ten modules: past that, a sub-package names what they share."""
+ONE_PER_COMMAND = {"cli/commands"}
+"""Holds one module per command, as many as qnc has commands."""
+LINES_PER_MODULE = 270
+"""About 250 lines at most: a longer module does more than one job."""
+
+
+def test_packages_stay_small() -> None:
+    sizes = {
+        package.relative_to(PACKAGE).as_posix(): len(
+            [p for p in package.glob("*.py") if p.name != "__init__.py"]
+        )
+        for package in [PACKAGE, *(d for d in PACKAGE.rglob("*") if (d / "__init__.py").exists())]
+    }
+    assert sizes["rules"] > 1  # the walk sees the packages
+    large = {name: n for name, n in sizes.items()
+             if n > MODULES_PER_PACKAGE and name not in ONE_PER_COMMAND}  # fmt: skip
+    assert large == {}
+
+
+def test_modules_stay_short() -> None:
+    lengths = {
+        path.relative_to(PACKAGE).as_posix(): len(path.read_text("utf-8").splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert len(lengths) == len(MODULES) + 1  # every module, and __main__.py
+    assert {name: n for name, n in lengths.items() if n > LINES_PER_MODULE} == {}
