@@ -167,8 +167,8 @@ def test_actions_table_rows() -> None:
 
 def test_due_dates_give_their_basis() -> None:
     """Each due date says what it rests on: the arrêté du 6 juin 2019 (art. 5) for the 3
-    and 6 months and the decision, the certifier for a minor NC's plan; the working view
-    also gives the notification's date and the status."""
+    and 6 months and the decision, usual practice for a minor NC's plan whose delay is
+    not written; the working view also gives the notification's date and the status."""
     text = markdown(sample())
     major, minor = text.split("## NC-1 ", 1)[1], text.split("## NC-2 ", 1)[1]
     assert block(major, "### Échéances") == [
@@ -180,8 +180,8 @@ def test_due_dates_give_their_basis() -> None:
         "arrêté du 6 juin 2019, art. 5 | — |",
     ]
     assert block(minor, "### Échéances")[2:] == [
-        "| plan d'actions envoyé | 11/04/2026 | 30 jours après la notification — délai fixé "
-        "par le certificateur | — |",
+        "| plan d'actions envoyé | 11/04/2026 | 30 jours après la notification — pratique "
+        "courante des certificateurs (aucun délai inscrit dans « regles ») | — |",
         "| plan d'actions mis en œuvre | 12/09/2026 | 6 mois après la notification — arrêté du "
         "6 juin 2019, art. 5 | — |",
     ]
@@ -201,6 +201,16 @@ def test_a_shorter_delay_than_the_arretes_is_the_certifiers() -> None:
     assert block(markdown(built), "### Échéances")[2] == (
         "| corrections faites, preuves envoyées | 12/05/2026 | 2 mois après la notification — "
         "délai fixé par le certificateur | — |"
+    )
+
+
+def test_a_minor_plan_delay_written_in_regles_is_the_certifiers() -> None:
+    """The same 30 days, once written in 'regles', are the certifier's delay."""
+    record = audit(top={"regles": {"plan_mineure": "30 jours"}})
+    built = report(folder([nc("NC-2", "mineure", 1)], record=record), TODAY)
+    assert block(markdown(built), "### Échéances")[2] == (
+        "| plan d'actions envoyé | 11/04/2026 | 30 jours après la notification — délai fixé "
+        "par le certificateur | — |"
     )
 
 

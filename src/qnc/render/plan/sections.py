@@ -118,7 +118,7 @@ def _steps(state: NcState, report: AuditReport, tr: Translator, working: bool) -
 def _basis(step: Step, report: AuditReport, tr: Translator, *, working: bool) -> Msg:
     """What a due date rests on: the delay, counted from what, and who set it — the
     arrêté for the 3 and 6 months and the decision, the certifier for a minor NC's plan
-    (shared/domain/qualiopi.md)."""
+    (shared/domain/qualiopi.md), or usual practice when its delay is not written."""
     delay = step.basis.describe()
     decision = step.kind is StepKind.DECISION
     if working and decision:
@@ -130,8 +130,16 @@ def _basis(step: Step, report: AuditReport, tr: Translator, *, working: bool) ->
         counted = t("{duration} after the correction due date", duration=delay)
     else:
         counted = t("{duration} after the notification", duration=delay)
-    source = (t("arrêté of 6 June 2019, art. 5") if set_by_law(step.kind, step.basis)
-              else t("delay set by the certifier"))  # fmt: skip
+    if set_by_law(step.kind, step.basis):
+        source = t("arrêté of 6 June 2019, art. 5")
+    elif (
+        step.kind is StepKind.PLAN
+        and "minor_plan" not in report.folder.audit.rules.model_fields_set
+    ):
+        # qnc's default, not a delay the certifier gave: say so to the certifier.
+        source = t("usual certifier practice (no delay written in 'regles')")
+    else:
+        source = t("delay set by the certifier")
     return t("{basis} — {source}", basis=counted, source=source)
 
 
