@@ -678,6 +678,23 @@ def test_action_due_after_the_regulatory_date(
     ]
 
 
+def test_a_lifted_nc_gets_no_advice_on_its_plan(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """Once the NC is lifted its plan is settled: an action due after the regulatory date
+    and a plan sent without root cause analysis are no longer worth a warning (qnc check
+    --strict passes on a finished audit); the day before the lift they still are."""
+    nc = major(nc_text) + "plan_envoye_le: 2026-03-15\nlevee_le: 2026-03-19\n"
+    nc += ACTION.format(due="2026-06-13")
+    folder = write_audit(ncs={"NC-01.yaml": nc})
+    assert rows(diagnose, folder) == []
+    assert [r[4] for r in rows(diagnose, folder, today=date(2026, 3, 18))] == [
+        "analyse-causes",
+        "date-future",
+        "echeance-action",
+    ]
+
+
 @pytest.mark.parametrize(("grade", "due"), [("mineure", "2026-09-12"), ("majeure", "2026-06-12")])
 def test_action_due_on_the_regulatory_date(
     write_audit: WriteAudit, diagnose: Diagnose, nc_text: str, grade: str, due: str

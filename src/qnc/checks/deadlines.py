@@ -38,8 +38,9 @@ def check_deadlines(folder: AuditFolder, clocked: Sequence[Clocked],
                     certificate: Certificate | None) -> Iterator[Problem]:  # fmt: skip
     """``certificate`` is the one the audit deals with (for a renewal, the one to renew)."""
     for item in clocked:
-        yield from _action_dates(item)
-        yield from _effectiveness_date(item)
+        if item.open:  # a lifted or closed NC's plan is settled: no advice on its dates
+            yield from _action_dates(item)
+            yield from _effectiveness_date(item)
         yield from _steps(folder, item, certificate)
     yield from _minors_after_end(folder, clocked, certificate)
 

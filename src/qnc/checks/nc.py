@@ -43,19 +43,20 @@ def check_nc_values(
 
 
 def check_nc_record(entry: NcFile, ctx: Context) -> Iterator[Problem]:
-    """What only a whole record tells: a plan sent without its analysis or its actions,
-    an action started after it was done."""
+    """What only a whole record tells: a plan sent without its analysis or its actions
+    (while the NC is open), an action started after it was done."""
     nc, file = entry.nc, entry.path
     yield from action_starts(entry)
     yield from lifted_before_sent(entry)
-    if nc.plan_sent and not nc.root_cause:
+    open_nc = known(nc.lifted, ctx.today) is None  # once lifted, the plan is settled
+    if nc.plan_sent and not nc.root_cause and open_nc:
         yield warning(
             file,
             ("plan_envoye_le",),
             "analyse-causes",
             t("the action plan was sent without a root cause analysis; add 'analyse_causes:'"),
         )
-    if not nc.actions and nc.plan_sent and known(nc.lifted, ctx.today) is None:
+    if not nc.actions and nc.plan_sent and open_nc:
         yield warning(
             file,
             ("plan_envoye_le",),
