@@ -55,6 +55,8 @@ class AuditInspection(NamedTuple):
     clocked: tuple[Clocked, ...]
     diagnostics: tuple[Diagnostic, ...]
     files: int
+    identity: tuple[tuple[str, str], ...] = ()
+    """SIRET, type and dates, as far as audit.yaml could be read."""
 
     @property
     def has_errors(self) -> bool:
@@ -68,6 +70,8 @@ class Broken(NamedTuple):
     organisation: str | None
     """From its audit.yaml, when the name could be read there."""
     errors: int
+    identity: tuple[tuple[str, str], ...] = ()
+    """SIRET, type and dates, as far as its audit.yaml could be read."""
 
 
 class Inspection(NamedTuple):
@@ -117,7 +121,7 @@ class Inspection(NamedTuple):
         """The audits with errors, then the folders with errors outside every audit (NC
         files without audit.yaml, unreadable folders), one entry per folder."""
         broken = [
-            Broken(a.path, a.organisation, sum(d.is_error for d in a.diagnostics))
+            Broken(a.path, a.organisation, sum(d.is_error for d in a.diagnostics), a.identity)
             for a in self.audits
             if a.has_errors
         ]
@@ -200,7 +204,7 @@ class _FirstPass:
                 diagnostics = [*diagnostics, *map(read.locate, later)]
         diagnostics.sort(key=Diagnostic.sort_key)
         return AuditInspection(read.path, folder, read.organisation, clocked,
-                               tuple(diagnostics), read.files)  # fmt: skip
+                               tuple(diagnostics), read.files, read.identity)  # fmt: skip
 
 
 def _clocked(entry: NcFile, folder: AuditFolder, cycles: Cycles, today: date) -> Clocked:

@@ -261,5 +261,6 @@ def test_history_lists_audits_in_error_like_status(
     assert [a["chemin"] for o in payload["organismes"] for a in o["audits"]] == ["sound"]
     assert payload["audits_en_erreur"] == [
         {"chemin": "broken", "dossier": "broken", "organisme": "Formations du Littoral",
+         "siret": None, "type": "initial", "debut": "2026-03-09", "fin": "2026-03-10",
          "erreurs": 1},
     ]  # fmt: skip

@@ -52,7 +52,16 @@ def test_reminders_markdown_and_json_name_it_too(run_main, portfolio: Path) -> N
     payload = json.loads(run_main("relances", ".", *TODAY, "--format", "json",
                                   cwd=portfolio).stdout)  # fmt: skip
     assert payload["audits_en_erreur"] == [
-        {"chemin": "a-broken", "dossier": "a-broken", "organisme": "Atelier Nord", "erreurs": 1}
+        {
+            "chemin": "a-broken",
+            "dossier": "a-broken",
+            "organisme": "Atelier Nord",
+            "siret": None,
+            "type": "initial",
+            "debut": "2026-03-09",
+            "fin": "2026-03-10",
+            "erreurs": 1,
+        }
     ]
 
 

@@ -221,6 +221,7 @@ def test_portfolio_shows_the_sound_audits_and_lists_the_broken_one(
     assert [a["chemin"] for a in data["audits"]] == ["a-sound"]
     assert data["audits_en_erreur"] == [
         {"chemin": "b-broken", "dossier": "b-broken", "organisme": "Formations du Littoral",
+         "siret": None, "type": "surveillance", "debut": "2026-03-09", "fin": None,
          "erreurs": 1}
     ]  # fmt: skip
 
@@ -399,7 +400,16 @@ def test_portfolio_lists_nc_files_that_belong_to_no_audit(run_main, write_audit,
     data = json.loads(result.stdout)
     assert [a["chemin"] for a in data["audits"]] == ["sound"]
     assert data["audits_en_erreur"] == [
-        {"chemin": "orphan", "dossier": "orphan", "organisme": None, "erreurs": 1}
+        {
+            "chemin": "orphan",
+            "dossier": "orphan",
+            "organisme": None,
+            "siret": None,
+            "type": None,
+            "debut": None,
+            "fin": None,
+            "erreurs": 1,
+        }
     ]
     narrow = run_main("status", ".", "--today", "2026-03-20", cwd=tmp_path, env={"COLUMNS": "80"})
     assert "\norphan — en erreur\n" in narrow.stdout

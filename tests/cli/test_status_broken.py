@@ -60,8 +60,11 @@ def test_broken_audit_yaml_gives_its_folder_and_its_readable_name(
     assert result.exit_code == 1
     assert json.loads(result.stdout)["audits_en_erreur"] == [
         {"chemin": "a-siret", "dossier": "a-siret", "organisme": "Formations du Littoral",
+         "siret": None, "type": "initial", "debut": "2026-03-09", "fin": "2026-03-10",
          "erreurs": 1},
-        {"chemin": "b-nameless", "dossier": "b-nameless", "organisme": None, "erreurs": 1},
+        {"chemin": "b-nameless", "dossier": "b-nameless", "organisme": None,
+         "siret": None, "type": "initial", "debut": "2026-03-09", "fin": "2026-03-10",
+         "erreurs": 1},
     ]  # fmt: skip
     narrow = run_main("status", ".", *TODAY, cwd=tmp_path, env={"COLUMNS": "80"})
     assert narrow.stdout.startswith(
@@ -84,3 +87,20 @@ def test_folder_is_named_when_run_from_inside_it(
     result = run_main("status", "..", *TODAY, "--format", "json", cwd=broken)
     (entry,) = json.loads(result.stdout)["audits_en_erreur"]
     assert (entry["chemin"], entry["dossier"]) == (".", "broken")
+
+
+def test_broken_audit_yaml_gives_whatever_could_be_read(
+    run_main, write_audit: WriteAudit, audit_text: str, tmp_path: Path
+) -> None:
+    """A misspelt audit type: the SIRET and the dates, valid on their own, are still given
+    in JSON, to tell which audit of the portfolio it is."""
+    siret = '  categories: [AF]\n  siret: "83214560100015"\n'
+    text = audit_text.replace("  categories: [AF]\n", siret)
+    write_audit(text.replace("type: initial", "type: initiale"), name="typo")
+    write_audit(name="sound")
+    result = run_main("status", ".", *TODAY, "--format", "json", cwd=tmp_path)
+    assert json.loads(result.stdout)["audits_en_erreur"] == [
+        {"chemin": "typo", "dossier": "typo", "organisme": "Formations du Littoral",
+         "siret": "83214560100015", "type": None, "debut": "2026-03-09", "fin": "2026-03-10",
+         "erreurs": 1},
+    ]  # fmt: skip

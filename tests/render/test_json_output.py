@@ -152,8 +152,26 @@ def test_broken_audits_listed_apart() -> None:
         "aujourdhui": "2026-11-20",
         "audits": [],
         "audits_en_erreur": [
-            {"chemin": "audits/casse", "dossier": "casse", "organisme": None, "erreurs": 2},
-            {"chemin": "audits/nc", "dossier": "nc", "organisme": "Org", "erreurs": 1},
+            {
+                "chemin": "audits/casse",
+                "dossier": "casse",
+                "organisme": None,
+                "siret": None,
+                "type": None,
+                "debut": None,
+                "fin": None,
+                "erreurs": 2,
+            },
+            {
+                "chemin": "audits/nc",
+                "dossier": "nc",
+                "organisme": "Org",
+                "siret": None,
+                "type": None,
+                "debut": None,
+                "fin": None,
+                "erreurs": 1,
+            },
         ],
     }
 

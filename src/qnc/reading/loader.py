@@ -4,6 +4,7 @@ problem found on the way and what is needed to place later ones in the files."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,6 +23,10 @@ from qnc.reading.partial import readable
 from qnc.reading.schema_errors import problems_from
 
 R = TypeVar("R", bound=BaseModel)
+
+
+IDENTITY = (("organisme", "siret"), ("audit", "type"), ("audit", "debut"), ("audit", "fin"))
+"""The keys of audit.yaml that tell an audit apart, by section."""
 
 
 class ReadFolder:
@@ -61,6 +66,22 @@ class ReadFolder:
         section = self.partial.get(self.path / AUDIT_FILE, {}).get("organisme", {})
         name = section.get("nom") if isinstance(section, dict) else None
         return name if isinstance(name, str) else None
+
+    @property
+    def identity(self) -> tuple[tuple[str, str], ...]:
+        """What tells the audit apart (SIRET, type, dates) as far as audit.yaml could be
+        read, as (key, text) pairs: for an audit listed with its errors."""
+        if self.audit is not None:
+            data: dict[str, Any] = self.audit.model_dump(by_alias=True)
+        else:
+            data = self.partial.get(self.path / AUDIT_FILE, {})
+        found = []
+        for section, key in IDENTITY:
+            values = data.get(section)
+            value = values.get(key) if isinstance(values, dict) else None
+            if value is not None:
+                found.append((key, value.isoformat() if isinstance(value, date) else str(value)))
+        return tuple(found)
 
     @property
     def partial_ncs(self) -> tuple[NcValues, ...]:

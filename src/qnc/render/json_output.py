@@ -88,6 +88,7 @@ def _broken(broken: Broken) -> dict[str, Any]:
         "chemin": display_path(broken.path),
         "dossier": broken.path.name,
         "organisme": broken.organisation,
+        **{key: dict(broken.identity).get(key) for key in ("siret", "type", "debut", "fin")},
         "erreurs": broken.errors,
     }
 
