@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from qnc.cli.localized import run_args, run_language
@@ -30,6 +30,23 @@ def _quoted(text: str) -> tuple[Msg, ...]:
 def _bare(text: str) -> str:
     """Option or argument names that Click quoted, without their quotes: --today, CHEMIN."""
     return " / ".join(name for part in text.split(" / ") for name in _values(part))
+
+
+def _choices(match: re.Match[str]) -> list[str]:
+    """The values of ``Choose from:\\n\\ta,\\n\\tb`` as Click lists them."""
+    return [choice.strip() for choice in match["choices"].split(",")]
+
+
+def either(values: Sequence[str]) -> Msg | str:
+    """``a, b or c``: the values to choose from, as a sentence lists them."""
+    if len(values) == 1:
+        return values[0]
+    return t("{values} or {last}", values=tuple(values[:-1]), last=values[-1])
+
+
+def option_values(option: str, values: Sequence[str]) -> Msg:
+    """``--resultat (efficace or inefficace)``: an option named with what it takes."""
+    return t("{option} ({values})", option=option, values=either(values))
 
 
 def _extra(match: re.Match[str]) -> Msg:
@@ -87,10 +104,14 @@ _ERRORS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Msg]], ...] = tu
             lambda m: t(
                 "missing argument: {x} (possible values: {choices})",
                 x=_bare(m["x"]),
-                choices=", ".join(c.strip() for c in m["choices"].split(",")),
+                choices=", ".join(_choices(m)),
             ),
         ),
         (r"Missing option (?P<x>.*?)\.", lambda m: t("missing option: {x}", x=_bare(m["x"]))),
+        (
+            r"Missing option (?P<x>.*?)\. Choose from:\s*(?P<choices>.*)",
+            lambda m: t("missing option: {x}", x=option_values(_bare(m["x"]), _choices(m))),
+        ),
         (
             rf"Option {_QUOTED} requires an argument\.",
             lambda m: t("the option {x} needs a value", x=_bare(m["x"])),
@@ -138,6 +159,9 @@ def report_usage_error(error: Any) -> int:
         sys.stderr.write(help_hint + "\n")
     from qnc.render.diagnostics import visible  # what was typed is quoted: `--format $'\e[2J'`
 
+    problem = _not_converted(error)
+    if problem is not None:  # Typer converts with Pydantic, whose messages are English
+        error.message = tr(problem)
     message = visible(tr(reworded(error.format_message())))
     sys.stderr.write("\n" + tr(t("Error: {message}", message=message)) + "\n")
     option = getattr(error, "option_name", None)
@@ -148,6 +172,24 @@ def report_usage_error(error: Any) -> int:
                      command=command, option=option)  # fmt: skip
             sys.stderr.write(tr(hint) + "\n")
     return 2
+
+
+def _not_converted(error: Any) -> Msg | None:
+    """What the value of an option is not, when Pydantic refused it (``--indicateur abc``);
+    None for any other error."""
+    cause = error.__cause__
+    if cause is None or type(cause).__name__ != "ValidationError":
+        return None
+    found = cause.errors()
+    kind, value = (str(found[0]["type"]), str(found[0]["input"])) if found else ("", "")
+    if kind.startswith("int_"):
+        return t("'{value}' is not a whole number", value=value)
+    if kind.startswith(("date_", "datetime_")):
+        from qnc.cli.options import date_problem
+
+        return date_problem(value) or t("'{value}' is not a date; write it as YYYY-MM-DD",
+                                        value=value)  # fmt: skip
+    return None
 
 
 def _command_taking(ctx: Any, option: str) -> str | None:
