@@ -267,10 +267,40 @@ def test_init_refuses_what_check_would_refuse(run_main: Run, tmp_path: Path) -> 
 
 
 def test_init_without_its_options_is_a_usage_error_in_a_script(run_main: Run) -> None:
-    """Not on a terminal, nothing is asked."""
-    result = run_main("init", "x", "--nom", "Horizon", *DAY)
-    assert result.exit_code == 2
-    assert result.stderr.endswith("Erreur : option manquante : --categories\n")
+    """Not on a terminal, nothing is asked: every required option missing is named at
+    once (the type with its values), so that the script is fixed in one go."""
+    result = run_main("init", "x", "--nom", "Horizon", "--debut", "2026-09-14", *DAY)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.endswith(
+        "Erreur : options manquantes : --categories, --certificateur, --type (initial, "
+        "surveillance, renouvellement, complementaire ou extension)\n"
+    )
+    alone = run_main("init", "x", "--categories", "AF", "--certificateur", "Certif", "--type",
+                     "initial", "--debut", "2026-09-14", *DAY, "--lang", "en")  # fmt: skip
+    assert (alone.exit_code, alone.stderr.splitlines()[-1]) == (2, "Error: missing option: --nom")
+    assert not Path("x").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "missing"),
+    [
+        (("add", "--constat", "x"), "options manquantes : --indicateur, --gravite (mineure ou "
+                                    "majeure)"),
+        (("add", "--indicateur", "11", "--constat", "x"),
+         "option manquante : --gravite (mineure ou majeure)"),
+        (("add-action", "NC-01", "--responsable", "Marie"),
+         "options manquantes : --description, --echeance"),
+        (("add-action", "NC-01"), "options manquantes : --description, --responsable, --echeance"),
+    ],
+)  # fmt: skip
+def test_add_names_every_missing_option_in_a_script(
+    run_main: Run, write_audit: WriteAudit, args: tuple[str, ...], missing: str
+) -> None:
+    """qnc add and add-action, not on a terminal: all the missing options in one message."""
+    folder = write_audit()
+    result = run_main(*args, *DAY, cwd=folder)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-2:] == ["", f"Erreur : {missing}"]
 
 
 def test_gravite_and_type_in_any_case(run: Run, write_audit: WriteAudit, tmp_path: Path) -> None:

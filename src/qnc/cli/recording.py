@@ -4,7 +4,7 @@ change shown (``--dry-run``) or written, the new warnings, and ``--commit``."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -56,6 +56,23 @@ def asked(
         from qnc.render.diagnostics import visible  # the answer is quoted back
 
         typer.echo(visible(tr(converted)), err=True)
+
+
+def all_given(given: Mapping[str, object], choices: Mapping[str, Sequence[str]]) -> None:
+    """Not on a terminal, where nothing is asked: a usage error that names at once every
+    required option of ``given`` (option: value) left out, with its values when
+    ``choices`` lists them, so that a script is fixed in one go."""
+    absent = [option for option, value in given.items() if value is None]
+    if not absent or _on_terminal():
+        return
+    from qnc.cli.usage import option_values
+
+    named = [option_values(o, choices[o]) if o in choices else o for o in absent]
+    if len(named) == 1:
+        message = t("missing option: {x}", x=named[0])
+    else:
+        message = t("missing options: {x}", x=tuple(named))
+    raise UsageError(translator(run_language())(message))
 
 
 def _on_terminal() -> bool:

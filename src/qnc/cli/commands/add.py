@@ -68,9 +68,11 @@ def add(
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    from qnc.cli.recording import asked, record
+    from qnc.cli.recording import all_given, asked, record
     from qnc.editing.creation import add as create
 
+    given = {"--indicateur": indicator, "--gravite": grade, "--constat": finding}
+    all_given(given, {"--gravite": [g.value for g in Grade]})
     number = asked(indicator, "--indicateur", t("Indicator"), _number)
     chosen = asked(grade, "--gravite", t("Grade: mineure or majeure"), _grade)
     text = asked(finding, "--constat", t("Finding"), str)

@@ -74,10 +74,13 @@ def add_action(
     lang: LangOption = None,
 ) -> None:
     from qnc.cli.options import date_problem
-    from qnc.cli.recording import asked, record
+    from qnc.cli.recording import all_given, asked, record
     from qnc.editing import facts
     from qnc.writing.edits import Value
 
+    all_given(
+        {"--description": description, "--responsable": owners or None, "--echeance": due}, {}
+    )
     text = asked(description, "--description", t("Description"), str)
     names = owners or [asked(None, "--responsable", t("Owner"), str) or ""]
     day = asked(

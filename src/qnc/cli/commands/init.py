@@ -127,7 +127,7 @@ def _values(path: Path, **given: Any) -> AuditValues:
     """What audit.yaml will hold: the options given, and on a terminal the answers to
     the questions for the others, the values it needs first, each checked as typed."""
     from qnc.cli.options import date_problem
-    from qnc.cli.recording import asked
+    from qnc.cli.recording import all_given, asked
     from qnc.editing import answers
     from qnc.editing.templates import AuditValues
     from qnc.model.records import AuditType
@@ -144,6 +144,10 @@ def _values(path: Path, **given: Any) -> AuditValues:
 
         return convert
 
+    required = {"--nom": given["name"], "--categories": given["categories"],
+                "--certificateur": given["certifier"], "--type": given["kind"],
+                "--debut": given["start"]}  # fmt: skip
+    all_given(required, {"--type": _AUDIT_TYPES})
     # The options given are checked before any question is asked.
     listed = _checked(given["categories"], answers.categories, "--categories")
     number = _checked(given["siret"], answers.siret, "--siret")
