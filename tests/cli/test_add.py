@@ -22,6 +22,7 @@ INIT = ("init", "2026-09-audit-initial", "--nom", "Formations Horizon", "--siret
         "83214560100015", "--categories", "af,CFA", "--certificateur", "Certif Exemple",
         "--type", "initial", "--debut", "2026-09-14", "--fin", "2026-09-15",
         "--notification", "2026-09-18")  # fmt: skip
+ADD_AFTER = 'qnc add --indicateur N --gravite mineure|majeure --constat "…"'
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -149,6 +150,8 @@ def test_init_writes_the_commented_template(run: Run, tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
         "Formations Horizon : dossier d'audit créé (audit initial du 14 septembre 2026)\n"
+        f"Ensuite : cd 2026-09-audit-initial, puis, pour chaque NC du rapport d'audit : "
+        f"{ADD_AFTER}\n"
     )
     folder = tmp_path / "2026-09-audit-initial"
     assert sorted(p.name for p in folder.iterdir()) == ["audit.yaml"]
@@ -266,6 +269,29 @@ def test_init_refuses_what_check_would_refuse(run_main: Run, tmp_path: Path) -> 
     assert not (tmp_path / "2026-09-audit-initial").exists()
 
 
+def test_init_says_what_to_do_next(run: Run, tmp_path: Path) -> None:
+    """After the fact, the next step: add the NCs of the report, from the new folder
+    (quoted when its name has a space; no cd when it is the current folder); in English
+    with --lang en; nothing of it with --dry-run, which creates nothing."""
+    args = ("--nom", "Horizon", "--categories", "AF", "--certificateur", "Certif", "--type",
+            "initial", "--debut", "2026-09-14", *DAY)  # fmt: skip
+    spaced = run("init", "mon audit", *args)
+    assert (spaced.exit_code, spaced.stdout.splitlines()[1:]) == (0, [
+        f'Ensuite : cd "mon audit", puis, pour chaque NC du rapport d\'audit : {ADD_AFTER}'
+    ])  # fmt: skip
+    english = run("init", "sub/audit", *args, "--lang", "en")
+    assert english.stdout.splitlines()[1:] == [
+        f"Next: cd sub/audit, then, for each NC of the audit report: {ADD_AFTER}"
+    ]
+    (tmp_path / "here").mkdir()
+    here = run("init", *args, cwd=tmp_path / "here")
+    assert here.stdout.splitlines()[1:] == [
+        f"Ensuite, pour chaque NC du rapport d'audit : {ADD_AFTER}"
+    ]
+    dry = run("init", "other", *args, "--dry-run")
+    assert (dry.exit_code, "Ensuite" in dry.stdout + dry.stderr) == (0, False)
+
+
 def test_init_without_its_options_is_a_usage_error_in_a_script(run_main: Run) -> None:
     """Not on a terminal, nothing is asked: every required option missing is named at
     once (the type with its values), so that the script is fixed in one go."""
@@ -336,7 +362,7 @@ def test_init_asks_what_it_needs_first_and_checks_each_answer(
     ]  # fmt: skip
     result = CliRunner().invoke(app, ["init", "audit", *DAY], input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    questions = [line.split(" (--")[0] for line in result.stdout.splitlines()[:-1]]
+    questions = [line.split(" (--")[0] for line in result.stdout.splitlines()[:-2]]
     assert questions == [
         "Organisme", "Catégories : AF, BC, VAE, CFA, séparées par des virgules",
         "Catégories : AF, BC, VAE, CFA, séparées par des virgules", "Certificateur",
@@ -348,9 +374,10 @@ def test_init_asks_what_it_needs_first_and_checks_each_answer(
         "Numéro de déclaration d'activité, NDA", "Auditeur", "Dossier de l'audit précédent",
         "Dossier de l'audit précédent",
     ]  # fmt: skip
-    assert result.stdout.splitlines()[-1] == (
-        "Formations Horizon : dossier d'audit créé (audit de surveillance du 14 septembre 2026)"
-    )
+    assert result.stdout.splitlines()[-2:] == [
+        "Formations Horizon : dossier d'audit créé (audit de surveillance du 14 septembre 2026)",
+        f"Ensuite : cd audit, puis, pour chaque NC du rapport d'audit : {ADD_AFTER}",
+    ]
     assert result.stderr.splitlines() == [
         "« XX » n'est pas une catégorie ; écrivez-en une ou plusieurs parmi AF, BC, VAE, CFA, "
         "séparées par des virgules",
@@ -378,8 +405,8 @@ def test_init_precedent_and_auditeur(run: Run, run_main: Run, tmp_path: Path) ->
             "--certificateur", "Certif Exemple", "--type", "surveillance", "--debut",
             "2028-03-14", "--auditeur", "Sophie Lambert")  # fmt: skip
     result = run(*args, "--precedent", "2026-09-audit-initial", "--today", "2028-03-20")
-    assert (result.exit_code, result.stdout) == (0, (
-        "Formations Horizon : dossier d'audit créé (audit de surveillance du 14 mars 2028)\n"
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (0, (
+        "Formations Horizon : dossier d'audit créé (audit de surveillance du 14 mars 2028)"
     ))  # fmt: skip
     text = (tmp_path / "2028-03-surveillance" / "audit.yaml").read_text("utf-8")
     assert "\n  auditeur: Sophie Lambert " in text
@@ -399,9 +426,9 @@ def test_init_options_as_typed_by_hand(run: Run, run_main: Run, tmp_path: Path) 
     args[args.index("83214560100015")] = "832 145 601 00015"
     args[args.index("initial")] = "Audit de renouvellement"
     result = run(*args, *DAY)
-    assert (result.exit_code, result.stdout) == (0, (
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (0, (
         "Formations Horizon : dossier d'audit créé (audit de renouvellement du "
-        "14 septembre 2026)\n"
+        "14 septembre 2026)"
     ))  # fmt: skip
     text = (tmp_path / "2026-09-audit-initial" / "audit.yaml").read_text("utf-8")
     assert "\n  siret: '83214560100015'" in text

@@ -101,7 +101,14 @@ def test_init_git_makes_a_repository_with_its_hook(run_main: Run, tmp_path: Path
     result = run_main("init", "audit", "--nom", "Horizon", "--categories", "AF",
                       "--certificateur", "Certif", "--type", "initial", "--debut",
                       "2026-09-14", "--git", "--commit", *DAY)  # fmt: skip
-    assert result.exit_code == 0, result.stderr
+    assert (result.exit_code, result.stdout) == (0, (
+        "Horizon : dossier d'audit créé (audit initial du 14 septembre 2026)\n"
+        "Dépôt git créé, avec sa configuration pre-commit (.pre-commit-config.yaml) : pour "
+        "que qnc check vérifie chaque commit, lancez-y pip install pre-commit, puis "
+        "pre-commit install\n"
+        "Ensuite : cd audit, puis, pour chaque NC du rapport d'audit : qnc add --indicateur N "
+        '--gravite mineure|majeure --constat "…"\n'
+    )), result.stderr  # fmt: skip
     folder = tmp_path / "audit"
     assert git(folder, "log", "--format=%s") == (
         "Horizon : dossier d'audit créé (audit initial du 14 septembre 2026)\n"

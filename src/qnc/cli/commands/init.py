@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from qnc.cli.options import Commit, DryRun, LangOption, Today, date_option, h
-from qnc.i18n import Msg, t
+from qnc.i18n import Language, Msg, t
 
 if TYPE_CHECKING:
     from qnc.editing.templates import AuditValues
@@ -121,6 +121,9 @@ def init(
     if git and not dry_run:
         repository.init(path)
     finish(recorded, language=session.language, dry_run=dry_run, root=root)
+    if not dry_run:
+        _next_steps(folder, here=path == Path(os.path.abspath(".")), git=git,
+                    language=session.language)  # fmt: skip
 
 
 def _values(path: Path, **given: Any) -> AuditValues:
@@ -179,6 +182,34 @@ def _values(path: Path, **given: Any) -> AuditValues:
         type=audit.value, start=first, end=last, notification=notified, auditor=auditor,
         previous=previous,
     )  # fmt: skip
+
+
+def _next_steps(folder: Path, *, here: bool, git: bool, language: Language) -> None:
+    """What to do now: the NCs of the report to add, from the new folder; with --git, the
+    repository made and how its pre-commit hook is turned on."""
+    import re
+    import sys
+
+    from qnc.i18n import translator
+    from qnc.render.diagnostics import visible
+
+    steps = []
+    if git:
+        steps.append(t("Git repository created, with its pre-commit configuration "
+                       "(.pre-commit-config.yaml): so that qnc check runs before each "
+                       "commit, run pip install pre-commit, then pre-commit install in "
+                       "it"))  # fmt: skip
+    add = 'qnc add --indicateur N --gravite mineure|majeure --constat "…"'
+    if here:
+        steps.append(t("Next, for each NC of the audit report: {add}", add=add))
+    else:
+        name = str(folder)  # as typed; quoted when a shell would split it
+        if not re.fullmatch(r"[\w.,:/\\+@=-]+", name):
+            name = '"' + name.replace('"', '\\"') + '"'
+        steps.append(t("Next: cd {folder}, then, for each NC of the audit report: {add}",
+                       folder=name, add=add))  # fmt: skip
+    tr = translator(language)
+    sys.stdout.write("".join(visible(tr(step)) + "\n" for step in steps))
 
 
 def _checked(value: str | None, convert: Callable[[str], T | Msg], option: str) -> T | None:
