@@ -107,7 +107,7 @@ def test_init_git_makes_a_repository_with_its_hook(run_main: Run, tmp_path: Path
         "que qnc check vérifie chaque commit, lancez-y pip install pre-commit, puis "
         "pre-commit install\n"
         "Ensuite : cd audit, puis, pour chaque NC du rapport d'audit : qnc add --indicateur N "
-        '--gravite mineure|majeure --constat "…"\n'
+        '--gravite mineure --constat "…" (ou --gravite majeure)\n'
     )), result.stderr  # fmt: skip
     folder = tmp_path / "audit"
     assert git(folder, "log", "--format=%s") == (

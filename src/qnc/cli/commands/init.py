@@ -199,7 +199,7 @@ def _next_steps(folder: Path, *, here: bool, git: bool, language: Language) -> N
                        "(.pre-commit-config.yaml): so that qnc check runs before each "
                        "commit, run pip install pre-commit, then pre-commit install in "
                        "it"))  # fmt: skip
-    add = 'qnc add --indicateur N --gravite mineure|majeure --constat "…"'
+    add = t('qnc add --indicateur N --gravite mineure --constat "…" (or --gravite majeure)')
     if here:
         steps.append(t("Next, for each NC of the audit report: {add}", add=add))
     else:
