@@ -76,8 +76,8 @@ CODES: Final = MappingProxyType(
         "ordre-dates": Code(
             _E,
             t(
-                "dates out of order (end before start, fact before the audit, action started "
-                "after it was done)"
+                "dates out of order (end before start, fact or due date before the audit, "
+                "action started after it was done)"
             ),
         ),
         "reference-introuvable": Code(_E, t("'precedent' or 'origine' names nothing usable")),

@@ -519,6 +519,43 @@ def test_fact_between_the_audit_and_the_notification_is_valid(
     assert rows(diagnose, folder) == []
 
 
+DUE_BEFORE = (
+    "échéance le {day}, avant le début de l'audit (9 mars 2026) : une échéance vient après "
+    "l'audit qui a relevé la NC ; vérifiez la date"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "position", "day"),
+    [
+        (
+            "actions:\n  - id: A1\n    responsable: M\n    echeance: 2025-08-10\n",
+            (8, 15),
+            "10 août 2025",
+        ),
+        ("efficacite:\n  echeance: 2026-03-08\n", (6, 13), "8 mars 2026"),
+    ],
+)
+def test_due_date_before_the_audit(
+    write_audit: WriteAudit,
+    diagnose: Diagnose,
+    nc_text: str,
+    extra: str,
+    position: tuple[int, int],
+    day: str,
+) -> None:
+    """An action or an effectiveness check due before the audit's first day (9 March
+    2026), a copied year most likely, is an error like a fact before the audit; due on
+    the first day itself is in order."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text + extra})
+    assert rows(diagnose, folder) == [
+        (NC_FILE, *position, ERR, "ordre-dates", DUE_BEFORE.format(day=day)),
+    ]
+    on_first_day = extra.replace("2025-08-10", "2026-03-09").replace("2026-03-08", "2026-03-09")
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc_text + on_first_day},
+                                      name="first-day")) == []  # fmt: skip
+
+
 def test_plan_sent_before_the_notification_meets_the_step(
     write_audit: WriteAudit, run_main: Any, nc_text: str
 ) -> None:

@@ -72,6 +72,24 @@ def test_a_fact_before_the_audit_is_refused(run_main: Run,
     assert _unchanged(folder) == before
 
 
+def test_an_action_due_before_the_audit_is_refused(run_main: Run,
+                                                   write_audit: WriteAudit) -> None:  # fmt: skip
+    """add-action --echeance before the audit's first day: refused by the check of the
+    folder as it would be, at the line that would be written."""
+    folder = write_audit()
+    before = _unchanged(folder)
+    result = run_main("add-action", "NC-01", "--description", "Relancer", "--responsable", "R",
+                      "--echeance", "2025-08-10", *DAY, cwd=folder)  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "nc/NC-01.yaml:9:15: erreur: échéance le 10 août 2025, avant le début de l'audit "
+        "(9 mars 2026) : une échéance vient après l'audit qui a relevé la NC ; vérifiez la "
+        "date [ordre-dates]\n"
+        "qnc: la modification donnerait ces erreurs ; rien n'a été écrit\n"
+    )
+    assert _unchanged(folder) == before
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

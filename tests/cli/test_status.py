@@ -347,8 +347,12 @@ def test_nc_carried_over_to_the_next_audit_is_closed_in_the_old_one(
         "actions:\n  - id: A1\n    responsable: Léa Roux\n    echeance: 2026-04-30\n"
     )
     old = write_audit(major_audit("2026-03-12"), {"NC-03.yaml": old_nc}, name="a-initial")
-    new_nc = MAJOR.replace("indicateur: 11", "indicateur: 12") + (
-        "origine: ../a-initial/nc/NC-03.yaml\n"
+    new_nc = (
+        MAJOR.replace("indicateur: 11", "indicateur: 12").replace(
+            "echeance: 2026-06-01",
+            "echeance: 2027-03-01",  # due after this audit
+        )
+        + "origine: ../a-initial/nc/NC-03.yaml\n"
     )
     new_audit = major_audit("2027-01-10").replace("debut: 2026-03-09", "debut: 2027-01-05")
     write_audit(new_audit, {"NC-01.yaml": new_nc}, name="b-surveillance")

@@ -72,10 +72,10 @@ def future_facts(nc: NcValues, ctx: Context) -> Iterator[Problem]:
 
 
 def facts_before_audit(folder: AuditFolder, nc: NcValues) -> Iterator[Problem]:
-    """A fact cannot come before the audit that raised the NC. Work often starts at the
-    closing meeting, before the NCs are notified: a fact between the audit's first day
-    and the notification is valid, the clocks still running from the notification
-    (shared/domain/qualiopi.md, deadlines)."""
+    """A fact, or a due date, cannot come before the audit that raised the NC. Work often
+    starts at the closing meeting, before the NCs are notified: a fact between the audit's
+    first day and the notification is valid, the clocks still running from the
+    notification (shared/domain/qualiopi.md, deadlines)."""
     start = folder.audit.audit.start
     for loc, day in nc.facts:
         if day < start:
@@ -84,6 +84,19 @@ def facts_before_audit(folder: AuditFolder, nc: NcValues) -> Iterator[Problem]:
                 loc,
                 "ordre-dates",
                 t("{date} is before the audit started ({start})", date=day, start=start),
+            )
+    for loc, day in nc.due:
+        if day < start:
+            yield error(
+                nc.path,
+                loc,
+                "ordre-dates",
+                t(
+                    "due on {date}, before the audit started ({start}): a due date comes "
+                    "after the audit that raised the NC; check the date",
+                    date=day,
+                    start=start,
+                ),
             )
 
 

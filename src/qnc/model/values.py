@@ -36,6 +36,8 @@ class NcValues(NamedTuple):
     requirement: str | None = None
     facts: tuple[tuple[KeyPath, date], ...] = ()
     """Every dated fact (plan sent, action done…), with the key path it is written at."""
+    due: tuple[tuple[KeyPath, date], ...] = ()
+    """Every due date planned (each action's, the effectiveness check's), at its key path."""
     evidence: tuple[tuple[KeyPath, EvidenceFile], ...] = ()
     """Each evidence item (a path, or a path and its fingerprint), at its key path."""
 
@@ -48,13 +50,16 @@ def values_of(entry: NcFile) -> NcValues:
 def nc_values(path: Path, data: Mapping[str, Any]) -> NcValues:
     """The values of ``data``, an NC in its YAML shape whose values are validated."""
     facts: list[tuple[KeyPath, object]] = [((key,), data.get(key)) for key in _FACTS]
+    due: list[tuple[KeyPath, object]] = []
     effectiveness = data.get("efficacite")
     if isinstance(effectiveness, Mapping):
         facts.append((("efficacite", "verifiee_le"), effectiveness.get("verifiee_le")))
+        due.append((("efficacite", "echeance"), effectiveness.get("echeance")))
     evidence: list[tuple[KeyPath, object]] = []
     for i, action in enumerate(_items(data.get("actions"))):
         if isinstance(action, Mapping):
             facts.append((("actions", i, "fait_le"), action.get("fait_le")))
+            due.append((("actions", i, "echeance"), action.get("echeance")))
             evidence += [
                 (("actions", i, "preuves", j), target)
                 for j, target in enumerate(_items(action.get("preuves")))
@@ -66,9 +71,14 @@ def nc_values(path: Path, data: Mapping[str, Any]) -> NcValues:
         grade=_typed(data.get("gravite"), Grade),
         origin=_typed(data.get("origine"), str),
         requirement=_typed(data.get("exigence"), str),
-        facts=tuple((loc, day) for loc, day in facts if isinstance(day, date)),
+        facts=_dated(facts),
+        due=_dated(due),
         evidence=tuple((loc, item) for loc, value in evidence if (item := _evidence(value))),
     )
+
+
+def _dated(values: list[tuple[KeyPath, object]]) -> tuple[tuple[KeyPath, date], ...]:
+    return tuple((loc, day) for loc, day in values if isinstance(day, date))
 
 
 def _evidence(value: object) -> EvidenceFile | None:
