@@ -89,6 +89,10 @@ CODES: Final = MappingProxyType(
         "delai-legal": Code(_W, t("a delay of 'regles' longer than the legal one")),
         "nouvel-entrant": Code(_E, t("'nouvel_entrant' names a category not declared")),
         # The audits of one organisation
+        "siret-partage": Code(_W, t("one SIRET under two organisation names")),
+        "audit-double": Code(
+            _W, t("two audits of one organisation of the same type on the same first day")
+        ),
         "reprise-mineure": Code(_E, t("an NC taking over an NC still open, graded minor")),
         "nc-non-reprise": Code(
             _W, t("an NC of the previous audit neither lifted nor taken over by the next")

@@ -15,6 +15,7 @@ import pytest
 
 import qnc
 from qnc.inspection import inspect
+from tests.conftest import AUDIT
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -143,7 +144,8 @@ def test_problems_sorted_by_file_then_line(
 def test_several_audits_in_one_run(run: Run, write_audit: WriteAudit, nc_text: str) -> None:
     """A folder of audits is checked as a whole: files of all audits are counted."""
     write_audit(name="clients/a")
-    write_audit(ncs={"NC-01.yaml": nc_text.replace("12", "34")}, name="clients/b")
+    other = AUDIT.replace("Formations du Littoral", "Atelier Nord")  # another client
+    write_audit(other, {"NC-01.yaml": nc_text.replace("12", "34")}, name="clients/b")
     result = run("check", "clients", *TODAY)
     assert result.exit_code == 1
     assert result.stderr.startswith("clients/b/nc/NC-01.yaml:2:13: erreur: ")
@@ -214,7 +216,8 @@ def test_audits_of_different_languages_fall_back_to_french(
     """One audit in English, one in French: no language is shared, messages are French."""
     misspelt = {"NC-01.yaml": nc_text.replace("gravite:", "gravitee:")}
     write_audit(audit_text + "langue: en\n", misspelt, name="a-en")
-    write_audit(audit_text + "langue: fr\n", misspelt, name="b-fr")
+    other = audit_text.replace("Formations du Littoral", "Atelier Nord")  # another client
+    write_audit(other + "langue: fr\n", misspelt, name="b-fr")
     assert inspect([tmp_path], today=date(2026, 3, 20)).language == "fr"
     result = run("check", ".", *TODAY)
     assert result.exit_code == 1

@@ -13,7 +13,7 @@ import typer
 from qnc.cli.localized import Command, UsageError
 from qnc.cli.usage import report_usage_error, reworded
 from qnc.i18n import translator
-from tests.conftest import EXAMPLES
+from tests.conftest import AUDIT, EXAMPLES
 
 Run = Callable[..., Any]
 
@@ -235,7 +235,7 @@ def test_argument_help_shows_no_python_type(run_main: Run) -> None:
 def test_several_paths_are_still_parsed(run_main: Run, write_audit: Callable[..., Path]) -> None:
     """Without the type in --help, CHEMINS still takes several paths."""
     write_audit(name="a")
-    write_audit(name="b")
+    write_audit(AUDIT.replace("Formations du Littoral", "Atelier Nord"), name="b")
     result = run_main("check", "a", "b", "--today", "2026-03-20")
     assert (result.exit_code, result.stdout) == (0, "4 fichiers vérifiés : aucun problème.\n")
 

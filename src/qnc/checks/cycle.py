@@ -1,7 +1,8 @@
 """The rules that tie an audit to the other audits of its organisation (arrêté du 6 juin
 2019, art. 2, 3 and 5; shared/domain/qualiopi.md): the previous audit held before, a
 minor NC taken over graded major, every NC of the previous audit accounted for, and the
-surveillance and renewal audits held in their windows.
+surveillance and renewal audits held in their windows. And what tells that audits were
+tied by mistake: one SIRET under two names, one audit in two folders.
 
 They run once every audit of the run is read (and the audits an asked one names).
 """
@@ -19,16 +20,62 @@ from qnc.model.records import AuditType, Grade
 from qnc.rules.cycle.audit_cycle import AuditCycle, Cycles
 from qnc.rules.cycle.carry import nc_key
 from qnc.rules.cycle.certificate import surveillance_months, surveillance_window
-from qnc.rules.cycle.lineage import closing
+from qnc.rules.cycle.lineage import closing, name_key
 from qnc.rules.words import audit_type_label, grade_label
 
 
 def check_cycle(folder: AuditFolder, cycle: AuditCycle, cycles: Cycles,
                 today: date) -> Iterator[Problem]:  # fmt: skip
+    yield from _shared_siret(folder, cycle)
+    yield from _copied(folder, cycle)
     yield from _previous_first(folder, cycles)
     yield from _taken_over_graded(folder, cycle)
     yield from _left_out(folder, cycle, cycles, today)
     yield from _window(folder, cycle)
+
+
+def _shared_siret(folder: AuditFolder, cycle: AuditCycle) -> Iterator[Problem]:
+    """Audits of one SIRET are one organisation's: under another name, most likely an
+    audit copied with its SIRET (one warning per other name, at its first audit)."""
+    mine = folder.audit.organisation
+    seen: set[str] = set()
+    for other in cycle.lineage:
+        name = other.audit.organisation.name
+        if not _one_siret_two_names(folder, other) or name_key(name) in seen:
+            continue
+        seen.add(name_key(name))
+        yield warning(folder.audit_file, ("organisme", "siret"), "siret-partage", t(
+            "SIRET {siret} is also that of the audit '{other}', of '{name}': a SIRET "
+            "identifies one establishment, and qnc follows these audits as one "
+            "organisation; if they are two organisations, correct the SIRET; if it is the "
+            "same one, write the same name",
+            siret=mine.siret, other=_relative(folder, other), name=name))  # fmt: skip
+
+
+def _copied(folder: AuditFolder, cycle: AuditCycle) -> Iterator[Problem]:
+    """Two audits of one organisation, of one type, starting on one day: one is a copy
+    (under two names of one SIRET, :func:`_shared_siret` already says so)."""
+    info = folder.audit.audit
+    for other in cycle.lineage:
+        held = other.audit.audit
+        if (other.path == folder.path or held.type is not info.type or held.start != info.start
+                or _one_siret_two_names(folder, other)):  # fmt: skip
+            continue
+        yield warning(folder.audit_file, ("audit", "debut"), "audit-double", t(
+            "the {audit} is also in '{other}', of the same organisation: one of the two "
+            "folders is most likely a copy; if it is another organisation's audit, correct "
+            "its 'organisme' (name, SIRET); if not, remove the copy",
+            audit=_audit_name(folder), other=_relative(folder, other)))  # fmt: skip
+
+
+def _one_siret_two_names(folder: AuditFolder, other: AuditFolder) -> bool:
+    mine, theirs = folder.audit.organisation, other.audit.organisation
+    return (mine.siret is not None and mine.siret == theirs.siret
+            and name_key(mine.name) != name_key(theirs.name))  # fmt: skip
+
+
+def _relative(folder: AuditFolder, other: AuditFolder) -> str:
+    return os.path.relpath(other.path, folder.path).replace(os.sep, "/")
 
 
 def _previous_first(folder: AuditFolder, cycles: Cycles) -> Iterator[Problem]:

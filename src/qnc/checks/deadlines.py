@@ -30,8 +30,8 @@ def anchors(nc: NonConformity) -> list[Loc]:
 def audit_anchors() -> list[Loc]:
     """The key paths of audit.yaml that the checks run after reading every audit may
     point at (here and in :mod:`qnc.checks.cycle`)."""
-    return [("audit",), ("audit", "type"), ("audit", "debut"), ("audit", "precedent"),
-            ("certificat",)]  # fmt: skip
+    return [("organisme", "siret"), ("audit",), ("audit", "type"), ("audit", "debut"),
+            ("audit", "precedent"), ("certificat",)]  # fmt: skip
 
 
 def check_deadlines(folder: AuditFolder, clocked: Sequence[Clocked],

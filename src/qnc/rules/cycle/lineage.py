@@ -30,6 +30,11 @@ def nc_key(path: Path) -> Path:
     return Path(os.path.normpath(path))
 
 
+def name_key(name: str) -> str:
+    """How organisation names are compared: case and spacing aside."""
+    return " ".join(name.casefold().split())
+
+
 def lineages(folders: Sequence[AuditFolder]) -> list[Lineage]:
     """``folders`` grouped by organisation, each group in the order the audits were held."""
     parent = list(range(len(folders)))
@@ -53,7 +58,7 @@ def lineages(folders: Sequence[AuditFolder]) -> list[Lineage]:
         organisation = folder.audit.organisation
         if organisation.siret:
             join(i, by_siret.setdefault(organisation.siret, i))
-        by_name.setdefault(" ".join(organisation.name.casefold().split()), []).append(i)
+        by_name.setdefault(name_key(organisation.name), []).append(i)
     for same_name in by_name.values():
         sirets = {folders[i].audit.organisation.siret for i in same_name} - {None}
         # Without SIRET, one name is one organisation, unless SIRETs say otherwise.
