@@ -112,3 +112,20 @@ def test_check_exits_0_on_these_warnings_and_1_with_strict(
     )
     strict = run_main("check", ".", "--strict", "--today", "2026-03-20", cwd=tmp_path)
     assert strict.exit_code == 1
+
+
+def test_a_renamed_organisation_tied_by_precedent_is_no_warning(
+    write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, tmp_path: Path
+) -> None:
+    """An organisation renamed between two audits keeps its SIRET: the later audit names
+    the earlier one in 'precedent', along a chain of them, and that says it is the same."""
+    write_audit(audit(audit_text, "Ancien Nom"), name="a")
+    later = audit(audit_text, "Nouveau Nom", week=1).replace(
+        "  type: initial\n", "  type: surveillance\n  precedent: ../a\n"
+    )
+    write_audit(later, name="b")
+    last = audit(audit_text, "Dernier Nom", week=2).replace(
+        "  type: initial\n", "  type: surveillance\n  precedent: ../b\n"
+    )
+    write_audit(last, name="c")
+    assert [r for r in rows(diagnose, tmp_path) if r[4] in ("siret-partage", "audit-double")] == []

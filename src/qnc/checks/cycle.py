@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 from qnc.diagnostics import Loc, Problem, error, warning
 from qnc.i18n import Msg, t
@@ -39,9 +40,12 @@ def _shared_siret(folder: AuditFolder, cycle: AuditCycle) -> Iterator[Problem]:
     audit copied with its SIRET (one warning per other name, at its first audit)."""
     mine = folder.audit.organisation
     seen: set[str] = set()
+    chained = _chain(folder, cycle) if mine.siret is not None else set()
     for other in cycle.lineage:
         name = other.audit.organisation.name
         if not _one_siret_two_names(folder, other) or name_key(name) in seen:
+            continue
+        if other.path.resolve() in chained:  # 'precedent' ties them: a renamed organisation
             continue
         seen.add(name_key(name))
         yield warning(folder.audit_file, ("organisme", "siret"), "siret-partage", t(
@@ -66,6 +70,25 @@ def _copied(folder: AuditFolder, cycle: AuditCycle) -> Iterator[Problem]:
             "folders is most likely a copy; if it is another organisation's audit, correct "
             "its 'organisme' (name, SIRET); if not, remove the copy",
             audit=_audit_name(folder), other=_relative(folder, other)))  # fmt: skip
+
+
+def _chain(folder: AuditFolder, cycle: AuditCycle) -> set[Path]:
+    """The audits tied to ``folder`` by 'precedent', before and after it, as resolved
+    paths: one organisation that may have changed its name along the way."""
+    by_path = {f.path.resolve(): f for f in cycle.lineage}
+    previous = {
+        path: (f.path / f.audit.audit.previous).resolve()
+        for path, f in by_path.items()
+        if f.audit.audit.previous is not None
+    }
+    chained = {folder.path.resolve()}
+    grown = True
+    while grown:  # both ways along the links, until nothing is added
+        before = len(chained)
+        chained |= {previous[p] for p in chained if p in previous}
+        chained |= {p for p, target in previous.items() if target in chained}
+        grown = len(chained) > before
+    return chained
 
 
 def _one_siret_two_names(folder: AuditFolder, other: AuditFolder) -> bool:
