@@ -1,7 +1,7 @@
 """Benchmark whole ``qnc`` processes against the stack floor and check-jsonschema.
 
     python benchmarks/run.py [--runs 7] [--quick] [--check] [--workdir DIR] [--seed S]
-                             [--qnc PATH] [--refresh] [--refresh-ref]
+                             [--qnc PATH] [--no-reads] [--refresh] [--refresh-ref]
 
 Any Python >= 3.11 can run it: it installs what it times (see ``benchmarks/venvs.py``).
 
@@ -309,6 +309,7 @@ def commands(
     schemas: tuple[Path, Path],
     qnc_env: dict[str, str],
     ref_env: dict[str, str],
+    reads: bool = True,
 ) -> dict[str, list[Proc]]:
     root = corpus.path
     audit_files = sorted(str(p.relative_to(root)) for p in root.glob("*/*/audit.yaml"))
@@ -324,7 +325,7 @@ def commands(
     reads = {
         label: [Proc([str(qnc), *args, "--today", TODAY], root, qnc_env)]
         for label, args in READS.items()
-        if corpus.label == SMALL
+        if reads and corpus.label == SMALL
     }
     return {
         FLOOR: [Proc([python, "-c", FLOOR_CODE], root, qnc_env)],
@@ -584,6 +585,12 @@ def main(argv: list[str] | None = None) -> int:
         "benchmarks/.venv-qnc; the floors then run with its Python",
     )
     parser.add_argument(
+        "--no-reads",
+        action="store_true",
+        help="leave out the other read-only commands (READS), e.g. for an older qnc "
+        "given with --qnc that lacks some of them",
+    )
+    parser.add_argument(
         "--refresh",
         action="store_true",
         help="recreate benchmarks/.venv-qnc and benchmarks/.venv-ref",
@@ -625,7 +632,9 @@ def main(argv: list[str] | None = None) -> int:
             before: dict[str, venvs.Compiled] = {}
             after: dict[str, venvs.Compiled] = {}
             for corpus in corpora:
-                procs = commands(corpus, qnc, python, cjs, schemas, qnc_env, ref_env)
+                procs = commands(
+                    corpus, qnc, python, cjs, schemas, qnc_env, ref_env, reads=not args.no_reads
+                )
                 if not before:
                     before = probe(procs, scratch)
                     warn_uncompiled(before, "as installed")
