@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from qnc.i18n import Catalog, Msg, parse_po, t, tn, translator
+from qnc.i18n import Catalog, Msg, find_entry, parse_po, t, tn, translator
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = ROOT / "src" / "qnc" / "locale" / "fr.po"
@@ -71,7 +71,7 @@ def test_orphan_string_is_refused() -> None:
 def test_catalog_looks_up_messages_and_plurals() -> None:
     """A parsed catalog gives each translation, French plural forms, and the msgid itself
     for what it lacks (fuzzy, untranslated)."""
-    catalog = Catalog(parse_po(SAMPLE))
+    catalog = Catalog(SAMPLE)
     assert catalog.gettext("hello") == "bonjour"
     assert catalog.gettext("a long message") == 'un long message "cité"'
     assert catalog.gettext("fuzzy") == "fuzzy"
@@ -87,9 +87,10 @@ def test_catalog_looks_up_messages_and_plurals() -> None:
 def test_catalog_reads_like_gnu_gettext() -> None:
     """The real catalog gives what gettext.GNUTranslations gives once msgfmt compiled fr.po,
     plurals included (msgfmt's .mo format, written here by hand)."""
-    entries = parse_po(CATALOG.read_text("utf-8"))
+    text = CATALOG.read_text("utf-8")
+    entries = parse_po(text)
     gnu = gettext.GNUTranslations(io.BytesIO(_mo(entries)))
-    catalog = Catalog(entries)
+    catalog = Catalog(text)  # the first lookups find their entry, the rest parse it all
     for msgid in entries:
         if msgid and "\0" not in msgid:
             assert catalog.gettext(msgid) == gnu.gettext(msgid)
@@ -97,6 +98,20 @@ def test_catalog_reads_like_gnu_gettext() -> None:
             singular, plural = msgid.split("\0")
             for n in (0, 1, 2, 5):
                 assert catalog.ngettext(singular, plural, n) == gnu.ngettext(singular, plural, n)
+
+
+def test_an_entry_found_alone_is_the_entry_parsed() -> None:
+    """What a lookup finds in fr.po, without parsing the rest, is what parsing it all
+    gives, for every entry (fr.po writes each msgid on one line); fuzzy, untranslated and
+    unknown messages have none, and make the catalog parse it all."""
+    text = CATALOG.read_text("utf-8")
+    entries = parse_po(text)
+    assert {key: find_entry(text, key) for key in entries if key} == {
+        key: value for key, value in entries.items() if key
+    }
+    for missing in ("fuzzy", "untranslated", "no such message", "{n} dog\0{n} dogs"):
+        assert find_entry(SAMPLE, missing) is None
+    assert find_entry(SAMPLE, "a long message") is None  # continued: found by parsing
 
 
 def _mo(entries: dict[str, str]) -> bytes:

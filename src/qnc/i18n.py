@@ -136,27 +136,66 @@ def translator(language: Language) -> Translator:
 def _catalog(language: Language) -> gettext.NullTranslations:
     if language == "en":
         return gettext.NullTranslations()
-    po = (Path(__file__).parent / "locale" / f"{language}.po").read_text("utf-8")
-    return Catalog(parse_po(po))
+    return Catalog((Path(__file__).parent / "locale" / f"{language}.po").read_text("utf-8"))
 
 
 class Catalog(gettext.NullTranslations):
-    """A parsed .po catalog, looked up directly: compiling it to the .mo format for
-    ``gettext.GNUTranslations`` to parse again cost every run a few milliseconds.
-    Plural forms follow French: the singular for 0 and 1 (``Plural-Forms`` of fr.po)."""
+    """A .po catalog looked up as it is written: compiling it to the .mo format for
+    ``gettext.GNUTranslations`` to parse again cost every run a few milliseconds, and
+    parsing all of it costs more than a run of ``qnc check`` looks up. The first
+    :data:`_LOOKUPS` messages are each found in the text; past them, the whole catalog is
+    parsed once. Plural forms follow French: the singular for 0 and 1 (``Plural-Forms`` of
+    fr.po)."""
 
-    def __init__(self, messages: dict[str, str]) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__()
-        self._messages = messages
+        self._text = text
+        self._found: dict[str, str] = {}
+        self._all: dict[str, str] | None = None
 
     def gettext(self, message: str) -> str:
-        return self._messages.get(message, message)
+        return self._lookup(message) or message
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        forms = self._messages.get(f"{msgid1}\0{msgid2}")
+        forms = self._lookup(f"{msgid1}\0{msgid2}")
         if forms is None:
             return msgid1 if n == 1 else msgid2
         return forms.split("\0")[int(n > 1)]
+
+    def _lookup(self, key: str) -> str | None:
+        if self._all is None and key not in self._found:
+            found = find_entry(self._text, key)
+            if found is None or len(self._found) >= _LOOKUPS:
+                # Not found as written on one line (a msgid continued on the next, or none
+                # at all), or many lookups: parse the whole catalog once.
+                self._all = parse_po(self._text)
+            else:
+                self._found[key] = found
+        if self._all is not None:
+            return self._all.get(key)
+        return self._found[key]
+
+
+_LOOKUPS = 40
+"""Messages looked up one by one before the whole catalog is parsed: a clean ``qnc
+check`` needs two or three, a status table or a plan hundreds."""
+
+
+def find_entry(text: str, key: str) -> str | None:
+    """The translation of ``key`` (``msgid``, or ``msgid\\0msgid_plural``) in the .po
+    ``text``, found without parsing the rest; None when it has none (as
+    :func:`parse_po` would say)."""
+    msgid, _, plural = key.partition("\0")
+    head = f'\nmsgid "{_escape(msgid)}"\n'
+    if plural:
+        head += f'msgid_plural "{_escape(plural)}"\n'
+    at = text.find(head)
+    if at < 0:
+        return None
+    start = text.rfind("\n\n", 0, at + 1)
+    end = text.find("\n\n", at + 1)
+    entry = _entry(text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(text)])
+    return entry[1] if entry is not None and entry[0] == key else None
 
 
 def parse_po(text: str) -> dict[str, str]:
@@ -220,6 +259,16 @@ def _entry(block: str) -> tuple[str, str] | None:
 _ESCAPES = {"n": "\n", "t": "\t", "b": "\b", '"': '"', "\\": "\\"}
 """``\\b`` marks, in a help text, a paragraph Click must not rewrap (an example)."""
 _ESCAPE = re.compile(r"\\(.)")
+
+
+def _escape(text: str) -> str:
+    """``text`` as the inside of a .po string literal (the inverse of :func:`_unescape`)."""
+    for char, escaped in _WRITTEN:
+        text = text.replace(char, escaped)
+    return text
+
+
+_WRITTEN = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\t", "\\t"), ("\b", "\\b"))
 
 
 def _unquote(literal: str) -> str:
