@@ -8,10 +8,12 @@ both formats say the same things, in the same order.
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from qnc.i18n import Language
-from qnc.render.plan.timeline import Timeline
+
+if TYPE_CHECKING:
+    from qnc.render.plan.timeline import Timeline
 
 
 class Link(NamedTuple):

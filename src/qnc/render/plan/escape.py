@@ -14,13 +14,17 @@ _NUMBERED = re.compile(r"^(\d+)([.)])(\s|$)")
 
 def escape(text: str) -> str:
     """``text`` shown as is: Markdown, HTML and table pipes become plain characters."""
-    escaped = _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    escaped = text.replace("&", "&amp;")
+    if _SPECIAL.search(escaped):  # most texts hold none: the search alone is cheaper
+        escaped = _SPECIAL.sub(r"\\\1", escaped)
     # Leading blanks go: after a blank line they would start a code block.
     lines = (_line(line.lstrip()) for line in escaped.split("\n"))
     return "\n".join(lines)
 
 
 def _line(line: str) -> str:
+    if not line or not (line[0] in "-+=" or line[0].isdigit()):
+        return line
     return _NUMBERED.sub(r"\1\\\2\3", _LINE_START.sub(r"\\\1", line))
 
 

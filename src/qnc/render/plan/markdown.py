@@ -17,7 +17,6 @@ from qnc.render.plan.blocks import (
     UserText,
 )
 from qnc.render.plan.escape import cell, escape, link, paragraphs, table
-from qnc.render.plan.gantt import gantt
 
 MARKER = "<!-- qnc:plan"
 """First characters of every plan qnc writes: how it knows a file is its own."""
@@ -70,5 +69,7 @@ def _part(part: Inline, *, first: bool) -> str:
 
 
 def _calendar(block: Calendar, tr: Translator) -> str:
+    from qnc.render.plan.gantt import gantt  # the working view only: its patterns cost
+
     legend = "\n\n".join(escape(sentence) for sentence in block.legend)
     return f"{gantt(block.timeline, tr)}\n{legend}\n"

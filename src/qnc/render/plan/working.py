@@ -7,7 +7,6 @@ from qnc.i18n import Msg, Translator, t, tn
 from qnc.model.records import Grade
 from qnc.render.phrases import days_left
 from qnc.render.plan.blocks import Block, Bullets, Calendar, Heading, Inline, Paragraph
-from qnc.render.plan.timeline import timeline
 from qnc.rules.clocks import Step
 from qnc.rules.report import AuditReport
 from qnc.rules.words import step_label, verdict_label
@@ -58,6 +57,8 @@ def order(report: AuditReport, tr: Translator) -> list[Block]:
 
 
 def calendar(report: AuditReport, tr: Translator) -> list[Block]:
+    from qnc.render.plan.timeline import timeline  # only the working view draws it
+
     data = timeline(report)
     if not data.bars and not data.milestones:
         return []
