@@ -57,7 +57,7 @@ def _from_node(node: ast.AST) -> set[tuple[str, str | None]]:
 
 def missing_messages() -> list[tuple[str, str | None]]:
     sys.path.insert(0, str(SOURCE.parent))
-    from qnc.i18n import parse_po
+    from qnc.po import parse_po
 
     catalog = parse_po(CATALOG.read_text("utf-8"))
     wanted = used_messages()
@@ -71,7 +71,7 @@ def _key(msgid: str, plural: str | None) -> str:
 def stale_messages() -> list[str]:
     """Entries of fr.po that no code uses (the header excepted)."""
     sys.path.insert(0, str(SOURCE.parent))
-    from qnc.i18n import parse_po
+    from qnc.po import parse_po
 
     used = {_key(m, p) for m, p in used_messages()}
     return sorted(k for k in parse_po(CATALOG.read_text("utf-8")) if k and k not in used)
@@ -82,7 +82,7 @@ def prune() -> int:
     stale = set(stale_messages())
     blocks = CATALOG.read_text("utf-8").rstrip("\n").split("\n\n")
     sys.path.insert(0, str(SOURCE.parent))
-    from qnc.i18n import parse_po
+    from qnc.po import parse_po
 
     kept = [b for b in blocks if not (set(parse_po(b)) & stale)]
     CATALOG.write_text("\n\n".join(kept) + "\n", "utf-8")

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from qnc.i18n import Catalog, Msg, find_entry, parse_po, t, tn, translator
+from qnc.i18n import Catalog, Msg, t, tn, translator
+from qnc.po import find_entry, parse_po
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = ROOT / "src" / "qnc" / "locale" / "fr.po"
