@@ -10,21 +10,10 @@ import pytest
 from qnc.render.terminal import styled
 from qnc.render.terminal.lines import cell_len, cuts
 from qnc.render.terminal.styled import Styled
+from tests.render.test_wrap import BREAKS
 
 
-@pytest.mark.parametrize(
-    ("line", "width", "lines"),
-    [
-        ("   Étape : une deux trois", 18, ["   Étape : une", "   deux trois"]),
-        ("- NC-01 A1 — Marie Dupont", 14, ["- NC-01 A1 —", "  Marie Dupont"]),
-        ("12. un deux trois quatre", 15, ["12. un deux", "    trois", "    quatre"]),
-        ("voir « qnc check » ici", 8, ["voir", "« qnc", "check »", "ici"]),
-        ("tenue : oui", 7, ["tenue :", "oui"]),
-        ("le 18 décembre 2026", 10, ["le", "18 décembre", "2026"]),
-        ("court", 80, ["court"]),
-        ("un mot-interminable", 5, ["un", "mot-interminable"]),
-    ],
-)  # fmt: skip
+@pytest.mark.parametrize(("line", "width", "lines"), BREAKS)
 def test_breaks_and_indents_as_the_rich_views(line: str, width: int, lines: list[str]) -> None:
     assert Styled(line).render(width, colour=False).split("\n") == lines
 

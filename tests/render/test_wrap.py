@@ -7,19 +7,20 @@ from rich.text import Text
 
 from qnc.render.terminal.wrap import wrapped
 
+BREAKS = [
+    ("   Étape : une deux trois", 18, ["   Étape : une", "   deux trois"]),
+    ("- NC-01 A1 — Marie Dupont", 14, ["- NC-01 A1 —", "  Marie Dupont"]),
+    ("12. un deux trois quatre", 15, ["12. un deux", "    trois", "    quatre"]),
+    ("voir « qnc check » ici", 8, ["voir", "« qnc", "check »", "ici"]),
+    ("tenue : oui", 7, ["tenue :", "oui"]),
+    ("le 18 décembre 2026", 10, ["le", "18 décembre", "2026"]),
+    ("court", 80, ["court"]),
+    ("un mot-interminable", 5, ["un", "mot-interminable"]),
+]  # fmt: skip
+"""(line, width, lines it breaks into): the Rich views and the plain ones alike."""
 
-@pytest.mark.parametrize(
-    ("line", "width", "lines"),
-    [
-        ("   Étape : une deux trois", 18, ["   Étape : une", "   deux trois"]),
-        ("- NC-01 A1 — Marie Dupont", 14, ["- NC-01 A1 —", "  Marie Dupont"]),
-        ("12. un deux trois quatre", 15, ["12. un deux", "    trois", "    quatre"]),
-        ("voir « qnc check » ici", 8, ["voir", "« qnc", "check »", "ici"]),
-        ("tenue : oui", 7, ["tenue :", "oui"]),
-        ("le 18 décembre 2026", 10, ["le", "18 décembre", "2026"]),
-        ("court", 80, ["court"]),
-    ],
-)  # fmt: skip
+
+@pytest.mark.parametrize(("line", "width", "lines"), BREAKS)
 def test_breaks_and_indents(line: str, width: int, lines: list[str]) -> None:
     """Only a plain space breaks, never after « or a number nor before » or ':'; a word
     longer than the width stays whole (Rich folds it)."""
