@@ -228,3 +228,18 @@ def test_help_gives_an_example(run_main) -> None:
     """French help with an example."""
     result = run_main("export", "--help")
     assert "Exemple : qnc export qualiopi/ --out suivi.xlsx" in result.stdout
+
+
+def test_nc_sheet_says_an_nc_with_every_step_met_awaits_its_lift(run_main, tmp_path: Path) -> None:
+    """As status says it: an open NC whose steps are all met awaits the certifier's lift;
+    a lifted NC has no next step."""
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "suivi.xlsx"
+    assert run_main("export", EXAMPLE, "--today", "2027-04-01", "--out", str(out)).exit_code == 0
+    ncs = openpyxl.load_workbook(out)["Non-conformités"]
+    assert {row[3]: row[8] for row in ncs.iter_rows(min_row=2, values_only=True)} == {
+        "NC-01": None,
+        "NC-02": "plan d'actions mis en œuvre",
+        "NC-03": "en attente de la levée par le certificateur",
+        "NC-04": "plan d'actions mis en œuvre",
+    }

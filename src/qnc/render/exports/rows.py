@@ -18,7 +18,13 @@ from qnc.rules.clocks import known, regulatory_step
 from qnc.rules.reminders import owners_of
 from qnc.rules.report import ActionState, AuditReport, NcState
 from qnc.rules.states import Status
-from qnc.rules.words import action_type_label, grade_label, status_label, step_label
+from qnc.rules.words import (
+    action_type_label,
+    grade_label,
+    status_label,
+    step_label,
+    waiting_for_lift,
+)
 
 if TYPE_CHECKING:
     from qnc.inspection import Broken
@@ -136,7 +142,7 @@ def _nc_row(report: AuditReport, nc: NcState, tr: Translator) -> tuple[Cell, ...
         tr.text(nc.indicator.label) if nc.indicator else None,
         tr(grade_label(record.grade)),
         tr(state_of(nc)),
-        tr(step_label(following.kind)) if following else None,
+        tr(step_label(following.kind)) if following else _waiting(nc, tr),
         following.due if following else None,
         following.days_left if following else None,
         len(nc.actions),
@@ -147,6 +153,11 @@ def _nc_row(report: AuditReport, nc: NcState, tr: Translator) -> tuple[Cell, ...
         known(record.lifted, today),
         display_path(nc.file.path),
     )
+
+
+def _waiting(nc: NcState, tr: Translator) -> str | None:
+    """An open NC with every step met awaits the certifier's lift, as status says."""
+    return tr(waiting_for_lift()) if nc.clocked.open and nc.clocked.closure is None else None
 
 
 def _effectiveness(record: NonConformity, today: date, tr: Translator) -> str | None:
