@@ -131,3 +131,31 @@ def test_init_git_inside_a_repository_is_refused(run_main: Run, tmp_path: Path) 
     assert result.exit_code == 1
     assert result.stderr.startswith(f"qnc: « {tmp_path / 'audit'} » est déjà dans le dépôt git")
     assert not (tmp_path / "audit").exists()
+
+
+def test_a_first_commit_says_what_git_does_not_follow_yet(run_main: Run, tmp_path: Path) -> None:
+    """A repository made by init --git without --commit: the first fact recorded with
+    --commit holds its own file only, and says which files of the audit folder git does
+    not follow yet, and how to add them."""
+    made = run_main("init", "audit", "--nom", "Horizon", "--categories", "AF",
+                    "--certificateur", "Certif", "--type", "initial", "--debut",
+                    "2026-09-14", "--git", *DAY)  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    folder = tmp_path / "audit"
+    result = run_main("add", "--indicateur", "12", "--gravite", "mineure", "--constat", "x",
+                      "--commit", *DAY, cwd=folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert git(folder, "show", "--name-only", "--format=") == "nc/NC-01.yaml\n"
+    assert result.stderr.splitlines()[-1] == (
+        "4 fichiers du dossier d'audit ne sont pas encore suivis par git "
+        "(.pre-commit-config.yaml, audit.schema.json, audit.yaml, …) : ajoutez-les avec "
+        "git add, puis git commit"
+    )
+    again = run_main("add", "--indicateur", "17", "--gravite", "mineure", "--constat", "y",
+                     "--commit", *DAY, cwd=folder)  # fmt: skip
+    assert "suivi" in again.stderr  # still untracked: said again, until added
+    git(folder, "add", ".")
+    git(folder, "commit", "--quiet", "-m", "audit")
+    last = run_main("add", "--indicateur", "1", "--gravite", "mineure", "--constat", "z",
+                    "--commit", *DAY, cwd=folder)  # fmt: skip
+    assert "suivi" not in last.stderr

@@ -15,7 +15,7 @@ from qnc.cli.localized import UsageError, run_language
 from qnc.editing.facts import Recorded
 from qnc.editing.session import Session, shown, write
 from qnc.errors import QncError
-from qnc.i18n import Language, Msg, Translator, t, translator
+from qnc.i18n import Language, Msg, Translator, t, tn, translator
 
 T = TypeVar("T")
 
@@ -117,6 +117,28 @@ def finish(recorded: Recorded, *, language: Language, dry_run: bool, root: Path 
             raise QncError(
                 t("the change is written, but not recorded in git: {reason}", reason=exc.message)
             ) from exc
+        _untracked(root, recorded, tr)
+
+
+def _untracked(root: Path, recorded: Recorded, tr: Translator) -> None:
+    """Say which files of the audit folder the commit could not hold: git does not
+    follow them yet (a new repository's first commit)."""
+    from qnc.editing.git import untracked
+    from qnc.render.diagnostics import visible
+
+    changed = recorded.changes[0].path
+    audit = changed.parent.parent if changed.parent.name == "nc" else changed.parent
+    left = untracked(root, audit)
+    if left:
+        message = tn(
+            "{n} file of the audit folder is not followed by git yet ({files}): add it with "
+            "git add, then git commit",
+            "{n} files of the audit folder are not followed by git yet ({files}): add them "
+            "with git add, then git commit",
+            len(left),
+            files=", ".join(left[:3]) + (", …" if len(left) > 3 else ""),
+        )
+        sys.stderr.write(visible(tr(message)) + "\n")
 
 
 def _subject(recorded: Recorded) -> Msg:

@@ -40,6 +40,15 @@ def commit(root: Path, files: Sequence[Path], message: str) -> None:
     _git(["commit", "--quiet", "--message", message, "--", *names], root, check=True)
 
 
+def untracked(root: Path, folder: Path) -> list[str]:
+    """The files of ``folder`` git does not follow yet (and does not ignore), from
+    ``root``: after a first ``--commit`` in a new repository, audit.yaml and the other NC
+    files are still outside it."""
+    done = _git(["ls-files", "--others", "--exclude-standard", "--", str(folder)], root,
+                check=False)  # fmt: skip
+    return done.stdout.splitlines() if done.returncode == 0 else []
+
+
 def _git(args: list[str], cwd: Path, *, check: bool) -> subprocess.CompletedProcess[str]:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
