@@ -210,3 +210,17 @@ def test_minors_that_missed_their_day_still_block_once_one_is_lifted() -> None:
         Group.OTHER
     }
     assert {r.group for r in rank(items) if r.item.open} == {Group.OTHER}
+
+
+def test_every_step_done_says_which_was_late() -> None:
+    """A minor NC whose plan went out late and whose actions are done: every step is
+    done, and the reason says which one late, as the NC's state does."""
+    today = date(2026, 10, 1)
+    done = item("NC-1", "mineure", 1, today, plan_envoye_le="2026-04-20",
+                actions=[{"id": "A1", "responsable": "x", "echeance": "2026-06-01",
+                          "fait_le": "2026-05-30"}])  # fmt: skip
+    (ranked,) = rank([done])
+    assert translator("fr")(ranked.reason) == (
+        "NC mineure, ne bloque pas le certificat ; toutes les étapes sont faites, « plan "
+        "d'actions envoyé » en retard ; en attente de la levée par le certificateur"
+    )

@@ -10,7 +10,7 @@ from qnc.i18n import Msg, t, tn
 from qnc.model.ids import natural_key
 from qnc.model.records import AuditType, Grade
 from qnc.rules.clocks import Clocked
-from qnc.rules.states import Group, StepKind
+from qnc.rules.states import Group, Status, StepKind
 from qnc.rules.verdict import MINOR_LIMIT, blocks_certificate, open_minors
 from qnc.rules.words import step_label, waiting_for_lift
 
@@ -99,8 +99,12 @@ def _reason(item: Clocked, group: Group, minors: int, minors_by: date | None, *,
             step=step_label(late.kind),
             due=late.due,
         )
-    if following is None:
-        nxt: Msg = t("every step is met; {waiting}", waiting=waiting_for_lift())
+    late_steps = tuple(step_label(s.kind) for s in item.steps if s.status is Status.MET_LATE)
+    if following is None and late_steps:
+        nxt: Msg = t("every step is done, '{steps}' late; {waiting}", steps=late_steps,
+                     waiting=waiting_for_lift())  # fmt: skip
+    elif following is None:
+        nxt = t("every step is met; {waiting}", waiting=waiting_for_lift())
     elif following.kind is StepKind.DECISION and following.days_left < 0:
         nxt = t("proof sent; the certifier should have decided by {due}", due=following.due)
     else:
