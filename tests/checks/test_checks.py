@@ -721,7 +721,8 @@ def test_a_lifted_nc_gets_no_advice_on_its_plan(
     """Once the NC is lifted its plan is settled: an action due after the regulatory date
     and a plan sent without root cause analysis are no longer worth a warning (qnc check
     --strict passes on a finished audit); the day before the lift they still are."""
-    nc = major(nc_text) + "plan_envoye_le: 2026-03-15\nlevee_le: 2026-03-19\n"
+    nc = major(nc_text) + "plan_envoye_le: 2026-03-15\npreuves_envoyees_le: 2026-03-18\n"
+    nc += "levee_le: 2026-03-19\n"
     nc += ACTION.format(due="2026-06-13")
     folder = write_audit(ncs={"NC-01.yaml": nc})
     assert rows(diagnose, folder) == []
@@ -1000,7 +1001,7 @@ def test_overdue_by_one_day_is_singular(
         ("majeure", "", date(2026, 6, 12)),
         ("mineure", "", date(2026, 4, 11)),
         ("majeure", "preuves_envoyees_le: 2026-06-01\n", date(2026, 8, 1)),
-        ("majeure", "levee_le: 2026-05-01\n", date(2026, 8, 1)),
+        ("majeure", "preuves_envoyees_le: 2026-04-20\nlevee_le: 2026-05-01\n", date(2026, 8, 1)),
         ("mineure", "levee_le: 2026-05-01\n", date(2026, 12, 1)),
     ],
 )
@@ -1184,7 +1185,7 @@ def test_lifted_major_does_not_warn_about_the_certificate_end(
     write_audit: WriteAudit, diagnose: Diagnose, audit_text: str, nc_text: str
 ) -> None:
     """A major NC already lifted needs no decision: no warning, whatever the certificate end."""
-    nc = major(nc_text) + "levee_le: 2026-03-19\n"
+    nc = major(nc_text) + "preuves_envoyees_le: 2026-03-18\nlevee_le: 2026-03-19\n"
     folder = write_audit(renewal(audit_text, "2026-07-11"), {"NC-01.yaml": nc})
     assert rows(diagnose, folder) == []
 
@@ -1245,3 +1246,19 @@ def test_plan_or_proof_sent_after_the_lift_is_a_warning(
     same_day = nc.replace("2026-03-18", "2026-03-17")
     folder = write_audit(ncs={"NC-01.yaml": same_day}, name="same-day")
     assert rows(diagnose, folder, today=date(2026, 3, 20)) == []
+
+
+def test_a_major_nc_lifted_without_its_proof_sent_is_a_warning(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """A major NC is lifted on its proof: a lift without 'preuves_envoyees_le' lacks that
+    fact (a user recorded the lift with nothing behind it); a minor NC, lifted on its plan
+    or at the next audit, is not held to it."""
+    nc = major(nc_text) + "levee_le: 2026-03-19\n"
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": nc})) == [
+        (NC_FILE, 5, 11, WARN, "levee-sans-preuves",
+         "cette NC majeure est levée, mais le jour de l'envoi de ses preuves n'est pas "
+         "inscrit : écrivez-le (qnc sent NC-01 --preuves --le DATE)"),
+    ]  # fmt: skip
+    minor = nc_text + "levee_le: 2026-03-19\n"
+    assert rows(diagnose, write_audit(ncs={"NC-01.yaml": minor}, name="minor")) == []

@@ -9,6 +9,7 @@ from qnc.checks.context import Context
 from qnc.diagnostics import Problem, error, warning
 from qnc.i18n import t
 from qnc.model.folder import AuditFolder, NcFile
+from qnc.model.records import Grade
 from qnc.model.values import NcValues
 
 
@@ -114,6 +115,23 @@ def action_starts(entry: NcFile) -> Iterator[Problem]:
                     done=action.done,
                 ),
             )
+
+
+def lifted_without_proof(entry: NcFile) -> Iterator[Problem]:
+    """The certifier lifts a major NC on the proof of its correction: a lift without the
+    proof's sending recorded most likely lacks that fact."""
+    nc = entry.nc
+    if nc.lifted is not None and nc.grade is Grade.MAJOR and nc.evidence_sent is None:
+        yield warning(
+            entry.path,
+            ("levee_le",),
+            "levee-sans-preuves",
+            t(
+                "this major NC is lifted, but the day its proof was sent is not recorded: "
+                "write it (qnc sent {id} --preuves --le DATE)",
+                id=nc.id,
+            ),
+        )
 
 
 def lifted_before_sent(entry: NcFile) -> Iterator[Problem]:
