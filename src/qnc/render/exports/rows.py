@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from qnc.i18n import Msg, Translator, t
 from qnc.model.records import NonConformity
@@ -32,8 +31,7 @@ if TYPE_CHECKING:
 Cell = str | int | date | None
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(NamedTuple):
     title: str
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
