@@ -10,11 +10,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from qnc.i18n import Msg, Translator, t
 from qnc.model.records import NonConformity
-from qnc.render.broken import broken_errors
 from qnc.render.diagnostics import display_path, visible
 from qnc.render.phrases import audit_title, state_of
 from qnc.rules.clocks import known, regulatory_step
-from qnc.rules.reminders import owners_of
 from qnc.rules.report import ActionState, AuditReport, NcState
 from qnc.rules.states import Status
 from qnc.rules.words import (
@@ -80,6 +78,8 @@ def nc_sheet(reports: Sequence[AuditReport], tr: Translator,
 def _broken_row(broken: Broken, headers: Sequence[Msg], state: Msg,
                 tr: Translator) -> tuple[Cell, ...]:  # fmt: skip
     """An audit with errors: its organisation (or folder), what to do, and where."""
+    from qnc.render.broken import broken_errors  # only when an audit has errors
+
     cells: dict[str, Cell] = {
         t("Organisation").text: broken.organisation or broken.path.name,
         t("Audit").text: tr(t("audit with errors, left out")),
@@ -116,7 +116,7 @@ def _action_row(report: AuditReport, nc: NcState, item: ActionState | None,
         action.id if action else None,
         _text(action.description) if action else None,
         tr(action_type_label(action.type)) if action else None,
-        ", ".join(owners_of(action)) if action else None,
+        ", ".join(action.owners) if action else None,
         action.due if action else None,
         known(action.done, report.today) if action else None,
         _standing(nc.standing(item), nc, tr) if item else None,
