@@ -19,9 +19,10 @@ Any Python >= 3.11 can run it: it installs what it times (see ``benchmarks/venvs
    ``.pyc``, before and after the warm-up run (PYTHONDONTWRITEBYTECODE is unset for the
    timed processes, so the warm-up writes any that are missing, for every side alike);
 5. times every command after one warm-up, ``--runs`` times, the commands of a corpus
-   interleaved round by round, and prints medians, ratios, max RSS and the targets. On
-   the small corpus it also times the other commands that only read (``READS``),
-   each against ``qnc check`` on the same folder.
+   interleaved round by round (in reverse order every other round), and prints
+   medians, ratios, max RSS and the targets. On the small corpus it also times the
+   other commands that only read (``READS``), each against ``qnc check`` on the same
+   folder.
 
 The exit status is 0 even when a target fails (this is a measurement), 1 with
 ``--check`` when a target fails, 2 when the benchmark itself cannot run.
@@ -386,7 +387,10 @@ def measure(corpus: Corpus, procs: dict[str, list[Proc]], runs: int,
     measures = {command: Measure() for command in procs}
     for n in range(1, runs + 1):
         log(f"  {corpus.label}: run {n}/{runs}")
-        for command, group in procs.items():  # interleaved: drift hits every command alike
+        # Interleaved, and in reverse order every other round: drift hits every command
+        # alike, and no command always runs right after the same one.
+        order = list(procs.items()) if n % 2 else list(reversed(procs.items()))
+        for command, group in order:
             sample, results = run_once(group, scratch)
             if any(code != 0 for code, _, _ in results):
                 verify(command, corpus, results)
