@@ -1,18 +1,46 @@
-"""What ``status`` and ``plan`` share: the reports of an inspection, or a refusal as
-``check`` would give, with the same diagnostics."""
+"""What the commands that read share: the audits inspected and their reports, or a
+refusal as ``check`` would give, with the same diagnostics."""
 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import typer
 
-from qnc.i18n import Translator, t, tn
+from qnc.i18n import Language, Translator, t, tn, translator
 
 if TYPE_CHECKING:
     from qnc.inspection import Broken, Inspection
     from qnc.rules.report import AuditReport
+
+
+class Read(NamedTuple):
+    """What a command that reads works from: the day, the inspection, the translator of
+    its language, the reports of the sound audits and the audits left out."""
+
+    day: date
+    inspection: Inspection
+    tr: Translator
+    reports: list[AuditReport]
+    broken: list[Broken]
+
+
+def read(ctx: typer.Context, paths: list[Path] | None, today: date | None,
+         lang: Language | None) -> Read:  # fmt: skip
+    """The audits under ``paths`` (default: here) inspected as on ``today`` (default: the
+    real day), in the run's language; their reports, or the errors and an exit as
+    :func:`reports_or_exit` says, a portfolio with some sound audits going on."""
+    from qnc.cli.options import chosen_language, paths_or_here, today_or_now
+    from qnc.inspection import inspect
+
+    day = today_or_now(today)
+    inspection = inspect(paths_or_here(paths), today=day, lang=chosen_language(ctx, lang))
+    tr = translator(inspection.language)
+    reports, broken = reports_or_exit(inspection, tr, partial=True)
+    return Read(day, inspection, tr, reports, broken)
 
 
 def reports_or_exit(

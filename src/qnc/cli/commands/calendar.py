@@ -5,9 +5,8 @@ from __future__ import annotations
 import typer
 
 from qnc.cli.exports import Force, Out
-from qnc.cli.options import LangOption, Paths, Today, chosen_language, paths_or_here, today_or_now
-from qnc.cli.reports import mention_warnings, reports_or_exit
-from qnc.i18n import translator
+from qnc.cli.options import LangOption, Paths, Today
+from qnc.cli.reports import mention_warnings, read
 
 HELP = (
     "Write the regulatory due dates and the actions' due dates as an iCalendar file "
@@ -29,13 +28,9 @@ def calendar(
     lang: LangOption = None,
 ) -> None:
     from qnc.cli.exports import places, write_out
-    from qnc.inspection import inspect
     from qnc.render.exports.calendar import CalendarStamp, calendar_ics
 
-    day = today_or_now(today)
-    inspection = inspect(paths_or_here(paths), today=day, lang=chosen_language(ctx, lang))
-    tr = translator(inspection.language)
-    reports, broken = reports_or_exit(inspection, tr, partial=True)
+    day, inspection, tr, reports, broken = read(ctx, paths, today, lang)
     content = calendar_ics(reports, tr, today=day, places=places(reports, broken),
                            broken=broken)  # fmt: skip
     write_out(content, out, reports=reports, broken=broken, stamp=CalendarStamp(), force=force,

@@ -12,14 +12,11 @@ from qnc.cli.options import (
     LangOption,
     Paths,
     Today,
-    chosen_language,
     h,
-    paths_or_here,
-    today_or_now,
 )
-from qnc.cli.reports import mention_warnings, reports_or_exit
+from qnc.cli.reports import mention_warnings, read
 from qnc.errors import QncError
-from qnc.i18n import t, translator
+from qnc.i18n import t
 
 if TYPE_CHECKING:
     from qnc.writing.stamps import Stamp
@@ -61,14 +58,10 @@ def export(
         raise QncError(t("an Excel workbook is a file: give its name with --out, for "
                          "instance --out suivi.xlsx"))  # fmt: skip
     from qnc.cli.exports import write_out
-    from qnc.inspection import inspect
     from qnc.render.exports.rows import action_sheet, nc_sheet
     from qnc.rules.report import by_urgency
 
-    day = today_or_now(today)
-    inspection = inspect(paths_or_here(paths), today=day, lang=chosen_language(ctx, lang))
-    tr = translator(inspection.language)
-    reports, broken = reports_or_exit(inspection, tr, partial=True)
+    day, inspection, tr, reports, broken = read(ctx, paths, today, lang)
     ordered = by_urgency(reports)
     if chosen is ExportFormat.xlsx:
         from qnc.render.exports.workbook import MARKER, workbook_bytes

@@ -11,13 +11,9 @@ from qnc.cli.options import (
     LangOption,
     Paths,
     Today,
-    chosen_language,
     h,
-    paths_or_here,
-    today_or_now,
 )
-from qnc.cli.reports import mention_warnings, reports_or_exit
-from qnc.i18n import translator
+from qnc.cli.reports import mention_warnings, read
 
 HELP = (
     "Tell each organisation's story: its audits in order, with their NCs (lifted, carried "
@@ -36,12 +32,7 @@ def history(
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    from qnc.inspection import inspect
-
-    day = today_or_now(today)
-    inspection = inspect(paths_or_here(paths), today=day, lang=chosen_language(ctx, lang))
-    tr = translator(inspection.language)
-    _, broken = reports_or_exit(inspection, tr, partial=True)
+    day, inspection, tr, _, broken = read(ctx, paths, today, lang)
     stories = inspection.history()
     if output is Format.json:
         from qnc.cli.output import write_utf8

@@ -12,13 +12,9 @@ from qnc.cli.options import (
     LangOption,
     Paths,
     Today,
-    chosen_language,
     h,
-    paths_or_here,
-    today_or_now,
 )
-from qnc.cli.reports import mention_warnings, reports_or_exit
-from qnc.i18n import translator
+from qnc.cli.reports import mention_warnings, read
 
 HELP = (
     "List, for each owner (responsable), the actions they owe: late ones first, then "
@@ -62,13 +58,9 @@ def reminders(
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    from qnc.inspection import inspect
     from qnc.rules import reminders as owed
 
-    day = today_or_now(today)
-    inspection = inspect(paths_or_here(paths), today=day, lang=chosen_language(ctx, lang))
-    tr = translator(inspection.language)
-    reports, broken = reports_or_exit(inspection, tr, partial=True)
+    day, inspection, tr, reports, broken = read(ctx, paths, today, lang)
     if output is ReminderFormat.json:
         from qnc.cli.output import write_utf8
         from qnc.render.json_output import reminders_json

@@ -11,13 +11,9 @@ from qnc.cli.options import (
     LangOption,
     Paths,
     Today,
-    chosen_language,
     h,
-    paths_or_here,
-    today_or_now,
 )
-from qnc.cli.reports import mention_warnings, reports_or_exit
-from qnc.i18n import translator
+from qnc.cli.reports import mention_warnings, read
 
 HELP = (
     "Show where an audit stands: verdict on the certification, regulatory due dates and "
@@ -52,12 +48,7 @@ def status(
     today: Today = None,
     lang: LangOption = None,
 ) -> None:
-    from qnc.inspection import inspect
-
-    day = today_or_now(today)
-    inspection = inspect(paths_or_here(paths), today=day, lang=chosen_language(ctx, lang))
-    tr = translator(inspection.language)
-    reports, broken = reports_or_exit(inspection, tr, partial=True)
+    day, inspection, tr, reports, broken = read(ctx, paths, today, lang)
     from qnc.rules.report import by_urgency
 
     ordered = by_urgency(reports)
