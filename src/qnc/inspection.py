@@ -56,7 +56,8 @@ class AuditInspection(NamedTuple):
     diagnostics: tuple[Diagnostic, ...]
     files: int
     identity: tuple[tuple[str, str], ...] = ()
-    """SIRET, type and dates, as far as audit.yaml could be read."""
+    """SIRET, type and dates, as far as audit.yaml could be read (for an audit with
+    errors; empty for a sound one, which its report describes)."""
 
     @property
     def has_errors(self) -> bool:
@@ -203,8 +204,10 @@ class _FirstPass:
                          *check_cycle(folder, cycle, cycles, today)]  # fmt: skip
                 diagnostics = [*diagnostics, *map(read.locate, later)]
         diagnostics.sort(key=Diagnostic.sort_key)
+        # What tells the audit apart is only said of an audit left out for its errors.
+        identity = read.identity if any(d.is_error for d in diagnostics) else ()
         return AuditInspection(read.path, folder, read.organisation, clocked,
-                               tuple(diagnostics), read.files, read.identity)  # fmt: skip
+                               tuple(diagnostics), read.files, identity)  # fmt: skip
 
 
 def _clocked(entry: NcFile, folder: AuditFolder, cycles: Cycles, today: date) -> Clocked:
