@@ -65,10 +65,12 @@ def test_status_json_imports_neither_rich_nor_markdown() -> None:
     }
 
 
-def test_status_table_does_not_load_the_plan() -> None:
-    """The terminal view uses Rich but not the Markdown plan renderer."""
+def test_status_of_one_audit_loads_neither_rich_nor_the_plan() -> None:
+    """The status of one audit is drawn by qnc (a box, a table, lines): no Rich, and not
+    the Markdown plan renderer."""
     modules = imported("status", EXAMPLE)
-    assert "rich.table" in modules
+    assert "qnc.render.terminal.frames" in modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
     assert not loaded(modules, *WORD)
     assert not modules & {
         "qnc.render.plan.markdown",

@@ -15,7 +15,7 @@ from tests.render.test_wrap import BREAKS
 
 @pytest.mark.parametrize(("line", "width", "lines"), BREAKS)
 def test_breaks_and_indents_as_the_rich_views(line: str, width: int, lines: list[str]) -> None:
-    assert Styled(line).render(width, colour=False).split("\n") == lines
+    assert Styled(line).render(width).split("\n") == lines
 
 
 def test_cuts_of_a_line_that_fits_and_of_one_that_does_not() -> None:
@@ -32,16 +32,16 @@ def test_wide_and_combining_characters_count_as_the_terminal_shows_them() -> Non
 def test_colours_follow_the_words_across_a_break() -> None:
     text = Styled("- A1 — ")
     text.append("dans 5 jours", "bold yellow")
-    assert text.render(12, colour=True) == (
+    assert text.render(12, styled.COLOURS) == (
         "- A1 — \x1b[1;33mdans\x1b[0m\n  \x1b[1;33m5 jours\x1b[0m"
     )
-    assert text.render(12, colour=False) == "- A1 — dans\n  5 jours"
+    assert text.render(12) == "- A1 — dans\n  5 jours"
 
 
 def test_blank_lines_are_kept_and_control_characters_shown() -> None:
     text = Styled("un\n\ndeux trois\n")
     text.append("\x1b[31mrouge\u202e", "red")
-    assert text.render(5, colour=False) == "un\n\ndeux\ntrois\n\\x1b[31mrouge\\u202e"
+    assert text.render(5) == "un\n\ndeux\ntrois\n\\x1b[31mrouge\\u202e"
 
 
 class _Stream(io.StringIO):
@@ -57,16 +57,18 @@ class _Stream(io.StringIO):
     ("terminal", "env", "expected"),
     [
         (False, {}, "a b\n"),  # a pipe: 120 columns, no colour
-        (True, {"COLUMNS": "1", "NO_COLOR": "1"}, "a\nb\n"),
-        (True, {"COLUMNS": "3"}, "\x1b[1ma b\x1b[0m\n"),
+        (False, {"FORCE_COLOR": "1"}, "\x1b[1;31ma b\x1b[0m\n"),
+        (True, {"COLUMNS": "1", "NO_COLOR": "1"}, "\x1b[1ma\x1b[0m\n\x1b[1mb\x1b[0m\n"),
+        (True, {"COLUMNS": "3"}, "\x1b[1;31ma b\x1b[0m\n"),
+        (True, {"TERM": "dumb"}, "a b\n"),
     ],
 )
 def test_write_width_and_colour(monkeypatch: pytest.MonkeyPatch, terminal: bool,
                                 env: dict[str, str], expected: str) -> None:  # fmt: skip
-    monkeypatch.delenv("COLUMNS", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
+    for name in ("COLUMNS", "NO_COLOR", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     stream = _Stream(terminal)
-    styled.write(Styled("a b", "bold"), stream)
+    styled.write(Styled("a b", "bold red"), stream)
     assert stream.getvalue() == expected

@@ -1,4 +1,5 @@
-"""The terminal views (Rich), as a console without colour prints them at a given width."""
+"""The terminal views, as they print without colour at a given width: the status of one
+audit (drawn by qnc) and the portfolio (Rich)."""
 
 from __future__ import annotations
 
@@ -7,21 +8,24 @@ from pathlib import Path
 
 from rich.console import Console, RenderableType
 
-from qnc.i18n import translator
+from qnc.i18n import Translator, translator
 from qnc.inspection import Broken
 from qnc.render.terminal.chase import actions_to_chase
 from qnc.render.terminal.portfolio import NARROW, portfolio_view
-from qnc.render.terminal.status import audit_view, nc_list, nc_table
+from qnc.render.terminal.status import audit_view, nc_list, nc_table, table_widths
+from qnc.render.terminal.styled import Styled
 from qnc.rules.report import AuditReport, by_urgency
 from tests.rules.builders import TODAY, action, audit, folder, nc, report, sample
 
 FR, EN = translator("fr"), translator("en")
 
 
-def screen(renderable: RenderableType | None, width: int) -> list[str]:
+def screen(view: Styled | RenderableType | None, width: int) -> list[str]:
     """The lines printed, without trailing blanks."""
+    if isinstance(view, Styled):
+        return [line.rstrip() for line in (view.render(width) + "\n").splitlines()]
     console = Console(width=width, record=True, color_system=None, file=io.StringIO())
-    console.print(renderable)
+    console.print(view)
     return [line.rstrip() for line in console.export_text().splitlines()]
 
 
@@ -42,6 +46,13 @@ def others() -> list[AuditReport]:
         report(folder(path=Path("audits/calme"), record=calm), TODAY),
         sample(),
     ]
+
+
+def widths_at_120(report: AuditReport, tr: Translator) -> list[int]:
+    """The NC table's column widths at 120 columns."""
+    widths = table_widths(report, tr, 120)
+    assert widths is not None
+    return widths
 
 
 def test_header_fields() -> None:
@@ -85,7 +96,7 @@ def test_header_certificate() -> None:
 def test_table_rows_at_120_columns() -> None:
     """One line per NC: the overdue NC first, its late step in days; the lifted one has no
     next step; the indicator's title is cut to the room the other columns leave."""
-    assert screen(nc_table(sample(), EN, 120), 120) == [
+    assert screen(nc_table(sample(), EN, widths_at_120(sample(), EN)), 120) == [
         "Non-conformities, in priority order",
         "#  NC    Indicator                         Grade  State                 Next step   "
         "Due         Left       Actions  Late",
@@ -102,7 +113,7 @@ def test_table_rows_at_120_columns() -> None:
 def test_french_table_keeps_the_late_column_at_120() -> None:
     """At 120 columns (a pipe's width), an overdue NC's table still shows its late actions:
     the title gives way, not the last column."""
-    lines = screen(nc_table(sample(), FR, 120), 120)
+    lines = screen(nc_table(sample(), FR, widths_at_120(sample(), FR)), 120)
     assert lines[1].endswith("Actions  Retard")
     major = next(line for line in lines if line.startswith("2  NC-1 "))
     assert major.split()[-2:] == ["1/3", "1"]
@@ -112,7 +123,7 @@ def test_french_table_keeps_the_late_column_at_120() -> None:
 def test_list_at_80_columns() -> None:
     """Below 120 columns each NC is a block of lines, in rank order; a wrapped line keeps
     its block's indent, and a number stays with its word."""
-    assert screen(nc_list(sample(), FR, 80), 80) == [
+    assert screen(nc_list(sample(), FR), 80) == [
         "Non-conformités, par ordre de priorité",
         "",
         "1. NC-2 — mineure — en retard",
@@ -170,18 +181,18 @@ def test_audit_without_nc() -> None:
 
 def test_actions_to_chase_in_due_order() -> None:
     """Late or near actions of open NCs, nearest due first; a lifted NC's are left out."""
-    assert screen(actions_to_chase([sample()], FR, width=120), 120) == [
+    assert screen(actions_to_chase([sample()], FR), 120) == [
         "Actions à relancer (en retard ou bientôt dues)",
         "- NC-1 A1 — Mme Durand — 20/04/2026 (11 jours de retard) — Former l'équipe",
         "- NC-1 A2 — Mme Durand — 10/05/2026 (dans 9 jours)",
         "",
     ]
-    assert actions_to_chase([report(folder(), TODAY)], FR, width=120) is None
+    assert actions_to_chase([report(folder(), TODAY)], FR) is None
 
 
 def test_actions_to_chase_across_audits() -> None:
     """In a portfolio each line names its audit, and due dates mix the audits."""
-    assert screen(actions_to_chase(others(), EN, width=140, named=True), 140)[1:] == [
+    assert screen(actions_to_chase(others(), EN, named=True), 140)[1:] == [
         "- Formations du Littoral (audits/littoral) — NC-1 A1 — Mme Durand — 2026-04-20 "
         "(11 days late) — Former l'équipe",
         "- Autre (audits/autre) — NC-1 Z1 — Mme Durand — 2026-04-25 (6 days late)",

@@ -91,11 +91,11 @@ def test_hostile_names_never_reach_the_output(
 def test_status_escapes_in_the_table_and_the_list(
     run_main: Run, hostile_portfolio: Path, width: str
 ) -> None:
-    """The wide table and the narrow list of one audit show the folder's name escaped
-    (Rich drops the bell itself)."""
+    """The wide table and the narrow list of one audit show the folder's name escaped,
+    every character of it (the bell too)."""
     result = run_main("status", f"portefeuille/{HOSTILE_NAME}", *TODAY, env={"COLUMNS": width})
     assert no_control(result.stdout)
-    assert "client\\x1b[2J\\x1b]0;titre\\u202ex" in result.stdout
+    assert "client\\x1b[2J\\x1b]0;titre\\x07\\u202ex" in result.stdout
 
 
 def test_usage_error_quotes_what_was_typed_escaped(run_main: Run) -> None:

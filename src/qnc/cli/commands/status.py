@@ -59,33 +59,32 @@ def status(
         from qnc.render.json_output import status_json
 
         write_utf8(status_json(ordered, today=day, tr=tr, broken=broken))
-    elif len(shown) == 1 and not broken:
-        from qnc.render.terminal.console import console
-        from qnc.render.terminal.portfolio import folded_note
-        from qnc.render.terminal.status import audit_view
+    elif len(shown) == 1 and not broken:  # one audit: drawn without Rich
+        from qnc.render.terminal import styled
+        from qnc.render.terminal.status import audit_view, folded_note
 
-        out = console()
-        out.print(audit_view(shown[0], tr, explain=explain, width=out.width))
-        note = folded_note(len(ordered) - len(shown), tr, width=out.width)
+        styled.write(audit_view(shown[0], tr, explain=explain, width=styled.columns()))
+        note = folded_note(len(ordered) - len(shown), tr)
         if note is not None:
-            out.print(note)
+            styled.write(note)
     else:
+        from qnc.render.terminal import styled
         from qnc.render.terminal.chase import actions_to_chase
         from qnc.render.terminal.console import console
-        from qnc.render.terminal.portfolio import folded_note, portfolio_view
-        from qnc.render.terminal.status import audit_view
+        from qnc.render.terminal.portfolio import portfolio_view
+        from qnc.render.terminal.status import audit_view, folded_note
 
         out = console()
         out.print(portfolio_view(shown, tr, width=out.width, broken=broken))
-        chase = actions_to_chase(shown, tr, width=out.width, named=True)
+        chase = actions_to_chase(shown, tr, named=True)
         if chase is not None and not (detail or explain):  # else each audit lists its own
-            out.print(chase)
-        note = folded_note(len(ordered) - len(shown), tr, width=out.width)
+            styled.write(chase)
+        note = folded_note(len(ordered) - len(shown), tr)
         if note is not None:
-            out.print(note)
+            styled.write(note)
         if detail or explain:
             for report in shown:
-                out.print(audit_view(report, tr, explain=explain, width=out.width))
+                styled.write(audit_view(report, tr, explain=explain, width=out.width))
     mention_warnings(inspection, tr)
     if broken:
         raise typer.Exit(1)

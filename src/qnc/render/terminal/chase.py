@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
-
 from qnc.i18n import Translator, t
 from qnc.render.diagnostics import display_path
 from qnc.render.phrases import days_left
+from qnc.render.terminal.lines import shown
+from qnc.render.terminal.styled import Styled
 from qnc.render.terminal.styles import STATUS_STYLES
-from qnc.render.terminal.wrap import shown, wrapped
 from qnc.rules.report import AuditReport
 
 
-def actions_to_chase(reports: Sequence[AuditReport], tr: Translator, *, width: int,
-                     named: bool = False) -> Text | None:  # fmt: skip
+def actions_to_chase(reports: Sequence[AuditReport], tr: Translator, *,
+                     named: bool = False) -> Styled | None:  # fmt: skip
     """Open actions that are late or due soon, nearest first, with their owners;
     ``named`` (a portfolio), each line starts with its organisation and folder."""
     pending = [(item, nc, report) for report in reports for nc in report.ncs
                for item in nc.to_chase]  # fmt: skip
     if not pending:
         return None
-    text = Text(tr(t("Actions to chase (late or due soon)")) + "\n", "bold")
+    text = Styled(tr(t("Actions to chase (late or due soon)")) + "\n", "bold")
     for item, nc, report in sorted(pending, key=lambda entry: entry[0].action.due):
         action = item.action
         text.append("- ")
@@ -38,4 +37,4 @@ def actions_to_chase(reports: Sequence[AuditReport], tr: Translator, *, width: i
         if action.description:
             text.append(f" — {shown(action.description)}")
         text.append("\n")
-    return wrapped(text, width)
+    return text

@@ -4,15 +4,13 @@ to the other audits of the organisation."""
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from qnc.i18n import Msg, Translator, t
 from qnc.render.cycle import closed_phrase, cycle_notes, next_audit_phrase
-from qnc.render.terminal.wrap import wrapped
+from qnc.render.terminal.styled import Styled
 from qnc.rules.report import AuditReport
 
 
-def cycle_fields(text: Text, report: AuditReport, tr: Translator) -> None:
+def cycle_fields(text: Styled, report: AuditReport, tr: Translator) -> None:
     """The audit that closed this one, or else the next audit due."""
     later = report.closed_by
     if later is not None:
@@ -26,16 +24,16 @@ def cycle_fields(text: Text, report: AuditReport, tr: Translator) -> None:
         text.append(tr(next_audit_phrase(window, report)) + "\n", "bold red" if late else "")
 
 
-def cycle_block(report: AuditReport, tr: Translator, width: int) -> Text | None:
+def cycle_block(report: AuditReport, tr: Translator) -> Styled | None:
     """What ties this audit and its NCs to the other audits of the organisation."""
     notes = cycle_notes(report)
     if not notes:
         return None
-    text = Text(tr(t("Between audits")) + "\n", "bold")
+    text = Styled(tr(t("Between audits")) + "\n", "bold")
     for note in notes:
         text.append(f"- {tr(note)}\n")
-    return wrapped(text, width)
+    return text
 
 
-def _field(text: Text, label: Msg, tr: Translator) -> None:
+def _field(text: Styled, label: Msg, tr: Translator) -> None:
     text.append(tr(t("{label}: ", label=label)), "bold")

@@ -21,7 +21,7 @@ from qnc.render.cycle import (
 )
 from qnc.render.diagnostics import display_path
 from qnc.render.phrases import audit_title, state_of
-from qnc.render.terminal.styled import Styled
+from qnc.render.terminal.styled import Styled, stacked
 from qnc.render.terminal.styles import GROUP_STYLES, VERDICT_STYLES
 from qnc.rules.cycle.history import OrganisationHistory
 from qnc.rules.report import AuditReport
@@ -39,7 +39,7 @@ def history_view(stories: Sequence[OrganisationHistory], tr: Translator, *,
     parts = [left_out(broken, tr)] if broken else []
     if not stories:
         parts.append(Styled(tr(t("no audit to tell"))))
-        return _stacked(parts)
+        return stacked(parts)
     parts += [_organisation(story, tr) for story in stories]
     # How to date an undated next audit: said once, not once per organisation.
     undated_count = sum(undated(story.next_audit) for story in stories)
@@ -50,17 +50,7 @@ def history_view(stories: Sequence[OrganisationHistory], tr: Translator, *,
             "{n} organisations have no certificate recorded: write 'certificat: obtenu_le' "
             "in the audit.yaml of their current audit to date their next audit.",
             undated_count))))  # fmt: skip
-    return _stacked(parts)
-
-
-def _stacked(parts: list[Styled]) -> Styled:
-    """The blocks one under the other, each starting on a line of its own."""
-    whole = Styled()
-    for number, part in enumerate(parts):
-        if number:
-            whole.append("\n")
-        whole.extend(part)
-    return whole
+    return stacked(parts)
 
 
 def left_out(broken: Sequence[Broken], tr: Translator) -> Styled:

@@ -1,7 +1,8 @@
 """Where a line of the terminal breaks: at the last ordinary space that fits, the rest
 indented as the line's block (the labelled lines of an NC, a list item), and French
 typography kept (never « alone at the end of a line, nor » : ; ! ? alone at the start of
-one, nor a number apart from its word).
+one, nor a number apart from its word); how many columns a text takes, and how much of
+a file's text the terminal shows.
 
 Pure text, no Rich: the Rich views (:mod:`qnc.render.terminal.wrap`) and the plain ones
 (:mod:`qnc.render.terminal.styled`) break their lines here, so both read alike.
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from qnc.diagnostics import excerpt
 
 _SPACES = re.compile(r" +")
 _HANGING = re.compile(r" *(?:- |\d+\. )?")
@@ -23,10 +26,16 @@ Piece = tuple[int, int]
 """Start and end of a piece of a line, as indexes into it."""
 
 
+_NARROW = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf"
+                     "\u2500-\u259f]*")  # fmt: skip
+"""Text whose every character takes one column: Latin letters, French punctuation (« » …
+— ’), currency signs, box lines. Most of what qnc writes; checked in one pass."""
+
+
 def cell_len(text: str) -> int:
     """The columns ``text`` takes in a terminal: wide (East Asian) characters take two,
     combining marks and format characters none."""
-    if text.isascii():
+    if text.isascii() or _NARROW.fullmatch(text):
         return len(text)
     return sum(_cells(c) for c in text)
 
@@ -73,3 +82,13 @@ def _words(plain: str) -> list[Piece]:
     starts = [0, *(end for _, end in breaks)]
     ends = [*(start for start, _ in breaks), len(plain)]
     return list(zip(starts, ends, strict=True))
+
+
+SHOWN = 200
+"""Characters of a file's text the terminal shows at most: it is a summary, and a text
+a thousand times longer (which aliases could make) must not flood it; the plan has it all."""
+
+
+def shown(text: str) -> str:
+    """``text`` cut past :data:`SHOWN` characters."""
+    return excerpt(text, SHOWN)

@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich import box
 from rich.cells import cell_len
 from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 
-from qnc.i18n import Translator, t, tn
+from qnc.i18n import Msg, Translator, t, tn
 from qnc.model.records import Grade
 from qnc.render.broken import broken_errors
 from qnc.render.diagnostics import display_path
 from qnc.render.phrases import audit_title, days_left
-from qnc.render.terminal.status import labelled_line, titled_table
+from qnc.render.terminal.lines import shown
 from qnc.render.terminal.styles import STATUS_STYLES, VERDICT_STYLES
-from qnc.render.terminal.wrap import shown, wrapped
+from qnc.render.terminal.wrap import wrapped
 from qnc.rules.report import AuditReport
 from qnc.rules.words import step_label, verdict_label
 
@@ -44,26 +46,26 @@ def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int
             name = organisation.plain if organisation.plain != "—" else folder.plain
             text.append(f"\n{name} — ")
             text.append_text(verdict)
-            labelled_line(text, t("Folder"), tr, folder)
+            _labelled_line(text, t("Folder"), tr, folder)
             if majors == "—":  # an audit in error: only what to do about it
-                labelled_line(text, t("To do"), tr, due)
+                _labelled_line(text, t("To do"), tr, due)
                 text.append("\n")
                 continue
-            labelled_line(text, t("Audit"), tr, audit)
+            _labelled_line(text, t("Audit"), tr, audit)
             counts = t(
                 "{majors}, {minors}",
                 majors=tn("{n} major", "{n} majors", int(majors)),
                 minors=tn("{n} minor", "{n} minors", int(minors)),
             )
-            labelled_line(text, t("Open NCs"), tr, Text(tr(counts)))
+            _labelled_line(text, t("Open NCs"), tr, Text(tr(counts)))
             next_due = due.copy()
             if due.plain != "—":
                 next_due.append(", ")
                 next_due.append_text(left)
-            labelled_line(text, t("Next due date"), tr, next_due)
+            _labelled_line(text, t("Next due date"), tr, next_due)
             text.append("\n")
         return wrapped(text, width)
-    table = titled_table(title)
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
     for i, name in enumerate(names):
         table.add_column(name, justify="right" if i in _COUNTS else "left",
                          width=widths[i])  # fmt: skip
@@ -148,13 +150,6 @@ def _broken_row(broken: Broken, tr: Translator) -> _Row:
     )
 
 
-def folded_note(folded: int, tr: Translator, *, width: int) -> Text | None:
-    """Say that earlier audits are folded, and how to see them; None when none is."""
-    if not folded:
-        return None
-    return wrapped(Text(tr(tn(
-        "{n} earlier audit, closed by a later audit of its organisation, is folded: "
-        "--all shows it, qnc historique tells each organisation's story.",
-        "{n} earlier audits, closed by a later audit of their organisation, are folded: "
-        "--all shows them, qnc historique tells each organisation's story.",
-        folded))), width)  # fmt: skip
+def _labelled_line(text: Text, label: Msg, tr: Translator, value: Text) -> None:
+    text.append("\n   " + tr(t("{label}: ", label=label)))
+    text.append_text(value)

@@ -1,6 +1,6 @@
-"""Styled lines for the terminal, without Rich: for the views that are lines of text
-and no table (``qnc historique``), where importing Rich would cost more than all the
-rest of the command.
+"""Styled lines for the terminal, without Rich: for the views whose import of Rich would
+cost more than all the rest of the command (``qnc historique``, ``qnc status`` on one
+audit).
 
 Lines break as in the Rich views (:mod:`qnc.render.terminal.lines`); colours are ANSI
 codes, only on a terminal and without ``NO_COLOR``; every text is made
@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from typing import TextIO
 
 from qnc.render.diagnostics import visible
 from qnc.render.terminal.lines import cuts
 
-_CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
-"""The words of a style (as the Rich views write them) and their ANSI codes."""
+WEIGHTS = {"bold": "1", "dim": "2"}
+COLOURS = {**WEIGHTS, "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
+"""The words of a style (as the Rich views write them) and their ANSI codes: with
+``NO_COLOR``, only the weights are kept, as Rich does."""
 
 
 class Styled:
@@ -41,58 +44,107 @@ class Styled:
     def plain(self) -> str:
         return "".join(text for text, _ in self.parts)
 
-    def render(self, width: int, *, colour: bool) -> str:
-        """The text with each line cut to ``width`` columns, coloured or not."""
-        parts = [(visible(text, lines=True), style) for text, style in self.parts]
-        styles: list[tuple[int, int, str]] = []  # start, end, style of each part
-        position = 0
-        for text, style in parts:
-            styles.append((position, position + len(text), style))
-            position += len(text)
-        plain = "".join(text for text, _ in parts)
-        out: list[str] = []
+    def visible(self) -> Styled:
+        """The same text, each control character shown as its escape."""
+        return _of((visible(text, lines=True), style) for text, style in self.parts)
+
+    def slice(self, first: int, last: int) -> Styled:
+        """The characters from ``first`` to ``last``, with their styles."""
+        out = Styled()
         start = 0
-        for line in plain.split("\n"):
-            indent, pieces = cuts(line, width)
+        for text, style in self.parts:
+            end = start + len(text)
+            out.append(text[max(first - start, 0) : max(last - start, 0)], style)
+            start = end
+        return out
+
+    def lines(self, width: int) -> list[Styled]:
+        """The visible text as lines of at most ``width`` columns (a word longer than
+        that stays whole), the rest of a cut line indented as its block."""
+        out: list[Styled] = []
+        for line in self.visible().split():
+            plain = line.plain
+            indent, pieces = cuts(plain, width)
+            if pieces == [(0, len(plain))]:
+                out.append(line)
+                continue
             for number, (first, last) in enumerate(pieces):
-                if number:
-                    out.append("\n" + " " * indent)
-                out.append(_painted(plain, styles, start + first, start + last, colour))
-            out.append("\n")
-            start += len(line) + 1
-        return "".join(out)[:-1]
+                piece = Styled(" " * indent if number else "")
+                piece.extend(line.slice(first, last))
+                out.append(piece)
+        return out
+
+    def split(self) -> list[Styled]:
+        """The text's lines, without their line breaks."""
+        lines = [Styled()]
+        for text, style in self.parts:
+            first, *others = text.split("\n")
+            lines[-1].append(first, style)
+            lines.extend(Styled(other, style) for other in others)
+        return lines
+
+    def paint(self, codes: dict[str, str] | None) -> str:
+        """The text, each part in the ANSI codes of its style's words that ``codes``
+        knows (:data:`COLOURS`, :data:`WEIGHTS`); None: without any."""
+        if codes is None:
+            return self.plain
+        out = []
+        for text, style in self.parts:
+            sequence = ";".join(codes[word] for word in style.split() if word in codes)
+            out.append(f"\x1b[{sequence}m{text}\x1b[0m" if sequence else text)
+        return "".join(out)
+
+    def render(self, width: int, codes: dict[str, str] | None = None) -> str:
+        """The text with each line cut to ``width`` columns, in ``codes`` (see
+        :meth:`paint`)."""
+        return "\n".join(line.paint(codes) for line in self.lines(width))
 
 
-def _painted(plain: str, styles: list[tuple[int, int, str]], first: int, last: int,
-             colour: bool) -> str:  # fmt: skip
-    if not colour:
-        return plain[first:last]
-    out = []
-    for start, end, style in styles:
-        start, end = max(start, first), min(end, last)
-        if start >= end:
-            continue
-        codes = ";".join(_CODES[word] for word in style.split())
-        text = plain[start:end]
-        out.append(f"\x1b[{codes}m{text}\x1b[0m" if codes else text)
-    return "".join(out)
+def _of(parts: Iterable[tuple[str, str]]) -> Styled:
+    out = Styled()
+    for text, style in parts:
+        out.append(text, style)
+    return out
+
+
+def stacked(parts: Iterable[Styled]) -> Styled:
+    """The blocks one under the other, each starting on a line of its own."""
+    whole = Styled()
+    for number, part in enumerate(parts):
+        if number:
+            whole.append("\n")
+        whole.extend(part)
+    return whole
 
 
 def write(text: Styled, stream: TextIO | None = None) -> None:
-    """``text`` on ``stream`` (stdout), cut to the terminal's width (``COLUMNS``, else
-    the terminal's, else 120 columns in a file or a pipe), then a line break."""
+    """``text`` on ``stream`` (stdout), cut to its width (:func:`columns`), then a line
+    break; in colour as the Rich views are (:func:`codes`)."""
     stream = stream or sys.stdout
-    terminal = stream.isatty()
-    colour = terminal and "NO_COLOR" not in os.environ
-    stream.write(text.render(_width(stream, terminal), colour=colour) + "\n")
+    stream.write(text.render(columns(stream), codes(stream)) + "\n")
     stream.flush()
 
 
-def _width(stream: TextIO, terminal: bool) -> int:
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    if not terminal:
+def codes(stream: TextIO) -> dict[str, str] | None:
+    """The ANSI codes ``stream`` takes, as Rich decides: styles on a terminal (not a dumb
+    one) or with ``FORCE_COLOR``; with ``NO_COLOR``, no colour but bold and dim."""
+    if os.environ.get("FORCE_COLOR"):
+        styled = True
+    else:
+        styled = stream.isatty() and os.environ.get("TERM", "") not in ("dumb", "unknown")
+    if not styled:
+        return None
+    return WEIGHTS if "NO_COLOR" in os.environ else COLOURS
+
+
+def columns(stream: TextIO | None = None) -> int:
+    """The width of ``stream`` (stdout): ``COLUMNS``, else the terminal's, else 120
+    columns in a file or a pipe (as the Rich views)."""
+    stream = stream or sys.stdout
+    value = os.environ.get("COLUMNS", "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    if not stream.isatty():
         return 120
     try:
         return os.get_terminal_size(stream.fileno()).columns or 80

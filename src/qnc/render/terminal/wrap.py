@@ -10,17 +10,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from qnc.diagnostics import excerpt
 from qnc.render.terminal.lines import cuts
-
-SHOWN = 200
-"""Characters of a file's text the terminal shows at most: it is a summary, and a text
-a thousand times longer (which aliases could make) must not flood it; the plan has it all."""
-
-
-def shown(text: str) -> str:
-    """``text`` cut past :data:`SHOWN` characters."""
-    return excerpt(text, SHOWN)
 
 
 def wrapped(text: Text, width: int) -> Text:
