@@ -72,3 +72,27 @@ def test_write_width_and_colour(monkeypatch: pytest.MonkeyPatch, terminal: bool,
     stream = _Stream(terminal)
     styled.write(Styled("a b", "bold red"), stream)
     assert stream.getvalue() == expected
+
+
+class _Cp1252(_Stream):
+    encoding = "cp1252"
+
+
+def test_box_lines_in_ascii_where_the_encoding_has_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cp1252 pipe (Windows) gets the box in ASCII, as Rich draws it there; the French
+    letters and the ellipsis, which cp1252 has, stay."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    stream = _Cp1252(terminal=False)
+    styled.write(Styled("╭─╮\n│ é… │\n╰─╯"), stream)
+    assert stream.getvalue() == "+-+\n| é… |\n+-+\n"
+
+
+@pytest.mark.parametrize(("reads", "expected"), [(True, styled.COLOURS), (False, None)])
+def test_a_windows_console_is_coloured_only_if_it_reads_ansi(
+    monkeypatch: pytest.MonkeyPatch, reads: bool, expected: dict[str, str] | None
+) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(styled.os, "name", "nt")
+    monkeypatch.setattr(styled, "_windows_reads_ansi", lambda stream: reads)
+    assert styled.codes(_Stream(terminal=True)) == expected

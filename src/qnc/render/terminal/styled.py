@@ -119,22 +119,56 @@ def stacked(parts: Iterable[Styled]) -> Styled:
 
 def write(text: Styled, stream: TextIO | None = None) -> None:
     """``text`` on ``stream`` (stdout), cut to its width (:func:`columns`), then a line
-    break; in colour as the Rich views are (:func:`codes`)."""
+    break; in colour as the Rich views are (:func:`codes`); its box lines in ASCII on a
+    stream whose encoding has none (a cp1252 pipe on Windows), as Rich draws them there."""
     stream = stream or sys.stdout
-    stream.write(text.render(columns(stream), codes(stream)) + "\n")
+    out = text.render(columns(stream), codes(stream)) + "\n"
+    if not _encodes(stream, "─╭│"):
+        out = out.translate(_ASCII_BOX)
+    stream.write(out)
     stream.flush()
+
+
+_ASCII_BOX = str.maketrans("─│╭╮╰╯", "-|++++")
+
+
+def _encodes(stream: TextIO, characters: str) -> bool:
+    try:
+        characters.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def codes(stream: TextIO) -> dict[str, str] | None:
     """The ANSI codes ``stream`` takes, as Rich decides: styles on a terminal (not a dumb
-    one) or with ``FORCE_COLOR``; with ``NO_COLOR``, no colour but bold and dim."""
+    one) or with ``FORCE_COLOR``; with ``NO_COLOR``, no colour but bold and dim. A Windows
+    console is first asked to read them (as Rich does); if it cannot, none."""
     if os.environ.get("FORCE_COLOR"):
         styled = True
     else:
         styled = stream.isatty() and os.environ.get("TERM", "") not in ("dumb", "unknown")
+        styled = styled and (os.name != "nt" or _windows_reads_ansi(stream))
     if not styled:
         return None
     return WEIGHTS if "NO_COLOR" in os.environ else COLOURS
+
+
+def _windows_reads_ansi(stream: TextIO) -> bool:
+    """Turn on the reading of ANSI codes by the Windows console behind ``stream``
+    (ENABLE_VIRTUAL_TERMINAL_PROCESSING); False when it has none or refuses."""
+    import ctypes
+    import msvcrt
+
+    try:
+        kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
+        handle = msvcrt.get_osfhandle(stream.fileno())  # type: ignore[attr-defined]
+        mode = ctypes.c_uint32()
+        if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
+            return False
+        return bool(kernel32.SetConsoleMode(handle, mode.value | 0x0004))
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def columns(stream: TextIO | None = None) -> int:
