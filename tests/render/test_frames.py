@@ -30,11 +30,14 @@ BODIES = [
     "une ligne\n\nplus longue après une ligne vide",
     "Dossier : " + "x" * 50,  # a word wider than the box
     "Nom : 日本語の組織 et ses « guillemets »",
+    "Référentiel : RNQ 2019 (32 indicateurs), en vigueur au 14 septembre 2026",
+    "Lieu : 18\u00a0rue de la République, 33700\u00a0Mérignac",
+    "Emoji : ❤️ 👩‍🏫 fin",
 ]
 
 
 @pytest.mark.parametrize("body", BODIES)
-@pytest.mark.parametrize("width", [20, 40, 80])
+@pytest.mark.parametrize("width", [12, 20, 25, 40, 80])
 def test_box_as_rich_draws_it(body: str, width: int) -> None:
     ours = boxed(Styled(body), width).render(width).split("\n")
     # The old view: Rich's panel around the text cut by qnc.render.terminal.wrap.
@@ -72,3 +75,13 @@ def test_a_cut_cell_keeps_its_styles_and_ends_with_an_ellipsis() -> None:
     assert fitted(cell, 8).parts == [("dans ", "yellow"), ("28", "bold"), ("…", "bold")]
     assert fitted(Styled("日本語"), 4).plain == "日 …"  # a wide character does not fit half
     assert fitted(Styled("3  "), 1, right=True).plain == "3"
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 4, 5])
+def test_a_box_wider_than_the_terminal_still_ends(width: int) -> None:
+    """A terminal of 1 to 5 columns: the text one column wide inside the box, every line
+    folded to the width when written."""
+    lines = boxed(Styled("Verdict : BLOQUÉE"), width).render(width).split("\n")
+    assert all(len(line) <= width for line in lines)
+    inside = "".join(lines).replace("│", "").replace(" ", "")
+    assert inside.strip("╭─╮").removesuffix("╰───╯") == "Verdict:BLOQUÉE"

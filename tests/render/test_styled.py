@@ -6,16 +6,30 @@ from __future__ import annotations
 import io
 
 import pytest
+from rich.text import Text
 
 from qnc.render.terminal import styled
 from qnc.render.terminal.lines import cell_len, cuts
 from qnc.render.terminal.styled import Styled
+from qnc.render.terminal.wrap import wrapped
+from tests.render.test_frames import rich_lines
 from tests.render.test_wrap import BREAKS
 
+LINES = [
+    *(line for line, _, _ in BREAKS),
+    "- NC-01 A1 — https://exemple.fr/un/tres/long/chemin/vers/la/preuve-envoyee.pdf — fin",
+    "Organisme : 日本語の組織名がとても長い場合でも折り返されます",
+    "tenue : oui, le 18\u00a0décembre 2026 à Mérignac",
+]
 
-@pytest.mark.parametrize(("line", "width", "lines"), BREAKS)
-def test_breaks_and_indents_as_the_rich_views(line: str, width: int, lines: list[str]) -> None:
-    assert Styled(line).render(width).split("\n") == lines
+
+@pytest.mark.parametrize("line", LINES)
+@pytest.mark.parametrize("width", [5, 8, 10, 14, 18, 30, 80])
+def test_lines_print_as_the_rich_views_printed_them(line: str, width: int) -> None:
+    """Cut by qnc's rules (:data:`BREAKS`), then a word still too long folded, tabs
+    expanded: what Rich printed for the same text cut by qnc.render.terminal.wrap."""
+    expected = [row.rstrip() for row in rich_lines(wrapped(Text(line), width), width)]
+    assert [row.rstrip() for row in Styled(line).render(width).split("\n")] == expected
 
 
 def test_cuts_of_a_line_that_fits_and_of_one_that_does_not() -> None:
@@ -39,9 +53,19 @@ def test_colours_follow_the_words_across_a_break() -> None:
 
 
 def test_blank_lines_are_kept_and_control_characters_shown() -> None:
+    """A control character is shown as its escape, which is measured and folded as text."""
     text = Styled("un\n\ndeux trois\n")
     text.append("\x1b[31mrouge\u202e", "red")
-    assert text.render(5) == "un\n\ndeux\ntrois\n\\x1b[31mrouge\\u202e"
+    assert text.render(5) == "un\n\ndeux\ntrois\n\\x1b[\n31mro\nuge\\u\n202e"
+    assert text.render(30).endswith("\n\\x1b[31mrouge\\u202e")
+
+
+def test_tabs_become_spaces_up_to_the_next_multiple_of_eight() -> None:
+    """As Rich expands them, so that a box's border stays in line."""
+    text = Styled("ab\tc", "bold")
+    text.append("\td")
+    assert text.render(40) == "ab      c       d"
+    assert text.lines(40)[0].parts == [("ab      c", "bold"), ("       d", "")]
 
 
 class _Stream(io.StringIO):
@@ -61,6 +85,8 @@ class _Stream(io.StringIO):
         (True, {"COLUMNS": "1", "NO_COLOR": "1"}, "\x1b[1ma\x1b[0m\n\x1b[1mb\x1b[0m\n"),
         (True, {"COLUMNS": "3"}, "\x1b[1;31ma b\x1b[0m\n"),
         (True, {"TERM": "dumb"}, "a b\n"),
+        (True, {"TERM": "dumb", "FORCE_COLOR": "1"}, "a b\n"),  # Rich: dumb wins
+        (False, {"FORCE_COLOR": ""}, "a b\n"),
     ],
 )
 def test_write_width_and_colour(monkeypatch: pytest.MonkeyPatch, terminal: bool,

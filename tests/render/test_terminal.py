@@ -8,11 +8,11 @@ from pathlib import Path
 
 from rich.console import Console, RenderableType
 
-from qnc.i18n import Translator, translator
+from qnc.i18n import translator
 from qnc.inspection import Broken
 from qnc.render.terminal.chase import actions_to_chase
 from qnc.render.terminal.portfolio import NARROW, portfolio_view
-from qnc.render.terminal.status import audit_view, nc_list, nc_table, table_widths
+from qnc.render.terminal.status import audit_view, nc_list, nc_table
 from qnc.render.terminal.styled import Styled
 from qnc.rules.report import AuditReport, by_urgency
 from tests.rules.builders import TODAY, action, audit, folder, nc, report, sample
@@ -46,13 +46,6 @@ def others() -> list[AuditReport]:
         report(folder(path=Path("audits/calme"), record=calm), TODAY),
         sample(),
     ]
-
-
-def widths_at_120(report: AuditReport, tr: Translator) -> list[int]:
-    """The NC table's column widths at 120 columns."""
-    widths = table_widths(report, tr, 120)
-    assert widths is not None
-    return widths
 
 
 def test_header_fields() -> None:
@@ -96,7 +89,7 @@ def test_header_certificate() -> None:
 def test_table_rows_at_120_columns() -> None:
     """One line per NC: the overdue NC first, its late step in days; the lifted one has no
     next step; the indicator's title is cut to the room the other columns leave."""
-    assert screen(nc_table(sample(), EN, widths_at_120(sample(), EN)), 120) == [
+    assert screen(nc_table(sample(), EN, 120), 120) == [
         "Non-conformities, in priority order",
         "#  NC    Indicator                         Grade  State                 Next step   "
         "Due         Left       Actions  Late",
@@ -113,7 +106,7 @@ def test_table_rows_at_120_columns() -> None:
 def test_french_table_keeps_the_late_column_at_120() -> None:
     """At 120 columns (a pipe's width), an overdue NC's table still shows its late actions:
     the title gives way, not the last column."""
-    lines = screen(nc_table(sample(), FR, widths_at_120(sample(), FR)), 120)
+    lines = screen(nc_table(sample(), FR, 120), 120)
     assert lines[1].endswith("Actions  Retard")
     major = next(line for line in lines if line.startswith("2  NC-1 "))
     assert major.split()[-2:] == ["1/3", "1"]

@@ -14,11 +14,15 @@ if TYPE_CHECKING:
 
 
 def console(*, stderr: bool = False, width: int | None = None) -> Console:
-    """A console for qnc's output; 120 columns when writing to a file or a pipe."""
+    """A console for qnc's output, as wide as the views qnc draws itself
+    (:func:`~qnc.render.terminal.styled.columns`: 120 columns in a file or a pipe), so
+    that both kinds line up in one output."""
+    from qnc.render.terminal.styled import columns
+
     _Console = _console_class()
     stream = sys.stderr if stderr else sys.stdout
-    if width is None and not stream.isatty() and "COLUMNS" not in os.environ:
-        width = 120
+    if width is None:
+        width = columns(stream)
     return _Console(
         stderr=stderr,
         highlight=False,

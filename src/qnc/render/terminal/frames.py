@@ -1,14 +1,17 @@
-"""A box and a table drawn in :class:`~qnc.render.terminal.styled.Styled` lines, as Rich
-draws its ``Panel(expand=False)`` and its ``box.SIMPLE_HEAD`` table without edges: for
-``qnc status`` on one audit, whose import of Rich would cost more than the rest of the
-command. Each line they make fits the width they are given, so writing them cuts nothing.
+"""A box and a table drawn in :class:`~qnc.render.terminal.styled.Styled` lines, in the
+layout of Rich's ``Panel(expand=False)`` and of its ``box.SIMPLE_HEAD`` table without
+edges: for ``qnc status`` on one audit, whose import of Rich would cost more than the
+rest of the command. Each line they make fits the width they are given, so writing them
+cuts nothing. (Rich also colours the padding of a cell and, on a stream without box
+characters, draws its table with ``|``; here the padding is plain and the rule becomes
+``-``, see :func:`~qnc.render.terminal.styled.write`.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from qnc.render.terminal.lines import cell_len
+from qnc.render.terminal.lines import cell_len, prefix
 from qnc.render.terminal.styled import Styled
 
 GAP = 2
@@ -20,9 +23,10 @@ _EDGES = 4
 def boxed(body: Styled, width: int) -> Styled:
     """``body`` in a box with round corners, no wider than ``width`` nor than its
     longest line needs; a word too long for the box goes on over the next lines."""
-    room = width - _EDGES
-    lines = [part for line in body.lines(room) for part in _folded(line, room)]
-    inner = max((cell_len(line.plain) for line in lines), default=0)
+    room = max(width - _EDGES, 1)
+    # As wide as the longest line cut at the room, before a word too long is folded.
+    inner = min(room, max(cell_len(line.plain) for line in body.lines(room, fold=False)))
+    lines = body.lines(room)
     out = Styled(f"╭{'─' * (inner + 2)}╮\n")
     for line in lines:
         out.append("│ ")
@@ -72,31 +76,8 @@ def fitted(cell: Styled, width: int, *, right: bool = False) -> Styled:
         cell = cell.slice(0, len(plain))
     if cell_len(plain) <= width:
         return cell
-    kept = _prefix(plain, width - 1)
+    kept = prefix(plain, width - 1)
     out = cell.slice(0, len(kept))
     style = out.parts[-1][1] if out.parts else ""
     out.append(" " * (width - 1 - cell_len(kept)) + "…", style)
     return out
-
-
-def _folded(line: Styled, width: int) -> list[Styled]:
-    """``line`` in pieces of ``width`` columns at most."""
-    plain = line.plain
-    pieces: list[Styled] = []
-    start = 0
-    while cell_len(plain[start:]) > width:
-        end = start + max(len(_prefix(plain[start:], width)), 1)
-        pieces.append(line.slice(start, end))
-        start = end
-    pieces.append(line.slice(start, len(plain)))
-    return pieces
-
-
-def _prefix(text: str, width: int) -> str:
-    """The longest start of ``text`` that takes at most ``width`` columns."""
-    used = 0
-    for index, char in enumerate(text):
-        used += cell_len(char)
-        if used > width:
-            return text[:index]
-    return text

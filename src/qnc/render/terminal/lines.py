@@ -11,7 +11,6 @@ Pure text, no Rich: the Rich views (:mod:`qnc.render.terminal.wrap`) and the pla
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from qnc.diagnostics import excerpt
 
@@ -33,17 +32,25 @@ _NARROW = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u
 
 
 def cell_len(text: str) -> int:
-    """The columns ``text`` takes in a terminal: wide (East Asian) characters take two,
-    combining marks and format characters none."""
+    """The columns ``text`` takes in a terminal, as Rich counts them (wide East Asian
+    characters and emoji two, combining marks none); Rich is imported only for a text
+    with other characters than :data:`_NARROW`'s."""
     if text.isascii() or _NARROW.fullmatch(text):
         return len(text)
-    return sum(_cells(c) for c in text)
+    from rich.cells import cell_len as rich_cell_len
+
+    return rich_cell_len(text)
 
 
-def _cells(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+def prefix(text: str, width: int) -> str:
+    """The longest start of ``text`` that takes at most ``width`` columns."""
+    if text.isascii() or _NARROW.fullmatch(text):
+        return text[: max(width, 0)]
+    low, high = 0, len(text)  # cell_len(text[:low]) <= width < cell_len(text[:high + 1])
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if cell_len(text[:middle]) <= width else (low, middle - 1)
+    return text[:low]
 
 
 def cuts(line: str, width: int) -> tuple[int, list[Piece]]:
@@ -92,3 +99,46 @@ a thousand times longer (which aliases could make) must not flood it; the plan h
 def shown(text: str) -> str:
     """``text`` cut past :data:`SHOWN` characters."""
     return excerpt(text, SHOWN)
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def divide(line: str, width: int) -> list[Piece]:
+    """How Rich's own wrapping cuts ``line`` to ``width`` columns: at any space, a word
+    longer than the width folded over several lines, the spaces that end a piece dropped
+    where they pass the width. For what :func:`cuts` leaves too long (a word wider than
+    the line), so that it reads as in the Rich views."""
+    starts = [0]
+    used = 0
+    for match in _WORD.finditer(line):
+        start, word = match.start(), match.group()
+        length = cell_len(word.rstrip())
+        if width - used >= length:
+            used += cell_len(word)
+        elif length > width:  # folded: pieces of the width, the last one carried on
+            while cell_len(word) > width:
+                piece = prefix(word, width) or word[0]
+                if start:
+                    starts.append(start)
+                start += len(piece)
+                word = word[len(piece) :]
+            if start:
+                starts.append(start)
+            used = cell_len(word)
+        elif used and start:
+            starts.append(start)
+            used = cell_len(word)
+    ends = [*starts[1:], len(line)]
+    return [
+        (start, _stripped(line, start, end, width)) for start, end in zip(starts, ends, strict=True)
+    ]
+
+
+def _stripped(line: str, start: int, end: int, width: int) -> int:
+    """``end`` less the trailing spaces of the piece past ``width`` characters."""
+    excess = end - start - width
+    if excess <= 0:
+        return end
+    spaces = len(line[start:end]) - len(line[start:end].rstrip())
+    return end - min(spaces, excess)

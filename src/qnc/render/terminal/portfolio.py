@@ -39,7 +39,8 @@ def portfolio_view(reports: Sequence[AuditReport], tr: Translator, *, width: int
     names = [tr(header) for header in _PORTFOLIO_HEADERS]
     widths = _column_widths(names, rows, width) if width >= NARROW else None
     if widths is None:
-        text = Text(title + "\n", "bold")
+        text = Text()
+        text.append(title + "\n", "bold")  # the title only, not the block
         for row in rows:
             organisation, folder, audit, verdict, majors, minors, due, left = row
             # An audit whose audit.yaml is broken has no name yet: its folder stands for it.

@@ -1,7 +1,7 @@
 """``qnc status`` in the terminal: a header and the NCs in priority order.
 
 Drawn without Rich (:mod:`qnc.render.terminal.frames`), whose import would cost more
-than the rest of the command, line for line as Rich drew it (and still draws the
+than the rest of the command, in the lines Rich drew (and Rich still draws the
 portfolio of several audits). Colours only underline what the words say (late, near,
 met), so the text reads the same without them: with NO_COLOR, in a pipe, or in a screen
 reader. From ``NARROW`` columns the NCs are a table of one line each, the indicator's
@@ -59,11 +59,11 @@ class _Cells(NamedTuple):
 
 
 def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int) -> Styled:
-    widths = table_widths(report, tr, width)
+    table = nc_table(report, tr, width)
     if not report.ncs:
         ncs = Styled(tr(t("no non-conformity")))
-    elif widths is not None:
-        ncs = nc_table(report, tr, widths)
+    elif table is not None:
+        ncs = table
         ncs.append("\n")
     else:
         ncs = nc_list(report, tr)
@@ -75,7 +75,7 @@ def audit_view(report: AuditReport, tr: Translator, *, explain: bool, width: int
     if chase is not None:
         parts.append(chase)
     if explain and report.ncs:
-        parts.append(explanations(report, tr, titles=widths is not None))
+        parts.append(explanations(report, tr, titles=table is not None))
     return stacked(parts)
 
 
@@ -115,25 +115,21 @@ def header(report: AuditReport, tr: Translator, width: int) -> Styled:
     return boxed(text, width)
 
 
-def nc_table(report: AuditReport, tr: Translator, widths: list[int]) -> Styled:
+def nc_table(report: AuditReport, tr: Translator, width: int) -> Styled | None:
     """One line per NC: every column keeps its words whole, but the indicator's title,
-    which gives way (cut with '…') to whatever room the others leave."""
-    names, rows = _table_cells(report, tr)
-    title = tr(t("Non-conformities, in priority order"))
-    return table(title, names, rows, widths, right=_NUMBERS)
-
-
-def table_widths(report: AuditReport, tr: Translator, width: int) -> list[int] | None:
-    """The table's column widths at ``width``; None when the list reads better: below
-    :data:`NARROW`, or when the title would have less than :data:`_TITLE_MIN` cells (the
-    other columns would then have to be cut: ids, dates)."""
+    which gives way (cut with '…') to whatever room the others leave. None when the list
+    reads better: below :data:`NARROW`, or when the title would have less than
+    :data:`_TITLE_MIN` cells (the other columns would then have to be cut: ids, dates)."""
     if width < NARROW or not report.ncs:
         return None
     names, rows = _table_cells(report, tr)
     widths = _widths(names, rows, width)
     fits = sum(widths) + GAP * (len(names) - 1) <= width
     natural = max(cell_len(row[_TITLE].plain) for row in rows)
-    return widths if fits and widths[_TITLE] >= min(_TITLE_MIN, natural) else None
+    if not fits or widths[_TITLE] < min(_TITLE_MIN, natural):
+        return None
+    title = tr(t("Non-conformities, in priority order"))
+    return table(title, names, rows, widths, right=_NUMBERS)
 
 
 def _table_cells(report: AuditReport, tr: Translator) -> tuple[list[str], list[list[Styled]]]:
@@ -178,16 +174,16 @@ def nc_list(report: AuditReport, tr: Translator) -> Styled:
         text.extend(c.nc_id)
         text.append(f" — {c.grade.plain} — ")
         text.extend(c.state)
-        labelled_line(text, t("Indicator"), tr, c.indicator)
+        _labelled_line(text, t("Indicator"), tr, c.indicator)
         step = Styled()
         step.extend(c.step)
         if c.due.plain != "—":
             step.append(f", {c.due.plain} (")
             step.extend(c.left)
             step.append(")")
-        labelled_line(text, t("Next step"), tr, step)
+        _labelled_line(text, t("Next step"), tr, step)
         done = t("{done} done, {late} late", done=c.done, late=c.late.plain)
-        labelled_line(text, t("Actions"), tr, Styled(tr(done)))
+        _labelled_line(text, t("Actions"), tr, Styled(tr(done)))
         text.append("\n")
     return text
 
@@ -199,7 +195,7 @@ def explanations(report: AuditReport, tr: Translator, *, titles: bool) -> Styled
     for nc in report.ncs:
         text.append(f"{nc.rank}. {shown(nc.file.nc.id)} — {tr(nc.reason)}")
         if titles:
-            labelled_line(text, t("Indicator"), tr, _indicator(nc, tr))
+            _labelled_line(text, t("Indicator"), tr, _indicator(nc, tr))
         text.append("\n")
     return text
 
@@ -254,6 +250,6 @@ def _field(text: Styled, label: Msg, tr: Translator) -> None:
     text.append(tr(t("{label}: ", label=label)), "bold")
 
 
-def labelled_line(text: Styled, label: Msg, tr: Translator, value: Styled) -> None:
+def _labelled_line(text: Styled, label: Msg, tr: Translator, value: Styled) -> None:
     text.append("\n   " + tr(t("{label}: ", label=label)))
     text.extend(value)

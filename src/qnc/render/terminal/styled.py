@@ -3,7 +3,7 @@ cost more than all the rest of the command (``qnc historique``, ``qnc status`` o
 audit).
 
 Lines break as in the Rich views (:mod:`qnc.render.terminal.lines`); colours are ANSI
-codes, only on a terminal and without ``NO_COLOR``; every text is made
+codes, written when Rich would write them (:func:`codes`); every text is made
 :func:`~qnc.render.diagnostics.visible`, so nothing a file says reaches the terminal as
 a control sequence.
 """
@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from qnc.render.diagnostics import visible
-from qnc.render.terminal.lines import cuts
+from qnc.render.terminal.lines import cell_len, cuts, divide
 
 WEIGHTS = {"bold": "1", "dim": "2"}
+"""The words of a style that are not colours, and their ANSI codes: all ``NO_COLOR``
+keeps, as Rich does."""
 COLOURS = {**WEIGHTS, "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
-"""The words of a style (as the Rich views write them) and their ANSI codes: with
-``NO_COLOR``, only the weights are kept, as Rich does."""
+"""Every word of a style (as the Rich views write them) and its ANSI code."""
 
 
 class Styled:
@@ -46,7 +47,7 @@ class Styled:
 
     def visible(self) -> Styled:
         """The same text, each control character shown as its escape."""
-        return _of((visible(text, lines=True), style) for text, style in self.parts)
+        return _from_parts((visible(text, lines=True), style) for text, style in self.parts)
 
     def slice(self, first: int, last: int) -> Styled:
         """The characters from ``first`` to ``last``, with their styles."""
@@ -58,20 +59,22 @@ class Styled:
             start = end
         return out
 
-    def lines(self, width: int) -> list[Styled]:
-        """The visible text as lines of at most ``width`` columns (a word longer than
-        that stays whole), the rest of a cut line indented as its block."""
+    def lines(self, width: int, *, fold: bool = True) -> list[Styled]:
+        """The visible text as lines of at most ``width`` columns, tabs expanded: cut by
+        :func:`~qnc.render.terminal.lines.cuts` (the rest of a cut line indented as its
+        block), then a word still too long folded as Rich folds it (unless not ``fold``)."""
         out: list[Styled] = []
         for line in self.visible().split():
+            line = _tabs_expanded(line)
             plain = line.plain
             indent, pieces = cuts(plain, width)
             if pieces == [(0, len(plain))]:
-                out.append(line)
+                out.extend(_folded(line, width) if fold else [line])
                 continue
             for number, (first, last) in enumerate(pieces):
                 piece = Styled(" " * indent if number else "")
                 piece.extend(line.slice(first, last))
-                out.append(piece)
+                out.extend(_folded(piece, width) if fold else [piece])
         return out
 
     def split(self) -> list[Styled]:
@@ -100,11 +103,38 @@ class Styled:
         return "\n".join(line.paint(codes) for line in self.lines(width))
 
 
-def _of(parts: Iterable[tuple[str, str]]) -> Styled:
+def _from_parts(parts: Iterable[tuple[str, str]]) -> Styled:
     out = Styled()
     for text, style in parts:
         out.append(text, style)
     return out
+
+
+def _tabs_expanded(line: Styled) -> Styled:
+    """``line`` with each tab turned into the spaces up to the next multiple of 8 columns."""
+    if "\t" not in line.plain:
+        return line
+    out = Styled()
+    column = 0
+    for text, style in line.parts:
+        first, *others = text.split("\t")
+        expanded = first
+        column += cell_len(first)
+        for piece in others:
+            spaces = 8 - column % 8
+            expanded += " " * spaces + piece
+            column += spaces + cell_len(piece)
+        out.append(expanded, style)
+    return out
+
+
+def _folded(line: Styled, width: int) -> list[Styled]:
+    """``line`` as it is when it fits ``width`` columns, else in the pieces Rich would
+    cut it into (:func:`~qnc.render.terminal.lines.divide`)."""
+    plain = line.plain
+    if cell_len(plain) <= width:
+        return [line]
+    return [line.slice(first, last) for first, last in divide(plain, max(width, 1))]
 
 
 def stacked(parts: Iterable[Styled]) -> Styled:
@@ -141,15 +171,14 @@ def _encodes(stream: TextIO, characters: str) -> bool:
 
 
 def codes(stream: TextIO) -> dict[str, str] | None:
-    """The ANSI codes ``stream`` takes, as Rich decides: styles on a terminal (not a dumb
-    one) or with ``FORCE_COLOR``; with ``NO_COLOR``, no colour but bold and dim. A Windows
-    console is first asked to read them (as Rich does); if it cannot, none."""
-    if os.environ.get("FORCE_COLOR"):
-        styled = True
-    else:
-        styled = stream.isatty() and os.environ.get("TERM", "") not in ("dumb", "unknown")
-        styled = styled and (os.name != "nt" or _windows_reads_ansi(stream))
-    if not styled:
+    """The ANSI codes ``stream`` takes, as Rich decides: none on a dumb terminal
+    (``TERM=dumb``); else styles on a terminal or with ``FORCE_COLOR``; with ``NO_COLOR``,
+    no colour but bold and dim. A Windows console is first asked to read them (as Rich
+    does); if it cannot, none."""
+    if os.environ.get("TERM", "") in ("dumb", "unknown"):
+        return None
+    terminal = stream.isatty() and (os.name != "nt" or _windows_reads_ansi(stream))
+    if not terminal and not os.environ.get("FORCE_COLOR"):
         return None
     return WEIGHTS if "NO_COLOR" in os.environ else COLOURS
 
