@@ -20,9 +20,9 @@ Any Python >= 3.11 can run it: it installs what it times (see ``benchmarks/venvs
    timed processes, so the warm-up writes any that are missing, for every side alike);
 5. times every command after one warm-up, ``--runs`` times, the commands of a corpus
    interleaved round by round (in reverse order every other round), and prints
-   medians, ratios, max RSS and the targets. On the small corpus it also times the
-   other commands that only read (``READS``), each against ``qnc check`` on the same
-   folder.
+   medians, paired ratios (the median of each round's ratio), max RSS and the targets.
+   On the small corpus it also times the other commands that only read (``READS``),
+   each against ``qnc check`` on the same folder.
 
 The exit status is 0 even when a target fails (this is a measurement), 1 with
 ``--check`` when a target fails, 2 when the benchmark itself cannot run.
@@ -225,6 +225,13 @@ class Measure:
     def rss_mb(self) -> float:
         return max(s.rss_kb for s in self.samples) / 1024
 
+    def per(self, other: Measure) -> float:
+        """How many times ``other`` this takes: the median of the ratios of the two
+        commands' times in each round (paired runs, seconds apart), so that a slower
+        stretch of a shared machine weighs on both sides of a ratio alike."""
+        pairs = zip(self.samples, other.samples, strict=True)
+        return statistics.median(mine.seconds / theirs.seconds for mine, theirs in pairs)
+
 
 # Each timed command is started by this small wrapper rather than by run.py itself.
 # subprocess starts children with vfork, so a child's peak RSS (ru_maxrss) begins at its
@@ -416,7 +423,7 @@ def evaluate(results: dict[str, dict[str, Measure]]) -> list[Target]:
         if corpus not in results:
             return
         m = results[corpus]
-        ratio = m[command].median / m[versus].median
+        ratio = m[command].per(m[versus])
         name = {REF: "cjs", STACK: "stack", CHECK: "qnc check"}[versus]
         targets.append(Target(corpus, command, f"<= {limit:g} x {name}", ratio <= limit))
 
@@ -479,9 +486,9 @@ def table(corpora: list[Corpus], results: dict[str, dict[str, Measure]],
                     "-" if command in REFERENCES else str(corpus.files),
                     command,
                     f"{m[command].median:.3f}",
-                    f"{m[command].median / m[REF].median:.2f}",
-                    f"{m[command].median / m[STACK].median:.2f}",
-                    f"{m[command].median / m[CHECK].median:.2f}",
+                    f"{m[command].per(m[REF]):.2f}",
+                    f"{m[command].per(m[STACK]):.2f}",
+                    f"{m[command].per(m[CHECK]):.2f}",
                     f"{m[command].rss_mb:.0f}",
                     ", ".join(t.text for t in mine) or "-",
                     result,
@@ -667,7 +674,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"stack floor = python benchmarks/{STACK_FLOOR.name} check . --today {TODAY}: a bare "
         "Typer app (two commands) that C-parses every file with ruamel and validates it "
-        "with one Pydantic model; x stack = median / the stack floor's median"
+        "with one Pydantic model; x cjs, x stack, x check = the median of the ratios of "
+        "the two times in each round (paired runs)"
     )
     print(
         "references doing no work on the files: import floor = "
