@@ -87,6 +87,7 @@ CODES: Final = MappingProxyType(
         "date-future": Code(_W, t("a fact dated in the future")),
         "levee-avant-envoi": Code(_W, t("a plan or proof sent after the NC was lifted")),
         "levee-sans-preuves": Code(_W, t("a major NC lifted without its proof sent")),
+        "levee-sans-plan": Code(_W, t("a minor NC lifted without its action plan sent")),
         "delai-legal": Code(_W, t("a delay of 'regles' longer than the legal one")),
         "nouvel-entrant": Code(_E, t("'nouvel_entrant' names a category not declared")),
         # The audits of one organisation

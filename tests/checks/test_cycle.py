@@ -140,7 +140,8 @@ def test_lifted_or_taken_over_ncs_are_accounted_for(
     """NC-01 lifted on the first day of the new audit, NC-02 taken over: nothing to say;
     neither is late in the old audit any more, even long after."""
     second = nc_text.replace("NC-01", "NC-02").replace("indicateur: 12", "indicateur: 1")
-    write_audit(ncs={"NC-01.yaml": nc_text + "levee_le: 2027-06-01\n", "NC-02.yaml": second},
+    lifted = nc_text + "preuves_envoyees_le: 2027-06-01\nlevee_le: 2027-06-01\n"
+    write_audit(ncs={"NC-01.yaml": lifted, "NC-02.yaml": second},
                 name="initial")  # fmt: skip
     new_nc = taker(nc_text, "majeure").replace("NC-01.yaml", "NC-02.yaml").replace(
         "indicateur: 12", "indicateur: 1")  # fmt: skip

@@ -38,6 +38,13 @@ SAID = {
     "lift": "NC-02 : levée le 19 juin 2026\n",
     "add-action": "NC-02 : action A3 ajoutée, échéance le 15 juillet 2026\n",
 }
+UNSENT_PLAN = (
+    "{path}:33:11: avertissement: cette NC mineure est levée, mais le jour de l'envoi de son "
+    "plan d'actions n'est pas inscrit : écrivez-le (qnc sent NC-02 --plan --le DATE) "
+    "[levee-sans-plan]\n"
+)
+"""What lifting NC-02 says: its plan is still to send (the golden file says so)."""
+WARNED = {"lift": UNSENT_PLAN.format(path="audit/nc/NC-02.yaml")}
 
 
 @pytest.mark.parametrize("kind", VARIANTS)
@@ -49,7 +56,8 @@ def test_only_the_facts_lines_change(run: Run, write_audit: WriteAudit, name: st
     block, odd spacing, kept; CRLF and a BOM kept too."""
     folder = golden_folder(write_audit, "NC-02.before.yaml", kind)
     result = run(*CASES[name], "--dossier", str(folder), *DAY)
-    assert (result.exit_code, result.stdout, result.stderr) == (0, SAID[name], "")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, SAID[name],
+                                                                WARNED.get(name, ""))  # fmt: skip
     written = (folder / "nc" / "NC-02.yaml").read_bytes()
     if kind == "lf":
         assert_golden(f"edits/{name}.after.yaml", written.decode("utf-8"))
@@ -86,7 +94,9 @@ def test_dry_run_prints_the_diff_and_writes_nothing(run: Run, write_audit: Write
         "         # la preuve viendra en juillet\n+levee_le: 2026-06-19\n"
         " # Prochaine étape : envoyer le plan.\n"
     )
-    assert result.stderr == "rien n'a été écrit (--dry-run)\n"
+    assert result.stderr == (
+        UNSENT_PLAN.format(path="nc/NC-02.yaml") + "rien n'a été écrit (--dry-run)\n"
+    )
     assert (folder / "nc" / "NC-02.yaml").read_bytes() == before
 
 
@@ -210,7 +220,7 @@ def test_lift_without_le_says_the_day_it_wrote(run: Run, write_audit: WriteAudit
     folder = golden_folder(write_audit, "NC-02.before.yaml")
     result = run("lift", "NC-02", *DAY, cwd=folder)
     assert (result.exit_code, result.stdout) == (0, "NC-02 : levée le 20 juin 2026\n")
-    assert result.stderr == (
+    assert result.stderr == UNSENT_PLAN.format(path="nc/NC-02.yaml") + (
         "sans --le, la date de la décision du certificateur est celle d'aujourd'hui "
         "(20 juin 2026) ; si la décision porte une autre date, corrigez-la : qnc lift NC-02 "
         "--le AAAA-MM-JJ --corriger\n"

@@ -134,6 +134,25 @@ def lifted_without_proof(entry: NcFile) -> Iterator[Problem]:
         )
 
 
+def lifted_without_plan(entry: NcFile) -> Iterator[Problem]:
+    """A minor NC owes the certifier its action plan, whenever it is lifted: a lift with
+    neither the plan's nor a proof's sending recorded most likely lacks that fact."""
+    nc = entry.nc
+    if nc.lifted is None or nc.grade is not Grade.MINOR:
+        return
+    if nc.plan_sent is None and nc.evidence_sent is None:
+        yield warning(
+            entry.path,
+            ("levee_le",),
+            "levee-sans-plan",
+            t(
+                "this minor NC is lifted, but the day its action plan was sent is not "
+                "recorded: write it (qnc sent {id} --plan --le DATE)",
+                id=nc.id,
+            ),
+        )
+
+
 def lifted_before_sent(entry: NcFile) -> Iterator[Problem]:
     """The certifier lifts an NC once it has what it asked for: a plan or proof sent after
     the lift is a date mistyped on one side. The actions may end later (a minor NC lifted

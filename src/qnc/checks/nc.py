@@ -11,6 +11,7 @@ from qnc.checks.dates import (
     action_starts,
     future_facts,
     lifted_before_sent,
+    lifted_without_plan,
     lifted_without_proof,
 )
 from qnc.checks.references import evidence, reference
@@ -54,6 +55,7 @@ def check_nc_record(entry: NcFile, ctx: Context) -> Iterator[Problem]:
     yield from action_starts(entry)
     yield from lifted_before_sent(entry)
     yield from lifted_without_proof(entry)
+    yield from lifted_without_plan(entry)
     open_nc = known(nc.lifted, ctx.today) is None  # once lifted, the plan is settled
     if nc.plan_sent and not nc.root_cause and open_nc:
         yield warning(
