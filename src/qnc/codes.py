@@ -89,6 +89,7 @@ CODES: Final = MappingProxyType(
         "levee-sans-preuves": Code(_W, t("a major NC lifted without its proof sent")),
         "levee-sans-plan": Code(_W, t("a minor NC lifted without its action plan sent")),
         "delai-legal": Code(_W, t("a delay of 'regles' longer than the legal one")),
+        "nc-avant-audit": Code(_W, t("NCs recorded for an audit yet to start")),
         "nouvel-entrant": Code(_E, t("'nouvel_entrant' names a category not declared")),
         # The audits of one organisation
         "siret-partage": Code(_W, t("one SIRET under two organisation names")),

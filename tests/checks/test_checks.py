@@ -1277,3 +1277,19 @@ def test_a_minor_nc_lifted_without_its_plan_sent_is_a_warning(
     for name, fact in (("plan", "plan_envoye_le"), ("proof", "preuves_envoyees_le")):
         sent = nc_text + f"analyse_causes: x\n{fact}: 2026-03-10\nlevee_le: 2026-03-19\n"
         assert rows(diagnose, write_audit(ncs={"NC-01.yaml": sent}, name=name)) == []
+
+
+def test_ncs_of_an_audit_yet_to_start_are_a_warning(
+    write_audit: WriteAudit, diagnose: Diagnose, nc_text: str
+) -> None:
+    """NCs come from the audit's report (audit from 9 March 2026): the day before, an NC
+    already recorded is said once, at the audit's first day; on that day, nothing."""
+    folder = write_audit(ncs={"NC-01.yaml": nc_text})
+    assert rows(diagnose, folder, today=date(2026, 3, 8)) == [
+        ("audit.yaml", 8, 10, WARN, "nc-avant-audit",
+         "l'audit commence le 9 mars 2026, après aujourd'hui, mais 1 NC est déjà inscrite : "
+         "une NC vient du rapport d'audit ; vérifiez les dates de l'audit"),
+    ]  # fmt: skip
+    assert rows(diagnose, folder, today=date(2026, 3, 9)) == []
+    empty = write_audit(ncs={}, name="empty")
+    assert rows(diagnose, empty, today=date(2026, 3, 8)) == []

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qnc.checks.context import Context
-from qnc.checks.dates import audit_dates, facts_before_audit
+from qnc.checks.dates import audit_dates, facts_before_audit, ncs_before_audit
 from qnc.checks.duplicates import duplicate_ncs
 from qnc.checks.indicators import indicator, new_entrant, requirement_summary
 from qnc.checks.legal import legal_delays
@@ -30,7 +30,8 @@ def check_audit(
 ) -> list[Problem]:
     """The audit's own dates and references, its NCs alone, and each NC in its audit;
     ``partial``: what could be read of the NC files with schema errors."""
-    problems = [*audit_dates(folder), *legal_delays(folder), *new_entrant(folder)]
+    problems = [*audit_dates(folder), *ncs_before_audit(folder, ctx), *legal_delays(folder),
+                *new_entrant(folder)]  # fmt: skip
     previous = folder.audit.audit.previous
     if previous is not None:
         problems += reference(folder.path, previous, folder.audit_file, ("audit", "precedent"),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from qnc.checks.context import Context
 from qnc.diagnostics import Problem, error, warning
-from qnc.i18n import t
+from qnc.i18n import t, tn
 from qnc.model.folder import AuditFolder, NcFile
 from qnc.model.records import Grade
 from qnc.model.values import NcValues
@@ -70,6 +70,27 @@ def future_facts(nc: NcValues, ctx: Context) -> Iterator[Problem]:
                 "date-future",
                 t("{date} is in the future: record a fact only once it has happened", date=day),
             )
+
+
+def ncs_before_audit(folder: AuditFolder, ctx: Context) -> Iterator[Problem]:
+    """NCs come from the auditor's report: an audit yet to start that already has NCs
+    has a mistyped date, or NC files written too soon (its NCs would be counted and
+    chased as if raised)."""
+    start = folder.audit.audit.start
+    if folder.ncs and start > ctx.today:
+        yield warning(
+            folder.audit_file,
+            ("audit", "debut"),
+            "nc-avant-audit",
+            tn(
+                "the audit starts on {start}, after today, yet {n} NC is already recorded: "
+                "an NC comes from the audit's report; check the audit's dates",
+                "the audit starts on {start}, after today, yet {n} NCs are already "
+                "recorded: NCs come from the audit's report; check the audit's dates",
+                len(folder.ncs),
+                start=start,
+            ),
+        )
 
 
 def facts_before_audit(folder: AuditFolder, nc: NcValues) -> Iterator[Problem]:
