@@ -89,7 +89,8 @@ def _step_event(step: Step, nc: NcState, report: AuditReport, tr: Translator, pl
         tr(_file_line(nc, STEP_FACTS[step.kind])),
     ]
     event = _event(f"{place}/{nc_id}/{step.kind.value}", step.due, title, lines, report, tr,
-                   done=done, carried=nc.clocked.carried, named=named)  # fmt: skip
+                   done=done, late=step.status is Status.MET_LATE, carried=nc.clocked.carried,
+                   named=named)  # fmt: skip
     start = report.folder.audit.rules.alert.before(step.due)
     if not done and start >= report.today:  # a reminder already past would only nag
         from icalendar import Alarm
@@ -143,12 +144,15 @@ def _action_event(item: ActionState, nc: NcState, report: AuditReport, tr: Trans
     if action.expected_evidence:
         lines.insert(1, tr(t("Expected evidence: {what}", what=action.expected_evidence)))
     return _event(f"{place}/{nc_id}/{action.id}", action.due, title, lines, report, tr,
-                  done=item.done or not nc.clocked.open, carried=nc.clocked.carried,
-                  named=named)  # fmt: skip
+                  done=item.done or not nc.clocked.open, late=item.status is Status.MET_LATE,
+                  carried=nc.clocked.carried, named=named)  # fmt: skip
 
 
 def _event(key: str, day: date, title: str, lines: list[str], report: AuditReport,
-           tr: Translator, *, done: bool, carried: bool, named: bool) -> Event:  # fmt: skip
+           tr: Translator, *, done: bool, late: bool, carried: bool,
+           named: bool) -> Event:  # fmt: skip
+    """An all-day event on ``day``; its title marked when carried over, done, or done
+    after its due date (``late``)."""
     from icalendar import Event
 
     organisation = report.folder.audit.organisation.name
@@ -156,6 +160,8 @@ def _event(key: str, day: date, title: str, lines: list[str], report: AuditRepor
         title = f"{organisation} · {title}"
     if carried:
         title = tr(t("[carried over] {title}", title=title))
+    elif done and late:
+        title = tr(t("[done late] {title}", title=title))
     elif done:
         title = tr(t("[done] {title}", title=title))
     heading = f"{organisation} — {tr(audit_title(report))}"
