@@ -143,10 +143,9 @@ def _catalog(language: Language) -> gettext.NullTranslations:
 class Catalog(gettext.NullTranslations):
     """A .po catalog looked up as it is written: compiling it to the .mo format for
     ``gettext.GNUTranslations`` to parse again cost every run a few milliseconds, and
-    parsing all of it costs more than a run of ``qnc check`` looks up. The first
-    :data:`_LOOKUPS` messages are each found in the text; past them, the whole catalog is
-    parsed once. Plural forms follow French: the singular for 0 and 1 (``Plural-Forms`` of
-    fr.po)."""
+    parsing all of it costs more than most runs look up. The first :data:`_LOOKUPS`
+    messages are each found in the text; past them, the whole catalog is parsed once.
+    Plural forms follow French: the singular for 0 and 1 (``Plural-Forms`` of fr.po)."""
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -177,6 +176,8 @@ class Catalog(gettext.NullTranslations):
         return self._found[key]
 
 
-_LOOKUPS = 40
-"""Messages looked up one by one before the whole catalog is parsed: a clean ``qnc
-check`` needs two or three, a status table or a plan hundreds."""
+_LOOKUPS = 250
+"""Distinct messages looked up one by one before the whole catalog is parsed: a clean
+``qnc check`` needs two or three, a status table, a plan or the indicators' table one or
+two hundred, each found in the text faster than parsing the catalog (about 12 M
+instructions); a large portfolio, more, and the whole catalog is then parsed once."""

@@ -198,3 +198,31 @@ def test_daily_commands_load_no_export_library(command: tuple[str, ...]) -> None
 def test_each_export_loads_only_its_library(command: tuple[str, ...], library: set[str]) -> None:
     """calendar loads icalendar and not openpyxl; a CSV export loads neither."""
     assert _libraries(imported(command[0], EXAMPLE, *command[1:])) == library
+
+
+def test_xlsx_export_loads_openpyxl_and_nothing_of_the_other_formats(tmp_path: Path) -> None:
+    """export --out *.xlsx loads openpyxl (which brings Pillow), but not icalendar, the Word
+    writer nor Rich."""
+    modules = imported("export", EXAMPLE, "--out", str(tmp_path / "suivi.xlsx"))
+    assert _libraries(modules) == {"openpyxl"}
+    assert not loaded(modules, "docx", "rich")
+    assert "qnc.render.plan.markdown" not in modules
+
+
+@pytest.mark.parametrize(
+    ("command", "rich"),
+    [
+        (("schema", "audit"), False),
+        (("empreinte", str(EXAMPLES / "2026-09-audit-initial" / "audit.yaml")), False),
+        (("indicateurs",), True),
+        (("indicateurs", "--format", "json"), False),
+    ],
+)
+def test_reference_commands_read_no_audit(command: tuple[str, ...], rich: bool) -> None:
+    """schema, empreinte and indicateurs read no audit folder: neither the inspection nor
+    the YAML reader is loaded; only the indicators' table loads Rich."""
+    modules = imported(*command)
+    assert "qnc.cli.app" in modules
+    assert not modules & {"qnc.inspection", "qnc.reading.loader", "ruamel.yaml"}
+    assert bool(loaded(modules, "rich")) is rich
+    assert not _libraries(modules) and not loaded(modules, *WORD)
