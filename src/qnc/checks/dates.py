@@ -138,14 +138,15 @@ def action_starts(entry: NcFile) -> Iterator[Problem]:
             )
 
 
-def lifted_without_proof(entry: NcFile) -> Iterator[Problem]:
-    """The certifier lifts a major NC on the proof of its correction: a lift without the
-    proof's sending recorded most likely lacks that fact."""
+def lifted_without_sending(entry: NcFile) -> Iterator[Problem]:
+    """The certifier lifts a major NC on the proof of its correction, and a minor NC owes
+    its action plan whenever it is lifted: a lift with what the NC owes not recorded as
+    sent (for a minor NC, neither its plan nor a proof) most likely lacks that fact."""
     nc = entry.nc
-    if nc.lifted is not None and nc.grade is Grade.MAJOR and nc.evidence_sent is None:
-        yield warning(
-            entry.path,
-            ("levee_le",),
+    if nc.lifted is None or nc.evidence_sent is not None:
+        return
+    if nc.grade is Grade.MAJOR:
+        code, missing = (
             "levee-sans-preuves",
             t(
                 "this major NC is lifted, but the day its proof was sent is not recorded: "
@@ -153,18 +154,8 @@ def lifted_without_proof(entry: NcFile) -> Iterator[Problem]:
                 id=nc.id,
             ),
         )
-
-
-def lifted_without_plan(entry: NcFile) -> Iterator[Problem]:
-    """A minor NC owes the certifier its action plan, whenever it is lifted: a lift with
-    neither the plan's nor a proof's sending recorded most likely lacks that fact."""
-    nc = entry.nc
-    if nc.lifted is None or nc.grade is not Grade.MINOR:
-        return
-    if nc.plan_sent is None and nc.evidence_sent is None:
-        yield warning(
-            entry.path,
-            ("levee_le",),
+    elif nc.plan_sent is None:
+        code, missing = (
             "levee-sans-plan",
             t(
                 "this minor NC is lifted, but the day its action plan was sent is not "
@@ -172,6 +163,9 @@ def lifted_without_plan(entry: NcFile) -> Iterator[Problem]:
                 id=nc.id,
             ),
         )
+    else:
+        return
+    yield warning(entry.path, ("levee_le",), code, missing)
 
 
 def lifted_before_sent(entry: NcFile) -> Iterator[Problem]:

@@ -11,8 +11,7 @@ from qnc.checks.dates import (
     action_starts,
     future_facts,
     lifted_before_sent,
-    lifted_without_plan,
-    lifted_without_proof,
+    lifted_without_sending,
 )
 from qnc.checks.references import evidence, reference
 from qnc.diagnostics import Problem, error, warning
@@ -54,8 +53,7 @@ def check_nc_record(entry: NcFile, ctx: Context) -> Iterator[Problem]:
     nc, file = entry.nc, entry.path
     yield from action_starts(entry)
     yield from lifted_before_sent(entry)
-    yield from lifted_without_proof(entry)
-    yield from lifted_without_plan(entry)
+    yield from lifted_without_sending(entry)
     open_nc = known(nc.lifted, ctx.today) is None  # once lifted, the plan is settled
     if nc.plan_sent and not nc.root_cause and open_nc:
         yield warning(

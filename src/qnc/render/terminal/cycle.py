@@ -14,12 +14,12 @@ def cycle_fields(text: Styled, report: AuditReport, tr: Translator) -> None:
     """The audit that closed this one, or else the next audit due."""
     later = report.closed_by
     if later is not None:
-        _field(text, t("Closed"), tr)
+        field(text, t("Closed"), tr)
         text.append(tr(closed_phrase(report, later)) + "\n")
         return
     window = report.cycle.next_audit
     if window is not None:
-        _field(text, t("Next audit"), tr)
+        field(text, t("Next audit"), tr)
         late = window.closes is not None and window.closes < report.today
         text.append(tr(next_audit_phrase(window, report)) + "\n", "bold red" if late else "")
 
@@ -35,5 +35,6 @@ def cycle_block(report: AuditReport, tr: Translator) -> Styled | None:
     return text
 
 
-def _field(text: Styled, label: Msg, tr: Translator) -> None:
+def field(text: Styled, label: Msg, tr: Translator) -> None:
+    """``label`` in bold, as each field of the status header starts."""
     text.append(tr(t("{label}: ", label=label)), "bold")

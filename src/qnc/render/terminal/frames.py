@@ -40,7 +40,8 @@ def table(title: str, names: Sequence[str], rows: Sequence[Sequence[Styled]],
           widths: Sequence[int], *, right: Collection[int] = ()) -> Styled:  # fmt: skip
     """A title in bold, the columns' names in bold over a rule, then a line per row:
     columns :data:`GAP` apart, each cell cut with '…' to its width, the columns of
-    ``right`` aligned right."""
+    ``right`` aligned right. The cells are given as shown (:meth:`Styled.visible`), the
+    text their ``widths`` were measured on."""
     total = sum(widths) + GAP * (len(widths) - 1)
     out = Styled(title, "bold")
     out.append(" " * (total - cell_len(title)) + "\n")
@@ -57,7 +58,7 @@ def _row(cells: Sequence[Styled], widths: Sequence[int], right: Collection[int])
     for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
         if i:
             out.append(" " * GAP)
-        text = fitted(cell.visible(), width, right=i in right)
+        text = fitted(cell, width, right=i in right)
         padding = " " * (width - cell_len(text.plain))
         if i in right:
             out.append(padding)

@@ -31,11 +31,15 @@ _NARROW = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u
 — ’), currency signs, box lines. Most of what qnc writes; checked in one pass."""
 
 
+def _narrow(text: str) -> bool:
+    return text.isascii() or _NARROW.fullmatch(text) is not None
+
+
 def cell_len(text: str) -> int:
     """The columns ``text`` takes in a terminal, as Rich counts them (wide East Asian
     characters and emoji two, combining marks none); Rich is imported only for a text
     with other characters than :data:`_NARROW`'s."""
-    if text.isascii() or _NARROW.fullmatch(text):
+    if _narrow(text):
         return len(text)
     from rich.cells import cell_len as rich_cell_len
 
@@ -44,7 +48,7 @@ def cell_len(text: str) -> int:
 
 def prefix(text: str, width: int) -> str:
     """The longest start of ``text`` that takes at most ``width`` columns."""
-    if text.isascii() or _NARROW.fullmatch(text):
+    if _narrow(text):
         return text[: max(width, 0)]
     low, high = 0, len(text)  # cell_len(text[:low]) <= width < cell_len(text[:high + 1])
     while low < high:

@@ -25,7 +25,7 @@ from qnc.render.phrases import (
     state_of,
 )
 from qnc.render.terminal.chase import actions_to_chase
-from qnc.render.terminal.cycle import cycle_block, cycle_fields
+from qnc.render.terminal.cycle import cycle_block, cycle_fields, field
 from qnc.render.terminal.frames import GAP, boxed, table
 from qnc.render.terminal.lines import cell_len, shown
 from qnc.render.terminal.styled import Styled, stacked
@@ -90,11 +90,11 @@ def header(report: AuditReport, tr: Translator, width: int) -> Styled:
         (t("Grid"), grid_phrase(report, tr)),
         (t("Today"), tr(report.today)),
     ):
-        _field(text, label, tr)
+        field(text, label, tr)
         text.append(f"{value}\n")
     certificate = report.certificate
     if certificate is not None:
-        _field(text, t("Certificate"), tr)
+        field(text, t("Certificate"), tr)
         if certificate.end < report.today:
             text.append(tr(t("expired on {day}", day=certificate.end)), "bold red")
         else:
@@ -102,13 +102,13 @@ def header(report: AuditReport, tr: Translator, width: int) -> Styled:
         text.append("\n")
     cycle_fields(text, report, tr)
     outcome = report.outcome
-    _field(text, t("Verdict"), tr)
+    field(text, t("Verdict"), tr)
     text.append(tr(verdict_label(outcome.verdict)).upper(), VERDICT_STYLES[outcome.verdict])
     text.append(f" — {tr(outcome.reason)}")
     if outcome.deadline:
         step = outcome.deadline.step
         text.append("\n")
-        _field(text, t("Nearest blocking due date"), tr)
+        field(text, t("Nearest blocking due date"), tr)
         line = t("{due}, {id} ({left})", due=step.due, id=outcome.deadline.subject,
                  left=days_left(step.days_left))  # fmt: skip
         text.append(tr(line), STATUS_STYLES[step.status])
@@ -244,10 +244,6 @@ def folded_note(folded: int, tr: Translator) -> Styled | None:
         "{n} earlier audits, closed by a later audit of their organisation, are folded: "
         "--all shows them, qnc historique tells each organisation's story.",
         folded)))  # fmt: skip
-
-
-def _field(text: Styled, label: Msg, tr: Translator) -> None:
-    text.append(tr(t("{label}: ", label=label)), "bold")
 
 
 def _labelled_line(text: Styled, label: Msg, tr: Translator, value: Styled) -> None:
